@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { expect, setWorkerUrl, test } from './support/extension';
+
+test('the side panel reaches the worker and shows its providers', async ({ panel }) => {
+  const page = await panel();
+  const status = page.getByTestId('worker-status');
+  await expect(status).toHaveAttribute('data-state', 'connected');
+  await expect(status).toContainText('Connected');
+  for (const label of ['Local CRM', 'Sample MLS', 'Local parser']) await expect(status).toContainText(label);
+
+  mkdirSync('docs', { recursive: true });
+  await page.screenshot({ path: 'docs/sidepanel.png' });
+});
+
+test('the side panel says so when the worker is down, and recovers', async ({ context, panel, worker }) => {
+  await setWorkerUrl(context, 'http://127.0.0.1:9');
+  const page = await panel();
+  const status = page.getByTestId('worker-status');
+  await expect(status).toHaveAttribute('data-state', 'unreachable');
+  await expect(status).toContainText('No worker answers at http://127.0.0.1:9');
+
+  // Fixing the address in settings reconnects the open panel without a reload.
+  await setWorkerUrl(context, worker.url);
+  await expect(status).toHaveAttribute('data-state', 'connected');
+});
+
+test('a listing site is served at its real address to the loaded extension', async ({ context, extensionId }) => {
+  expect(extensionId).toBe('ibfdcdcgalmnedalgokgpbjbpiighioa');
+  const page = await context.newPage();
+  const res = await page.goto('http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/');
+  expect(res?.status()).toBe(200);
+  await expect(page.locator('h1')).toHaveText('1200 Barton Hills Dr, Austin, TX 78704');
+});

@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import { createMenus, onMenuClick } from '../extension/background/menus';
+import { onShortcut } from '../extension/background/shortcuts';
+
+export default defineBackground(() => {
+  // Listeners are registered synchronously so a woken service worker sees the event that woke it.
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener(onMenuClick);
+  browser.commands.onCommand.addListener(onShortcut);
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+});

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { takeHandoff } from '../handoff';
+import { MENU_ITEMS, onMenuClick } from './menus';
+import { onShortcut, PALETTE_COMMAND } from './shortcuts';
+
+const open = vi.fn(async () => {});
+const tab = { id: 7, url: 'https://www.zillow.com/homedetails/x/1_zpid/' } as Parameters<typeof onMenuClick>[1];
+const click = (menuItemId: string, selectionText?: string) =>
+  ({ menuItemId, selectionText, pageUrl: tab?.url, editable: false }) as Parameters<typeof onMenuClick>[0];
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  open.mockClear();
+  Object.assign(browser, { sidePanel: { open } });
+});
+
+describe('right-click', () => {
+  it('offers the three ways in from DESIGN.md, listing entries only on listing sites', () => {
+    expect(MENU_ITEMS.map((m) => m.action)).toEqual([
+      'add_lead_from_selection',
+      'search_address',
+      'add_listing',
+      'add_listing_agent',
+    ]);
+    for (const item of MENU_ITEMS.filter((m) => m.contexts?.includes('page'))) {
+      expect(item.documentUrlPatterns).toContain('*://*.zillow.com/*');
+      expect(item.documentUrlPatterns).not.toContain('*://*.thewiseagent.com/*');
+    }
+  });
+
+  it('opens the panel on the tab and hands it the selection', async () => {
+    onMenuClick(click('estait-add-lead', '  Jane Roe\n512-555-0199  '), tab);
+    expect(open).toHaveBeenCalledWith({ tabId: 7 });
+    await settle();
+    expect(await takeHandoff()).toMatchObject({ action: 'add_lead_from_selection', tabId: 7, text: 'Jane Roe\n512-555-0199' });
+    // A handoff is taken once.
+    expect(await takeHandoff()).toBeUndefined();
+  });
+
+  it('ignores clicks on menus it does not own and clicks without a tab', async () => {
+    onMenuClick(click('someone-else'), tab);
+    onMenuClick(click('estait-add-lead', 'x'), undefined);
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    expect(await takeHandoff()).toBeUndefined();
+  });
+});
+
+describe('the palette shortcut', () => {
+  it('opens the panel on the current tab, ready for a command', async () => {
+    onShortcut(PALETTE_COMMAND, tab);
+    expect(open).toHaveBeenCalledWith({ tabId: 7 });
+    await settle();
+    expect(await takeHandoff()).toMatchObject({ action: 'open_palette', tabId: 7 });
+  });
+
+  it('ignores other commands', () => {
+    onShortcut('something-else', tab);
+    expect(open).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,44 @@
+import { type Browser, browser } from 'wxt/browser';
+import { type Handoff, saveHandoff } from '../handoff';
+import { LISTING_MATCHES } from '../sites';
+
+type MenuItem = Browser.contextMenus.CreateProperties & { id: string; action: Handoff['action'] };
+
+export const MENU_ITEMS: MenuItem[] = [
+  { id: 'estait-add-lead', action: 'add_lead_from_selection', title: 'Add “%s” to CRM as a lead', contexts: ['selection'] },
+  { id: 'estait-search-address', action: 'search_address', title: 'Search MLS for “%s”', contexts: ['selection'] },
+  {
+    id: 'estait-add-listing',
+    action: 'add_listing',
+    title: 'Add this listing to CRM',
+    contexts: ['page'],
+    documentUrlPatterns: LISTING_MATCHES,
+  },
+  {
+    id: 'estait-add-listing-agent',
+    action: 'add_listing_agent',
+    title: 'Add this listing’s agent to CRM',
+    contexts: ['page'],
+    documentUrlPatterns: LISTING_MATCHES,
+  },
+];
+
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const { action: _action, ...item } of MENU_ITEMS) browser.contextMenus.create(item);
+}
+
+/** Opens the panel for the tab and hands it what was clicked. */
+export function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
+  const item = MENU_ITEMS.find((m) => m.id === info.menuItemId);
+  if (!item || tab?.id === undefined) return;
+  // sidePanel.open needs the user gesture, which ends at the first await: call it first.
+  void browser.sidePanel.open({ tabId: tab.id });
+  void saveHandoff({
+    action: item.action,
+    tabId: tab.id,
+    text: info.selectionText?.trim().slice(0, 2000) || undefined,
+    url: info.pageUrl,
+    at: Date.now(),
+  });
+}

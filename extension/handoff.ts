@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+/**
+ * What the agent asked for from outside the panel (right-click, shortcut), kept in storage.session
+ * because the service worker forgets its memory when it stops.
+ */
+export const Handoff = z.object({
+  action: z.enum(['add_lead_from_selection', 'add_listing', 'add_listing_agent', 'search_address', 'open_palette']),
+  tabId: z.number().int().nonnegative(),
+  text: z.string().max(2000).optional(),
+  url: z.string().optional(),
+  at: z.number(),
+});
+export type Handoff = z.infer<typeof Handoff>;
+
+const KEY = 'handoff';
+
+export const saveHandoff = (handoff: Handoff) => browser.storage.session.set({ [KEY]: handoff });
+
+export async function takeHandoff(): Promise<Handoff | undefined> {
+  const parsed = Handoff.safeParse((await browser.storage.session.get(KEY))[KEY]);
+  if (!parsed.success) return undefined;
+  await browser.storage.session.remove(KEY);
+  return parsed.data;
+}
+
+/** Calls back whenever a new handoff is saved; returns the unsubscribe function. */
+export function onHandoff(callback: () => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'session' && changes[KEY]?.newValue !== undefined) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

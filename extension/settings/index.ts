@@ -1,0 +1,29 @@
+import { Storage } from '@plasmohq/storage';
+import { z } from 'zod';
+
+export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
+
+/** Where the worker lives: http(s) only, no path, query or credentials. */
+export const WorkerUrl = z
+  .url({ protocol: /^https?$/, error: 'Enter an http:// or https:// address.' })
+  .transform((u) => new URL(u))
+  .refine((u) => !u.username && !u.password && !u.search && !u.hash && (u.pathname === '/' || u.pathname === ''), {
+    message: 'Enter the worker’s base address only, without a path, query or credentials.',
+  })
+  .transform((u) => u.origin);
+
+export const SETTINGS_KEYS = { workerUrl: 'workerUrl' } as const;
+
+export const settings = new Storage({ area: 'local' });
+
+export async function getWorkerUrl(): Promise<string> {
+  const parsed = WorkerUrl.safeParse(await settings.get(SETTINGS_KEYS.workerUrl));
+  return parsed.success ? parsed.data : DEFAULT_WORKER_URL;
+}
+
+/** Saves a worker address after validating it; returns the normalised origin. */
+export async function setWorkerUrl(input: string): Promise<string> {
+  const url = WorkerUrl.parse(input.trim());
+  await settings.set(SETTINGS_KEYS.workerUrl, url);
+  return url;
+}

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_WORKER_URL, getWorkerUrl, setWorkerUrl, WorkerUrl } from '.';
+
+describe('WorkerUrl', () => {
+  it.each([
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
+    ['https://estait.example.workers.dev', 'https://estait.example.workers.dev'],
+  ])('accepts %s as %s', (input, origin) => {
+    expect(WorkerUrl.parse(input)).toBe(origin);
+  });
+
+  it.each([
+    'ftp://example.com',
+    'javascript:alert(1)',
+    'not a url',
+    'https://a.dev/v1',
+    'https://u:p@a.dev',
+    'https://a.dev/?x=1',
+    '',
+  ])('refuses %s', (input) => {
+    expect(WorkerUrl.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('the worker address setting', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('defaults to the local worker', async () => {
+    expect(await getWorkerUrl()).toBe(DEFAULT_WORKER_URL);
+  });
+
+  it('saves a normalised address and reads it back', async () => {
+    expect(await setWorkerUrl('  https://estait.example.workers.dev/ ')).toBe('https://estait.example.workers.dev');
+    expect(await getWorkerUrl()).toBe('https://estait.example.workers.dev');
+  });
+
+  it('falls back to the default when the stored value is not a valid address', async () => {
+    await fakeBrowser.storage.local.set({ workerUrl: JSON.stringify('file:///etc/passwd') });
+    expect(await getWorkerUrl()).toBe(DEFAULT_WORKER_URL);
+  });
+
+  it('refuses to save an invalid address and keeps the old one', async () => {
+    await setWorkerUrl('http://10.0.0.2:8787');
+    await expect(setWorkerUrl('ftp://x')).rejects.toThrow();
+    expect(await getWorkerUrl()).toBe('http://10.0.0.2:8787');
+  });
+});

@@ -1,0 +1,76 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { z } from 'zod';
+import { checkHealth } from '../api/client';
+import { DEFAULT_WORKER_URL, getWorkerUrl, setWorkerUrl } from '../settings';
+
+type Status = { tone: 'ok' | 'error' | 'info'; text: string };
+
+const TONES: Record<Status['tone'], string> = {
+  ok: 'text-emerald-700 dark:text-emerald-400',
+  error: 'text-red-700 dark:text-red-400',
+  info: 'text-slate-600 dark:text-slate-400',
+};
+
+export function Options() {
+  const inputId = useId();
+  const [url, setUrl] = useState('');
+  const [status, setStatus] = useState<Status>();
+
+  useEffect(() => void getWorkerUrl().then(setUrl), []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    let saved: string;
+    try {
+      saved = await setWorkerUrl(url);
+    } catch (err) {
+      setStatus({
+        tone: 'error',
+        text: err instanceof z.ZodError ? (err.issues[0]?.message ?? 'Invalid address.') : String(err),
+      });
+      return;
+    }
+    setUrl(saved);
+    setStatus({ tone: 'info', text: 'Saved. Checking the worker…' });
+    const health = await checkHealth(saved);
+    setStatus(
+      health.reachable
+        ? { tone: 'ok', text: `Saved. The worker answers (v${health.health.version}).` }
+        : { tone: 'error', text: `Saved, but: ${health.reason}` },
+    );
+  }
+
+  return (
+    <main className="mx-auto max-w-xl p-8 font-sans text-slate-900 dark:text-slate-100">
+      <h1 className="text-2xl font-semibold">Estait settings</h1>
+      <form onSubmit={save} className="mt-6 flex flex-col gap-2">
+        <label htmlFor={inputId} className="text-sm font-medium">
+          Worker address
+        </label>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The Estait worker holds your CRM, MLS and AI keys; the extension only talks to it. Locally it runs at{' '}
+          <code>{DEFAULT_WORKER_URL}</code>.
+        </p>
+        <div className="flex gap-2">
+          <input
+            id={inputId}
+            name="workerUrl"
+            type="url"
+            required
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Save
+          </button>
+        </div>
+        {status && (
+          <p role="status" className={`text-sm ${TONES[status.tone]}`}>
+            {status.text}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

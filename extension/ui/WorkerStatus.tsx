@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import type { Providers } from '../../shared/contracts';
+import type { WorkerState } from './useWorkerHealth';
+
+const LABELS: { [K in keyof Providers]: Record<Providers[K], string> } = {
+  crm: { local: 'Local CRM', wiseagent: 'Wise Agent', followupboss: 'Follow Up Boss' },
+  mls: { sample: 'Sample MLS', realestateapi: 'RealEstateAPI', reso: 'RESO Web API' },
+  llm: { none: 'Local parser', openai: 'AI planner' },
+};
+
+export function WorkerStatus({ url, checking, result, recheck }: WorkerState & { recheck: () => void }) {
+  if (!result || (checking && !result.reachable)) {
+    return (
+      <output className="flex items-center gap-2 text-sm text-slate-500" data-testid="worker-status" data-state="checking">
+        <span className="size-2 animate-pulse rounded-full bg-slate-400" />
+        Connecting to Estait…
+      </output>
+    );
+  }
+  if (!result.reachable) {
+    return (
+      <div
+        role="alert"
+        data-testid="worker-status"
+        data-state="unreachable"
+        className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+      >
+        <p className="font-medium">Estait’s worker is not reachable</p>
+        <p className="mt-1">{result.reason}</p>
+        <p className="mt-1 text-xs opacity-80">
+          Start it with <code>npm run dev</code>, or set its address in{' '}
+          <button type="button" className="underline" onClick={() => void browser.runtime.openOptionsPage()}>
+            settings
+          </button>
+          .
+        </p>
+        <button
+          type="button"
+          onClick={recheck}
+          className="mt-2 rounded-md bg-amber-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-amber-700"
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const { providers, version } = result.health;
+  return (
+    <output
+      className="flex flex-col gap-1.5 text-sm"
+      data-testid="worker-status"
+      data-state="connected"
+      title={`${url} · v${version}`}
+    >
+      <span className="flex items-center gap-2 font-medium text-emerald-700 dark:text-emerald-400">
+        <span className="size-2 rounded-full bg-emerald-500" />
+        Connected
+      </span>
+      <span className="flex flex-wrap gap-1">
+        {(Object.keys(LABELS) as (keyof Providers)[]).map((kind) => (
+          <span
+            key={kind}
+            className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+          >
+            {(LABELS[kind] as Record<string, string>)[providers[kind]]}
+          </span>
+        ))}
+      </span>
+    </output>
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** E.164: a plus, a country code and up to 15 digits in all. */
+export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +15125550142');
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD');
+export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a local date and time YYYY-MM-DDTHH:mm');
+
+const text = z.string().trim().min(1).max(2000);
+const name = z.string().trim().min(1).max(120);
+const contactRef = { contact: name.optional(), contactId: z.string().min(1).max(64).optional() };
+const confidence = z.number().min(0).max(1);
+
+export const PropertyType = z.enum(['single_family', 'condo', 'townhouse', 'multi_family', 'land', 'manufactured']);
+export const Channel = z.enum(['email', 'sms']);
+
+export const AddLeadParams = z.object({
+  firstName: name,
+  lastName: name.optional(),
+  email: z.email().optional(),
+  phone: E164.optional(),
+  notes: text.optional(),
+  source: name.optional(),
+});
+export const AddNoteParams = z.object({ ...contactRef, text });
+export const CreateTaskParams = z.object({ ...contactRef, title: text, due: z.union([LocalDate, LocalDateTime]).optional() });
+export const ScheduleShowingParams = z.object({ ...contactRef, address: text.optional(), start: LocalDateTime.optional() });
+export const SearchCriteria = z.object({
+  location: name.optional(),
+  priceMin: z.number().nonnegative().optional(),
+  priceMax: z.number().nonnegative().optional(),
+  bedsMin: z.number().nonnegative().max(50).optional(),
+  bathsMin: z.number().nonnegative().max(50).optional(),
+  propertyType: PropertyType.optional(),
+  features: z.array(name).max(20).optional(),
+});
+export const AddressParams = z.object({ address: text.optional() });
+export const FindContactParams = z.object({ query: name });
+export const DraftMessageParams = z.object({ ...contactRef, channel: Channel, purpose: text });
+
+/** The closed set of things a sentence can become. There is deliberately no delete intent. */
+export const ParsedCommand = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add_lead'), confidence, params: AddLeadParams }),
+  z.object({ intent: z.literal('add_note'), confidence, params: AddNoteParams }),
+  z.object({ intent: z.literal('create_task'), confidence, params: CreateTaskParams }),
+  z.object({ intent: z.literal('schedule_showing'), confidence, params: ScheduleShowingParams }),
+  z.object({ intent: z.literal('search_properties'), confidence, params: SearchCriteria }),
+  z.object({ intent: z.literal('property_details'), confidence, params: AddressParams }),
+  z.object({ intent: z.literal('comparables'), confidence, params: AddressParams }),
+  z.object({ intent: z.literal('find_contact'), confidence, params: FindContactParams }),
+  z.object({ intent: z.literal('draft_message'), confidence, params: DraftMessageParams }),
+  z.object({ intent: z.literal('unknown'), confidence, params: z.object({}) }),
+]);
+export type ParsedCommand = z.infer<typeof ParsedCommand>;
+export type Intent = ParsedCommand['intent'];
+export type SearchCriteria = z.infer<typeof SearchCriteria>;
+
+/** Intents that change the agent's CRM: these always wait for a confirmation. */
+export const WRITE_INTENTS = ['add_lead', 'add_note', 'create_task', 'schedule_showing'] as const satisfies Intent[];
+export const isWrite = (intent: Intent): boolean => (WRITE_INTENTS as readonly Intent[]).includes(intent);

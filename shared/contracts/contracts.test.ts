@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { isWrite, PageContext, ParsedCommand } from '.';
+
+describe('ParsedCommand', () => {
+  it.each([
+    { intent: 'add_lead', confidence: 0.9, params: { firstName: 'John', lastName: 'Smith', phone: '+15125550142' } },
+    { intent: 'create_task', confidence: 0.8, params: { contactId: '123', title: 'Call her', due: '2026-03-13' } },
+    { intent: 'schedule_showing', confidence: 0.8, params: { address: '1 Main St', start: '2026-03-13T16:00' } },
+    {
+      intent: 'search_properties',
+      confidence: 0.95,
+      params: { location: 'Austin', bedsMin: 3, priceMax: 500000, propertyType: 'condo' },
+    },
+    {
+      intent: 'draft_message',
+      confidence: 0.7,
+      params: { contact: 'Sarah', channel: 'sms', purpose: 'follow up on the showing' },
+    },
+    { intent: 'unknown', confidence: 0.1, params: {} },
+  ])('accepts $intent', (command) => {
+    expect(ParsedCommand.parse(command)).toEqual(command);
+  });
+
+  it.each([
+    ['a delete intent', { intent: 'delete_contact', confidence: 1, params: { contactId: '1' } }],
+    ['a phone that is not E.164', { intent: 'add_lead', confidence: 1, params: { firstName: 'A', phone: '512-555-0142' } }],
+    ['a confidence over 1', { intent: 'unknown', confidence: 1.5, params: {} }],
+    ['a due date in another form', { intent: 'create_task', confidence: 1, params: { title: 't', due: 'Friday' } }],
+    ['an unknown property type', { intent: 'search_properties', confidence: 1, params: { propertyType: 'castle' } }],
+  ])('refuses %s', (_label, command) => {
+    expect(ParsedCommand.safeParse(command).success).toBe(false);
+  });
+
+  it('marks exactly the CRM writes as needing confirmation', () => {
+    expect(['add_lead', 'add_note', 'create_task', 'schedule_showing'].every((i) => isWrite(i as never))).toBe(true);
+    expect(
+      ['search_properties', 'property_details', 'comparables', 'find_contact', 'draft_message', 'unknown'].some((i) =>
+        isWrite(i as never),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('PageContext', () => {
+  it('accepts a listing with normalised fields', () => {
+    const page = {
+      kind: 'listing',
+      url: 'https://www.zillow.com/homedetails/x/1_zpid/',
+      site: 'zillow',
+      listing: {
+        address: '450 7th St APT 1N, Hoboken, NJ 07030',
+        street: '450 7th St APT 1N',
+        state: 'NJ',
+        zip: '07030',
+        price: 379000,
+        baths: 1.5,
+      },
+    };
+    expect(PageContext.parse(page)).toEqual(page);
+  });
+
+  it.each([
+    ['a three-letter state', { state: 'NJX' }],
+    ['a nine-digit zip', { zip: '07030-1234' }],
+    ['a price as text', { price: '$379,000' }],
+  ])('refuses %s', (_label, fields) => {
+    const page = { kind: 'listing', url: 'https://x.test/', site: 'generic', listing: { address: 'a', ...fields } };
+    expect(PageContext.safeParse(page).success).toBe(false);
+  });
+});

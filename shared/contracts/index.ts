@@ -1,0 +1,4 @@
+export * from './api';
+export * from './auth';
+export * from './command';
+export * from './page';

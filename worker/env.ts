@@ -1,0 +1,37 @@
+import type { D1Database } from '@cloudflare/workers-types';
+import type { Providers } from '../shared/contracts';
+import type { Session } from './auth/session';
+
+/** Bindings and variables from wrangler.toml, plus secrets from .dev.vars or `wrangler secret put`. */
+export interface Env {
+  DB: D1Database;
+  /** Comma-separated origins allowed by CORS, e.g. chrome-extension://<id>. Never "*". */
+  ALLOWED_ORIGINS: string;
+  /** "true" lets POST /v1/auth/local hand out a session with no account: for a local install only. */
+  LOCAL_MODE?: string;
+  /** Signs the worker's own access tokens (HS256); 32+ random characters. */
+  SESSION_SECRET?: string;
+  OPENAI_API_KEY?: string;
+  WISEAGENT_CLIENT_ID?: string;
+  WISEAGENT_CLIENT_SECRET?: string;
+  FUB_API_KEY?: string;
+  REALESTATE_API_KEY?: string;
+  RESO_BASE_URL?: string;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { requestId: string; session: Session } };
+
+export function allowedOrigins(env: Env): string[] {
+  return env.ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '' && o !== '*');
+}
+
+/** Which provider serves each kind: the first configured real one, else the built-in default. */
+export function providers(env: Env): Providers {
+  return {
+    llm: env.OPENAI_API_KEY ? 'openai' : 'none',
+    crm: env.WISEAGENT_CLIENT_ID && env.WISEAGENT_CLIENT_SECRET ? 'wiseagent' : env.FUB_API_KEY ? 'followupboss' : 'local',
+    mls: env.REALESTATE_API_KEY ? 'realestateapi' : env.RESO_BASE_URL ? 'reso' : 'sample',
+  };
+}

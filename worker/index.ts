@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { requireSession } from './auth/require-session';
+import { type AppEnv, allowedOrigins } from './env';
+import { ApiError, codeFor, errorResponse } from './errors';
+import { auth } from './routes/auth';
+import { health } from './routes/health';
+
+/** Commands, notes and page context are small; anything larger is a mistake or an attack. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const app = new Hono<AppEnv>()
+  .use(requestId())
+  .use(secureHeaders())
+  .use(
+    '/v1/*',
+    cors({
+      // Only the extension's own origin(s) get a grant; any other origin gets no CORS headers at all.
+      origin: (origin, c) => (allowedOrigins(c.env).includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  )
+  .use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+
+const routes = app.route('/v1/health', health).route('/v1/auth', auth).use('/v1/*', requireSession);
+
+app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    return errorResponse(c, new ApiError(err.status as 400, codeFor(err.status), err.message || 'Request failed.'));
+  }
+  console.error(JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: (err as Error).stack }));
+  return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on our side; the request id helps us find it.'));
+});
+
+export type AppType = typeof routes;
+export default app;
