@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { expect, setWorkerUrl, test } from './support/extension';
 
 test('the side panel reaches the worker and shows its providers', async ({ panel }) => {
@@ -7,9 +6,6 @@ test('the side panel reaches the worker and shows its providers', async ({ panel
   await expect(status).toHaveAttribute('data-state', 'connected');
   await expect(status).toContainText('Connected');
   for (const label of ['Local CRM', 'Sample MLS', 'Local parser']) await expect(status).toContainText(label);
-
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/sidepanel.png' });
 });
 
 test('the side panel says so when the worker is down, and recovers', async ({ context, panel, worker }) => {

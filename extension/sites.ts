@@ -18,3 +18,18 @@ export const HOST_MATCHES: string[] = SITES.flatMap((s) => s.matches);
 
 /** Listing sites only: where "Add this listing to CRM" makes sense. */
 export const LISTING_MATCHES: string[] = SITES.filter((s) => s.id !== 'wiseagent').flatMap((s) => s.matches);
+
+/** Whether Estait reads this address by itself (its content script runs there). */
+export function isKnownSite(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const { hostname, protocol } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return false;
+    return HOST_MATCHES.some((m) => {
+      const domain = m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
+      return hostname === domain || hostname.endsWith(`.${domain}`);
+    });
+  } catch {
+    return false;
+  }
+}

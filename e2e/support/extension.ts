@@ -10,14 +10,26 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 export const EXTENSION_ID = 'ibfdcdcgalmnedalgokgpbjbpiighioa';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Sites outside the manifest that tests still browse, to check Estait leaves them alone. */
+const OTHER_HOSTS = ['dailyledger.test'];
+
 /** Every listing and CRM host the manifest matches, pointed at the local fixture server. */
 function hostRules(port: number): string {
-  const hosts = SITES.flatMap((s) => s.matches.map((m) => m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '')));
+  const hosts = [
+    ...SITES.flatMap((s) => s.matches.map((m) => m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''))),
+    ...OTHER_HOSTS,
+  ];
   return hosts.flatMap((h) => [`MAP ${h} 127.0.0.1:${port}`, `MAP *.${h} 127.0.0.1:${port}`]).join(', ');
 }
 
 type WorkerFixtures = { worker: RunningWorker; fixturePort: number };
-type TestFixtures = { context: BrowserContext; extensionId: string; panel: (tabId?: number) => Promise<Page> };
+type OpenTab = { page: Page; tabId: number };
+type TestFixtures = {
+  context: BrowserContext;
+  extensionId: string;
+  panel: (tabId?: number) => Promise<Page>;
+  openTab: (url: string) => Promise<OpenTab>;
+};
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   worker: [
@@ -67,6 +79,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await setWorkerUrl(context, worker.url);
     await use(new URL(sw.url()).host);
   },
+  openTab: async ({ context, extensionId }, use) => {
+    const sw =
+      context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));
+    const tabIds = () =>
+      sw.evaluate(async () => (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({})).map((t) => t.id));
+    await use(async (url) => {
+      // Chrome hides other sites' addresses from the extension, so the new tab is found by its id.
+      const before = new Set(await tabIds());
+      const page = await context.newPage();
+      await page.goto(url);
+      const tabId = (await tabIds()).find((id) => !before.has(id));
+      if (tabId === undefined) throw new Error(`no tab id for ${url}`);
+      return { page, tabId };
+    });
+  },
   panel: async ({ context, extensionId }, use) => {
     await use(async (tabId) => {
       const page = await context.newPage();
@@ -78,6 +105,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export const expect = test.expect;
 
+type ChromeTabs = { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } };
 type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
 
 /** Sets the worker address in the extension's settings, from its service worker. */

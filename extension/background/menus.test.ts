@@ -6,6 +6,7 @@ import { MENU_ITEMS, onMenuClick } from './menus';
 import { onShortcut, PALETTE_COMMAND } from './shortcuts';
 
 const open = vi.fn(async () => {});
+const executeScript = vi.fn(async () => []);
 const tab = { id: 7, url: 'https://www.zillow.com/homedetails/x/1_zpid/' } as Parameters<typeof onMenuClick>[1];
 const click = (menuItemId: string, selectionText?: string) =>
   ({ menuItemId, selectionText, pageUrl: tab?.url, editable: false }) as Parameters<typeof onMenuClick>[0];
@@ -14,18 +15,20 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 beforeEach(() => {
   fakeBrowser.reset();
   open.mockClear();
-  Object.assign(browser, { sidePanel: { open } });
+  executeScript.mockClear();
+  Object.assign(browser, { sidePanel: { open }, scripting: { executeScript } });
 });
 
 describe('right-click', () => {
-  it('offers the three ways in from DESIGN.md, listing entries only on listing sites', () => {
+  it('offers the entries of DESIGN.md, listing entries only on listing sites, and reading any page', () => {
     expect(MENU_ITEMS.map((m) => m.action)).toEqual([
       'add_lead_from_selection',
       'search_address',
       'add_listing',
       'add_listing_agent',
+      'read_page',
     ]);
-    for (const item of MENU_ITEMS.filter((m) => m.contexts?.includes('page'))) {
+    for (const item of MENU_ITEMS.filter((m) => m.action === 'add_listing' || m.action === 'add_listing_agent')) {
       expect(item.documentUrlPatterns).toContain('*://*.zillow.com/*');
       expect(item.documentUrlPatterns).not.toContain('*://*.thewiseagent.com/*');
     }
@@ -38,6 +41,19 @@ describe('right-click', () => {
     expect(await takeHandoff()).toMatchObject({ action: 'add_lead_from_selection', tabId: 7, text: 'Jane Roe\n512-555-0199' });
     // A handoff is taken once.
     expect(await takeHandoff()).toBeUndefined();
+  });
+
+  it('reads a page of a site Estait does not know, with the access the click granted', async () => {
+    const news = { id: 9, url: 'https://news.example/story' } as Parameters<typeof onMenuClick>[1];
+    onMenuClick(
+      { menuItemId: 'estait-read-page', pageUrl: news?.url, editable: false } as Parameters<typeof onMenuClick>[0],
+      news,
+    );
+    expect(open).toHaveBeenCalledWith({ tabId: 9 });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 9 }, files: ['/content-scripts/page.js'] });
+    // Sites it knows are read by their content script already.
+    onMenuClick(click('estait-read-page'), tab);
+    expect(executeScript).toHaveBeenCalledTimes(1);
   });
 
   it('ignores clicks on menus it does not own and clicks without a tab', async () => {

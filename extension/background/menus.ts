@@ -1,8 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
 import { type Handoff, saveHandoff } from '../handoff';
-import { LISTING_MATCHES } from '../sites';
+import { readTab } from '../read-tab';
+import { isKnownSite, LISTING_MATCHES } from '../sites';
 
-type MenuItem = Browser.contextMenus.CreateProperties & { id: string; action: Handoff['action'] };
+type MenuItem = Browser.contextMenus.CreateProperties & { id: string; action: Handoff['action'] | 'read_page' };
 
 export const MENU_ITEMS: MenuItem[] = [
   { id: 'estait-add-lead', action: 'add_lead_from_selection', title: 'Add “%s” to CRM as a lead', contexts: ['selection'] },
@@ -21,6 +22,7 @@ export const MENU_ITEMS: MenuItem[] = [
     contexts: ['page'],
     documentUrlPatterns: LISTING_MATCHES,
   },
+  { id: 'estait-read-page', action: 'read_page', title: 'Read this page with Estait', contexts: ['page'] },
 ];
 
 export async function createMenus(): Promise<void> {
@@ -34,6 +36,11 @@ export function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browse
   if (!item || tab?.id === undefined) return;
   // sidePanel.open needs the user gesture, which ends at the first await: call it first.
   void browser.sidePanel.open({ tabId: tab.id });
+  if (item.action === 'read_page') {
+    // The click granted activeTab: sites Estait does not read by itself can be read now.
+    if (!isKnownSite(tab.url ?? info.pageUrl)) void readTab(tab.id);
+    return;
+  }
   void saveHandoff({
     action: item.action,
     tabId: tab.id,

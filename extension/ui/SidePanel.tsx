@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { HandoffCard } from './HandoffCard';
+import { PageCard } from './PageCard';
+import { useTargetTab } from './useTargetTab';
 import { useWorkerHealth } from './useWorkerHealth';
 import { WorkerStatus } from './WorkerStatus';
 
 export function SidePanel() {
   const worker = useWorkerHealth();
+  const tabId = useTargetTab();
   const [handoff, setHandoff] = useState<Handoff>();
 
   useEffect(() => {
@@ -23,6 +26,7 @@ export function SidePanel() {
       </header>
       <WorkerStatus {...worker} />
       {handoff && <HandoffCard handoff={handoff} onDismiss={() => setHandoff(undefined)} />}
+      <PageCard tabId={tabId} />
     </main>
   );
 }

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PageContext } from '../../shared/contracts';
+import { loadPageContext } from '../page-store';
+import { pinnedTabId } from '../ui/useTargetTab';
+import { onContentMessage, onTabRemoved, onTabUpdated } from './router';
+
+const URL_ = 'https://www.zillow.com/homedetails/x/1_zpid/';
+const context: PageContext = {
+  kind: 'listing',
+  url: URL_,
+  site: 'zillow',
+  listing: { address: '1 A St, Austin, TX 78701', street: '1 A St', price: 1 },
+};
+const sender = (over: object = {}) => ({ id: browser.runtime.id, tab: { id: 3 } as never, frameId: 0, url: URL_, ...over });
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('messages from content scripts', () => {
+  it('keeps a valid page context for the sending tab', async () => {
+    await onContentMessage({ type: 'page-context', context }, sender());
+    expect(await loadPageContext(3)).toEqual(context);
+  });
+
+  it.each([
+    ['an unknown message type', { type: 'export-contacts' }, sender()],
+    ['a malformed context', { type: 'page-context', context: { ...context, kind: 'admin' } }, sender()],
+    ['another extension', { type: 'page-context', context }, sender({ id: 'someone-else' })],
+    ['a frame inside the page', { type: 'page-context', context }, sender({ frameId: 2 })],
+    ['a page speaking for another site', { type: 'page-context', context }, sender({ url: 'https://evil.example/' })],
+    ['a sender without a tab', { type: 'page-context', context }, sender({ tab: undefined })],
+  ])('drops %s', async (_label, message, from) => {
+    expect(onContentMessage(message, from)).toBeUndefined();
+    await settle();
+    expect(await loadPageContext(3)).toBeUndefined();
+  });
+
+  it('forgets a tab when it loads a new page or closes', async () => {
+    await onContentMessage({ type: 'page-context', context }, sender());
+    onTabUpdated(3, { status: 'loading', url: 'https://www.zillow.com/' });
+    await settle();
+    expect(await loadPageContext(3)).toBeUndefined();
+    await onContentMessage({ type: 'page-context', context }, sender());
+    onTabUpdated(3, { title: 'x' });
+    onTabRemoved(4);
+    await settle();
+    expect(await loadPageContext(3)).toEqual(context);
+    onTabRemoved(3);
+    await settle();
+    expect(await loadPageContext(3)).toBeUndefined();
+  });
+});
+
+describe('the panel pinned to a tab', () => {
+  it.each([
+    ['?tabId=12', 12],
+    ['?tabId=0', undefined],
+    ['?tabId=abc', undefined],
+    ['', undefined],
+  ])('%s → %s', (search, id) => expect(pinnedTabId(search)).toBe(id));
+});

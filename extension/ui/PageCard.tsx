@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { readTab } from '../read-tab';
+import { ContactCard } from './ContactCard';
+import { ListingCard } from './ListingCard';
+import { SearchCard } from './SearchCard';
+import { usePageContext } from './usePageContext';
+
+/** What the agent is looking at in the tab: a listing, a contact, a results page, or an offer to read it. */
+export function PageCard({ tabId }: { tabId: number | undefined }) {
+  const { context, loading } = usePageContext(tabId);
+  const [refused, setRefused] = useState<number>();
+
+  if (loading) return null;
+  if (context?.kind === 'listing' && context.listing) return <ListingCard listing={context.listing} site={context.site} />;
+  if (context?.kind === 'contact' && context.contact) return <ContactCard contact={context.contact} site={context.site} />;
+  if (context?.kind === 'search' && context.listings) return <SearchCard listings={context.listings} />;
+
+  const read = async () => {
+    if (tabId !== undefined && !(await readTab(tabId))) setRefused(tabId);
+  };
+  return (
+    <section
+      data-testid="empty-page"
+      className="rounded-xl border border-dashed border-slate-300 p-3 text-sm dark:border-slate-700"
+    >
+      <p className="text-slate-600 dark:text-slate-400">
+        {context
+          ? 'No listing or contact on this page.'
+          : 'Estait reads Zillow, Realtor.com, Redfin, Homes.com, Trulia, MLS portals and Wise Agent by itself.'}
+      </p>
+      {!context && (
+        <button
+          type="button"
+          onClick={() => void read()}
+          className="mt-2 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          Read this page
+        </button>
+      )}
+      {refused === tabId && (
+        <p role="alert" className="mt-2 text-amber-800 dark:text-amber-300">
+          Chrome needs your go-ahead for this site: right-click the page and choose “Read this page with Estait”, or press
+          Ctrl+Shift+K there.
+        </p>
+      )}
+    </section>
+  );
+}
