@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { trimText } from '../text';
+
+const FIND =
+  /^(?:please\s+)?(?:find|search(?: for)?|look ?up|pull up|open|show(?: me)?|who is|who's|get)\s+(?:the\s+|my\s+)?(?:(?:contact|client|lead|person|profile|buyer|seller)s?\s+)?(?:(?:for|named|called|with)\s+)?(?:contact\s+)?/i;
+const SAYS_CONTACT = /\b(?:contact|client|lead|person|profile|who is|who's)\b/i;
+const PERSONISH = /^[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,2}$|^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$|^\+?[\d\s().-]{7,}$/u;
+
+export const findContact: Rule = (s) => {
+  const m = FIND.exec(s.text);
+  if (!m) return undefined;
+  const query = trimText(
+    s.text
+      .slice(m[0].length)
+      .replace(/\?+$/, '')
+      .replace(/'s (?:contact|info|details|number|email)$/i, ''),
+  );
+  if (!query || !PERSONISH.test(query)) return undefined;
+  return {
+    intent: 'find_contact',
+    confidence: SAYS_CONTACT.test(s.text) || /^look ?up/i.test(s.text) ? 0.9 : 0.75,
+    params: { query },
+  };
+};
