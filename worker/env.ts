@@ -12,6 +12,9 @@ export interface Env {
   /** Signs the worker's own access tokens (HS256); 32+ random characters. */
   SESSION_SECRET?: string;
   OPENAI_API_KEY?: string;
+  /** Any OpenAI-compatible endpoint; OpenAI's own when unset. */
+  OPENAI_BASE_URL?: string;
+  OPENAI_MODEL?: string;
   WISEAGENT_CLIENT_ID?: string;
   WISEAGENT_CLIENT_SECRET?: string;
   FUB_API_KEY?: string;

@@ -8,6 +8,8 @@ import { requireSession } from './auth/require-session';
 import { type AppEnv, allowedOrigins } from './env';
 import { ApiError, codeFor, errorResponse } from './errors';
 import { auth } from './routes/auth';
+import { commands } from './routes/commands';
+import { drafts } from './routes/drafts';
 import { health } from './routes/health';
 
 /** Commands, notes and page context are small; anything larger is a mistake or an attack. */
@@ -23,7 +25,7 @@ const app = new Hono<AppEnv>()
       origin: (origin, c) => (allowedOrigins(c.env).includes(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-LLM-Prompt-Tokens'],
       maxAge: 600,
     }),
   )
@@ -36,7 +38,12 @@ const app = new Hono<AppEnv>()
     }),
   );
 
-const routes = app.route('/v1/health', health).route('/v1/auth', auth).use('/v1/*', requireSession);
+const routes = app
+  .route('/v1/health', health)
+  .route('/v1/auth', auth)
+  .use('/v1/*', requireSession)
+  .route('/v1/commands', commands)
+  .route('/v1/drafts', drafts);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
 

@@ -1,19 +1,26 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { startFakeOpenAI } from '../e2e/fakes/openai';
 
 export default defineConfig({
   plugins: [
-    cloudflareTest(async () => ({
-      wrangler: { configPath: path.join(import.meta.dirname, '../wrangler.toml') },
-      miniflare: {
-        bindings: {
-          LOCAL_MODE: 'true',
-          SESSION_SECRET: 'test-secret-that-is-at-least-32-characters',
-          TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
+    cloudflareTest(async () => {
+      // The fake upstream runs in Node beside the pool; the worker reaches it over loopback.
+      const openai = await startFakeOpenAI();
+      return {
+        wrangler: { configPath: path.join(import.meta.dirname, '../wrangler.toml') },
+        miniflare: {
+          bindings: {
+            LOCAL_MODE: 'true',
+            SESSION_SECRET: 'test-secret-that-is-at-least-32-characters',
+            TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
+            TEST_OPENAI_URL: openai.url,
+            TEST_OPENAI_KEY: openai.key,
+          },
         },
-      },
-    })),
+      };
+    }),
   ],
   test: { include: ['worker/test/**/*.test.ts'], setupFiles: ['worker/test/apply-migrations.ts'] },
 });

@@ -37,6 +37,19 @@ export const AddressParams = z.object({ address: text.optional() });
 export const FindContactParams = z.object({ query: name });
 export const DraftMessageParams = z.object({ ...contactRef, channel: Channel, purpose: text });
 
+/** Each intent's params: what the LLM's tools are generated from, and what validates its answers. */
+export const INTENT_PARAMS = {
+  add_lead: AddLeadParams,
+  add_note: AddNoteParams,
+  create_task: CreateTaskParams,
+  schedule_showing: ScheduleShowingParams,
+  search_properties: SearchCriteria,
+  property_details: AddressParams,
+  comparables: AddressParams,
+  find_contact: FindContactParams,
+  draft_message: DraftMessageParams,
+} as const;
+
 /** The closed set of things a sentence can become. There is deliberately no delete intent. */
 export const ParsedCommand = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('add_lead'), confidence, params: AddLeadParams }),

@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      TEST_OPENAI_URL: string;
+      TEST_OPENAI_KEY: string;
     }
   }
 }

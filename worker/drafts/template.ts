@@ -1,0 +1,38 @@
+import type { Draft, Listing, ParsedCommand } from '../../shared/contracts';
+
+type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+/** "that the showing is confirmed" → "I wanted to let you know that the showing is confirmed." */
+function opening(purpose: string): string {
+  const p = purpose.replace(/[.!]+$/, '');
+  if (/^(?:that|to let you know)\b/i.test(p)) return `I wanted to let you know ${p.replace(/^to let you know\s*/i, '')}.`;
+  if (/^(?:about|regarding|re:?)\s/i.test(p)) return `I wanted to reach out ${p.replace(/^re:?\s/i, 'about ')}.`;
+  return `I wanted to reach out about ${p}.`;
+}
+
+function listingLine(listing: Listing | undefined): string | undefined {
+  if (!listing) return undefined;
+  const facts = [
+    listing.beds !== undefined && `${listing.beds} bed`,
+    listing.baths !== undefined && `${listing.baths} bath`,
+    listing.sqft !== undefined && `${listing.sqft.toLocaleString('en-US')} sqft`,
+  ].filter(Boolean);
+  const price = listing.price !== undefined ? `, listed at ${money.format(listing.price)}` : '';
+  return `The home is ${listing.address}${price}${facts.length ? ` (${facts.join(', ')})` : ''}.`;
+}
+
+/** A plain draft from the command and the page when no LLM is configured: short, neutral, editable. */
+export function templateDraft(command: DraftCommand, contactName: string | undefined, listing: Listing | undefined): Draft {
+  const first = contactName?.split(' ')[0];
+  const greeting = first ? `Hi ${first},` : 'Hi,';
+  const lines = [opening(command.params.purpose), listingLine(listing)].filter(Boolean);
+  if (command.params.channel === 'sms') return { channel: 'sms', body: `${greeting} ${lines.join(' ')}` };
+  const subject = command.params.purpose.replace(/^(?:about|regarding|re:?|that)\s+/i, '').replace(/^./, (c) => c.toUpperCase());
+  return {
+    channel: 'email',
+    subject: subject.slice(0, 120),
+    body: `${greeting}\n\n${lines.join(' ')}\n\nLet me know if you have any questions or a good time to talk.\n\nBest regards,`,
+  };
+}

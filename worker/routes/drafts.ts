@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { type Draft, DraftRequest, type DraftResponse, type ParsedCommand } from '../../shared/contracts';
+import { lintFairHousing } from '../../shared/fair-housing';
+import { templateDraft } from '../drafts/template';
+import type { AppEnv } from '../env';
+import { llmFrom } from '../llm/client';
+import { splitSubject, streamDraft } from '../llm/draft';
+import { validate } from '../validate';
+
+type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;
+
+const finish = (draft: Draft, via: DraftResponse['via']): DraftResponse => ({
+  draft,
+  lint: lintFairHousing([draft.subject, draft.body].filter(Boolean).join('\n')),
+  via,
+});
+
+/**
+ * POST /v1/drafts: a draft_message command (+ the page) → { draft, lint, via }. With an LLM and
+ * `Accept: text/event-stream`, the text streams as `delta` events and ends with a `draft` event.
+ */
+export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest), async (c) => {
+  const { command, page } = c.req.valid('json');
+  const draftCommand = command as DraftCommand;
+  const contactName = draftCommand.params.contact ?? (page?.kind === 'contact' ? page.contact?.name : undefined);
+  const listing = page?.kind === 'listing' ? page.listing : undefined;
+  const llm = llmFrom(c.env);
+  if (!llm) return c.json(finish(templateDraft(draftCommand, contactName, listing), 'template'));
+
+  const toDraft = (text: string): Draft => ({ channel: draftCommand.params.channel, ...splitSubject(text) });
+  const fallback = (err: unknown) => {
+    // The model being unavailable still leaves the agent a draft to edit.
+    console.warn(JSON.stringify({ requestId: c.get('requestId'), llmError: String(err) }));
+    return finish(templateDraft(draftCommand, contactName, listing), 'template');
+  };
+  if (!c.req.header('Accept')?.includes('text/event-stream')) {
+    try {
+      let text = '';
+      for await (const delta of streamDraft(llm, draftCommand, contactName, listing)) text += delta;
+      return c.json(finish(toDraft(text), 'llm'));
+    } catch (err) {
+      return c.json(fallback(err));
+    }
+  }
+  return streamSSE(c, async (sse) => {
+    let text = '';
+    try {
+      for await (const delta of streamDraft(llm, draftCommand, contactName, listing)) {
+        text += delta;
+        await sse.writeSSE({ event: 'delta', data: JSON.stringify({ text: delta }) });
+      }
+      await sse.writeSSE({ event: 'draft', data: JSON.stringify(finish(toDraft(text), 'llm')) });
+    } catch (err) {
+      await sse.writeSSE({ event: 'draft', data: JSON.stringify(fallback(err)) });
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { env } from 'cloudflare:test';
+import type { FakeReply, RecordedRequest } from '../../e2e/fakes/openai';
+import { startSession } from '../auth/session';
+import type { Env } from '../env';
+import app from '../index';
+
+/** The worker's bindings with the fake OpenAI-compatible endpoint configured. */
+export const withLlm = (over: Partial<Env> = {}): Env => ({
+  ...env,
+  OPENAI_API_KEY: env.TEST_OPENAI_KEY,
+  OPENAI_BASE_URL: env.TEST_OPENAI_URL,
+  OPENAI_MODEL: 'gpt-test',
+  ...over,
+});
+
+const fakeRoot = () => env.TEST_OPENAI_URL.replace(/\/v1$/, '');
+export const fake = {
+  reset: () => fetch(`${fakeRoot()}/__fake/reset`, { method: 'POST' }),
+  script: (...replies: FakeReply[]) => fetch(`${fakeRoot()}/__fake/script`, { method: 'POST', body: JSON.stringify(replies) }),
+  requests: async () => (await (await fetch(`${fakeRoot()}/__fake/requests`)).json()) as RecordedRequest[],
+};
+
+/** Calls the app as a signed-in extension would. */
+export async function call(path: string, body: unknown, bindings: Env = env, headers: Record<string, string> = {}) {
+  const { accessToken } = await startSession(bindings, 'local');
+  return app.request(
+    path,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}`, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    },
+    bindings,
+  );
+}
