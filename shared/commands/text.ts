@@ -18,7 +18,7 @@ export function take(
   if (!m) return undefined;
   const value = pick(m);
   if (value === undefined) return undefined;
-  return { value, rest: squeeze(text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)) };
+  return { value, rest: squeeze(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`) };
 }
 
 /** Collapses spaces and the punctuation left behind when a piece is cut out. */

@@ -41,7 +41,7 @@ type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 /** The model's one tool call, validated; a reason when it is not acceptable. */
 function readAnswer(completion: OpenAI.Chat.Completions.ChatCompletion): { command?: ParsedCommand; problem?: string } {
   const call = completion.choices[0]?.message.tool_calls?.find((c) => c.type === 'function');
-  if (!call || call.type !== 'function') return { problem: 'Call exactly one of the tools.' };
+  if (call?.type !== 'function') return { problem: 'Call exactly one of the tools.' };
   const { name } = call.function;
   if (name === 'decline') return { command: { intent: 'unknown', confidence: 0.1, params: {} } };
   if (!(name in INTENT_PARAMS)) return { problem: `There is no tool named ${name}. Use one of the tools given, or decline.` };
