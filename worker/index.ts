@@ -7,8 +7,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import { requireSession } from './auth/require-session';
 import { type AppEnv, allowedOrigins } from './env';
 import { ApiError, codeFor, errorResponse } from './errors';
+import { actions } from './routes/actions';
+import { activity } from './routes/activity';
 import { auth } from './routes/auth';
 import { commands } from './routes/commands';
+import { contacts } from './routes/contacts';
 import { drafts } from './routes/drafts';
 import { health } from './routes/health';
 
@@ -43,7 +46,10 @@ const routes = app
   .route('/v1/auth', auth)
   .use('/v1/*', requireSession)
   .route('/v1/commands', commands)
-  .route('/v1/drafts', drafts);
+  .route('/v1/drafts', drafts)
+  .route('/v1/actions', actions)
+  .route('/v1/contacts', contacts)
+  .route('/v1/activity', activity);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
 

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './auth';
 export * from './command';
+export * from './crm';
 export * from './page';
 export * from './plan';

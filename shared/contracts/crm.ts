@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ParsedCommand, WRITE_INTENTS } from './command';
+
+export const CrmContact = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  source: z.string().optional(),
+});
+export type CrmContact = z.infer<typeof CrmContact>;
+
+export const ContactsQuery = z.strictObject({ query: z.string().trim().min(1).max(120) });
+export const ContactsResponse = z.object({ contacts: z.array(CrmContact), provider: z.string() });
+
+export const ExecuteRequest = z.strictObject({
+  command: ParsedCommand.refine((c) => (WRITE_INTENTS as readonly string[]).includes(c.intent), {
+    message: 'a write: add_lead, add_note, create_task or schedule_showing',
+  }),
+  /** Chosen by the extension when the agent confirms; the same key never writes twice. */
+  idempotencyKey: z.string().regex(/^[\w-]{8,128}$/, '8–128 letters, digits, - or _'),
+});
+export type ExecuteRequest = z.infer<typeof ExecuteRequest>;
+
+export const ExecuteResult = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('done'),
+    intent: z.enum(WRITE_INTENTS),
+    crmId: z.string(),
+    contact: CrmContact.optional(),
+    summary: z.string(),
+  }),
+  /** The lead already exists (same email or phone): nothing was written. */
+  z.object({ status: z.literal('duplicate'), contact: CrmContact, summary: z.string() }),
+]);
+export type ExecuteResult = z.infer<typeof ExecuteResult>;
+export const ExecuteResponse = z.object({ ok: z.boolean(), result: ExecuteResult });
+export type ExecuteResponse = z.infer<typeof ExecuteResponse>;
+
+export const ActivityEntry = z.object({
+  id: z.number(),
+  intent: z.string(),
+  summary: z.string(),
+  crmId: z.string(),
+  provider: z.string(),
+  at: z.iso.datetime(),
+});
+export const ActivityResponse = z.object({ entries: z.array(ActivityEntry) });

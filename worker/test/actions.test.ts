@@ -1,0 +1,126 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { ActivityResponse, ApiErrorBody, ContactsResponse, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
+import { startSession } from '../auth/session';
+import app from '../index';
+
+async function signedIn(user = `agent-${crypto.randomUUID()}`) {
+  const { accessToken } = await startSession(env, user);
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+  return {
+    execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
+      app.request('/v1/actions/execute', { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey }) }, env),
+    get: (path: string) => app.request(path, { headers }, env),
+  };
+}
+const lead = (params: Record<string, string>): ParsedCommand => ({
+  intent: 'add_lead',
+  confidence: 0.95,
+  params: { firstName: 'Jane', lastName: 'Doe', ...params },
+});
+const result = async (res: Response) => ExecuteResponse.parse(await res.json());
+
+describe('POST /v1/actions/execute with the local CRM', () => {
+  it('the same add_lead twice with one key makes one contact; the replay writes nothing', async () => {
+    const agent = await signedIn();
+    const command = lead({ email: 'jane@example.com', phone: '+15125550101' });
+    const first = await result(await agent.execute(command, 'key-00000001'));
+    const again = await result(await agent.execute(command, 'key-00000001'));
+    expect(first).toMatchObject({
+      ok: true,
+      result: { status: 'done', intent: 'add_lead', contact: { email: 'jane@example.com' } },
+    });
+    expect(again).toEqual(first);
+    const found = ContactsResponse.parse(await (await agent.get('/v1/contacts?query=jane')).json());
+    expect(found.contacts).toHaveLength(1);
+  });
+
+  it('a second add_lead with the same email or phone and a new key is a duplicate, still one contact', async () => {
+    const agent = await signedIn();
+    await agent.execute(lead({ email: 'sam@example.com', phone: '+15125550102' }));
+    const byEmail = await result(await agent.execute(lead({ firstName: 'Samuel', email: 'SAM@example.com' })));
+    const byPhone = await result(await agent.execute(lead({ firstName: 'Sam', phone: '+15125550102' })));
+    for (const r of [byEmail, byPhone])
+      expect(r).toMatchObject({ ok: false, result: { status: 'duplicate', contact: { email: 'sam@example.com' } } });
+    expect(ContactsResponse.parse(await (await agent.get('/v1/contacts?query=sam@example.com')).json()).contacts).toHaveLength(1);
+  });
+
+  it('notes, tasks and showings find their contact by name or id, and land in the audit log', async () => {
+    const agent = await signedIn();
+    const created = await result(
+      await agent.execute(lead({ firstName: 'Maria', lastName: 'Garcia', email: 'maria@example.com' })),
+    );
+    const id = created.result.status === 'done' ? created.result.crmId : '';
+    const note = await result(
+      await agent.execute({ intent: 'add_note', confidence: 0.9, params: { contact: 'maria garcia', text: 'loves the yard' } }),
+    );
+    const task = await result(
+      await agent.execute({
+        intent: 'create_task',
+        confidence: 0.9,
+        params: { contactId: id, title: 'call Maria', due: '2026-03-11' },
+      }),
+    );
+    const showing = await result(
+      await agent.execute({
+        intent: 'schedule_showing',
+        confidence: 0.9,
+        params: { contact: 'Maria Garcia', address: '123 Main St', start: '2026-03-11T15:00' },
+      }),
+    );
+    for (const r of [note, task, showing]) expect(r).toMatchObject({ ok: true, result: { status: 'done', contact: { id } } });
+    const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
+    expect(log.entries.map((e) => e.intent)).toEqual(['schedule_showing', 'create_task', 'add_note', 'add_lead']);
+    expect(log.entries[0]).toMatchObject({ provider: 'local', summary: 'Showing at 123 Main St on 2026-03-11 15:00' });
+  });
+
+  it('refuses a note for a contact it cannot find, or cannot tell apart, and releases the key', async () => {
+    const agent = await signedIn();
+    const missing = await agent.execute(
+      { intent: 'add_note', confidence: 0.9, params: { contact: 'Nobody Here', text: 'x' } },
+      'key-missing-1',
+    );
+    expect(missing.status).toBe(422);
+    expect(ApiErrorBody.parse(await missing.json()).error.code).toBe('contact_not_found');
+    await agent.execute(lead({ firstName: 'Chris', lastName: 'Wu', email: 'c1@example.com' }));
+    await agent.execute(lead({ firstName: 'Chris', lastName: 'Wu', email: 'c2@example.com' }));
+    const ambiguous = await agent.execute({ intent: 'add_note', confidence: 0.9, params: { contact: 'Chris Wu', text: 'x' } });
+    expect(ambiguous.status).toBe(409);
+    expect((ApiErrorBody.parse(await ambiguous.json()).error.details as { candidates: unknown[] }).candidates).toHaveLength(2);
+    // The failed key was released: once the contact exists, the same key goes through.
+    await agent.execute(lead({ firstName: 'Nobody', lastName: 'Here', email: 'nobody@example.com' }));
+    const retried = await agent.execute(
+      { intent: 'add_note', confidence: 0.9, params: { contact: 'Nobody Here', text: 'x' } },
+      'key-missing-1',
+    );
+    expect(retried.status).toBe(200);
+  });
+
+  it('keeps each agent to their own contacts', async () => {
+    const a = await signedIn();
+    const b = await signedIn();
+    const created = await result(await a.execute(lead({ email: 'private@example.com' })));
+    const id = created.result.status === 'done' ? created.result.crmId : '';
+    const res = await b.execute({ intent: 'add_note', confidence: 0.9, params: { contactId: id, text: 'x' } });
+    expect(res.status).toBe(422);
+    expect(ContactsResponse.parse(await (await b.get('/v1/contacts?query=private')).json()).contacts).toEqual([]);
+  });
+
+  it('answers unauthenticated calls with 401 JSON and malformed bodies with 400 JSON', async () => {
+    const anonymous = await app.request('/v1/actions/execute', { method: 'POST', body: '{}' }, env);
+    expect(anonymous.status).toBe(401);
+    const agent = await signedIn();
+    const bad = [
+      { intent: 'search_properties', confidence: 1, params: {} },
+      { intent: 'delete_contact', confidence: 1, params: {} },
+      { intent: 'add_lead', confidence: 1, params: { firstName: '' } },
+    ];
+    for (const command of bad) {
+      const res = await agent.execute(command as ParsedCommand);
+      expect(res.status).toBe(400);
+      expect(ApiErrorBody.parse(await res.json()).error.code).toBe('invalid_request');
+    }
+    const badKey = await agent.execute(lead({}), 'x');
+    expect(badKey.status).toBe(400);
+  });
+});
