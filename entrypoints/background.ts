@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createMenus, onMenuClick } from '../extension/background/menus';
+import { ensureOutboxAlarm, onAlarm } from '../extension/background/outbox-alarm';
 import { onContentMessage, onTabRemoved, onTabUpdated } from '../extension/background/router';
 import { onShortcut } from '../extension/background/shortcuts';
 
@@ -11,5 +12,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(onShortcut);
   browser.tabs.onUpdated.addListener(onTabUpdated);
   browser.tabs.onRemoved.addListener(onTabRemoved);
+  browser.alarms.onAlarm.addListener(onAlarm);
+  void ensureOutboxAlarm();
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 });

@@ -2,7 +2,7 @@ import { hc } from 'hono/client';
 import { ApiErrorBody, Health } from '../../shared/contracts';
 import type { AppType } from '../../worker';
 
-export const workerClient = (baseUrl: string) => hc<AppType>(baseUrl);
+export const workerClient = (baseUrl: string, options?: Parameters<typeof hc>[1]) => hc<AppType>(baseUrl, options);
 
 export type HealthResult = { reachable: true; health: Health } | { reachable: false; reason: string };
 

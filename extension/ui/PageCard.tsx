@@ -3,11 +3,10 @@ import { readTab } from '../read-tab';
 import { ContactCard } from './ContactCard';
 import { ListingCard } from './ListingCard';
 import { SearchCard } from './SearchCard';
-import { usePageContext } from './usePageContext';
+import type { usePageContext } from './usePageContext';
 
 /** What the agent is looking at in the tab: a listing, a contact, a results page, or an offer to read it. */
-export function PageCard({ tabId }: { tabId: number | undefined }) {
-  const { context, loading } = usePageContext(tabId);
+export function PageCard({ tabId, context, loading }: { tabId: number | undefined } & ReturnType<typeof usePageContext>) {
   const [refused, setRefused] = useState<number>();
 
   if (loading) return null;

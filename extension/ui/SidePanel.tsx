@@ -1,18 +1,44 @@
 import { useEffect, useState } from 'react';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
+import { CommandBox } from './CommandBox';
 import { HandoffCard } from './HandoffCard';
 import { PageCard } from './PageCard';
+import { usePageContext } from './usePageContext';
 import { useTargetTab } from './useTargetTab';
 import { useWorkerHealth } from './useWorkerHealth';
 import { WorkerStatus } from './WorkerStatus';
 
+/** What a right-click or the shortcut puts in the command box. */
+function commandFor(handoff: Handoff): string | undefined {
+  switch (handoff.action) {
+    case 'add_lead_from_selection':
+      return `add lead ${handoff.text ?? ''}`.trim();
+    case 'search_address':
+      return `details for ${handoff.text ?? ''}`.trim();
+    case 'add_listing_agent':
+      return 'add the listing agent as a lead';
+    case 'open_palette':
+      return '';
+    case 'add_listing':
+      return undefined;
+  }
+}
+
 export function SidePanel() {
   const worker = useWorkerHealth();
   const tabId = useTargetTab();
+  const page = usePageContext(tabId);
   const [handoff, setHandoff] = useState<Handoff>();
+  const [prefill, setPrefill] = useState<{ text: string; at: number }>();
 
   useEffect(() => {
-    const pick = () => void takeHandoff().then((h) => h && setHandoff(h));
+    const pick = () =>
+      void takeHandoff().then((h) => {
+        if (!h) return;
+        const text = commandFor(h);
+        if (text === undefined) setHandoff(h);
+        else setPrefill({ text, at: h.at });
+      });
     pick();
     return onHandoff(pick);
   }, []);
@@ -25,8 +51,9 @@ export function SidePanel() {
         </h1>
       </header>
       <WorkerStatus {...worker} />
+      <CommandBox page={page.context} prefill={prefill} />
       {handoff && <HandoffCard handoff={handoff} onDismiss={() => setHandoff(undefined)} />}
-      <PageCard tabId={tabId} />
+      <PageCard tabId={tabId} {...page} />
     </main>
   );
 }

@@ -159,7 +159,7 @@ describe('reads', () => {
       params: { contactId: '77', channel: 'sms' },
     });
     expect(parse('draft an email to Luis Ortega about scheduling a second showing')).toMatchObject({
-      params: { contact: 'Luis Ortega', channel: 'email', purpose: 'scheduling a second showing' },
+      params: { contact: 'Luis Ortega', channel: 'email', purpose: 'about scheduling a second showing' },
     });
   });
 });

@@ -9,6 +9,7 @@ function opening(purpose: string): string {
   const p = purpose.replace(/[.!]+$/, '');
   if (/^(?:that|to let you know)\b/i.test(p)) return `I wanted to let you know ${p.replace(/^to let you know\s*/i, '')}.`;
   if (/^(?:about|regarding|re:?)\s/i.test(p)) return `I wanted to reach out ${p.replace(/^re:?\s/i, 'about ')}.`;
+  if (/^(?:asking|to ask)\s/i.test(p)) return `I wanted to ask ${p.replace(/^(?:asking|to ask)\s/i, '')}.`;
   return `I wanted to reach out about ${p}.`;
 }
 
@@ -29,7 +30,9 @@ export function templateDraft(command: DraftCommand, contactName: string | undef
   const greeting = first ? `Hi ${first},` : 'Hi,';
   const lines = [opening(command.params.purpose), listingLine(listing)].filter(Boolean);
   if (command.params.channel === 'sms') return { channel: 'sms', body: `${greeting} ${lines.join(' ')}` };
-  const subject = command.params.purpose.replace(/^(?:about|regarding|re:?|that)\s+/i, '').replace(/^./, (c) => c.toUpperCase());
+  const subject = command.params.purpose
+    .replace(/^(?:about|regarding|re:?|that|asking|to ask)\s+/i, '')
+    .replace(/^./, (c) => c.toUpperCase());
   return {
     channel: 'email',
     subject: subject.slice(0, 120),

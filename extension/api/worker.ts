@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import {
+  ApiErrorBody,
+  ContactsResponse,
+  DraftResponse,
+  ExecuteResponse,
+  type PageContext,
+  type ParsedCommand,
+  PlanResponse,
+} from '../../shared/contracts';
+import { getWorkerUrl } from '../settings';
+import { workerClient } from './client';
+import { accessToken, WorkerError } from './session';
+
+type Client = ReturnType<typeof workerClient>;
+
+/** Sends a request signed in, retrying once with a fresh session on 401; a non-2xx answer throws. */
+async function send(request: (client: Client) => Promise<Response>): Promise<Response> {
+  const base = await getWorkerUrl();
+  for (let attempt = 0; ; attempt++) {
+    const token = await accessToken(attempt > 0);
+    const client = workerClient(base, { headers: { Authorization: `Bearer ${token}` } });
+    let res: Response;
+    try {
+      res = await request(client);
+    } catch {
+      throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+    }
+    if (res.status === 401 && attempt === 0) continue;
+    if (res.ok) return res;
+    const err = ApiErrorBody.safeParse(await res.json().catch(() => undefined));
+    throw err.success
+      ? new WorkerError(res.status, err.data.error.code, err.data.error.message, err.data.error.details)
+      : new WorkerError(res.status, 'bad_response', `The worker answered ${res.status}.`);
+  }
+}
+
+/** Calls the worker and validates its answer. */
+const call = async <T extends z.ZodType>(schema: T, request: (client: Client) => Promise<Response>): Promise<z.infer<T>> =>
+  schema.parse(await (await send(request)).json());
+
+/** The agent's wall-clock time and zone, which relative dates resolve against. */
+export function localNow(date = new Date()): { now: string; tz: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    now: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`,
+    tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+export const plan = (text: string, page?: PageContext) =>
+  call(PlanResponse, (c) => c.v1.commands.plan.$post({ json: { text, ...localNow(), ...(page && { page }) } }));
+
+export const execute = (command: ParsedCommand, idempotencyKey: string) =>
+  call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey } }));
+
+/**
+ * A draft, streamed as the model writes it (`onText` gets the text so far); without an LLM the worker
+ * answers at once with a template.
+ */
+export async function draft(
+  command: ParsedCommand,
+  page: PageContext | undefined,
+  onText: (text: string) => void,
+): Promise<DraftResponse> {
+  const res = await send((c) =>
+    c.v1.drafts.$post({ json: { command, ...(page && { page }) } }, { headers: { Accept: 'text/event-stream' } }),
+  );
+  if (!res.headers.get('content-type')?.includes('text/event-stream') || !res.body) return DraftResponse.parse(await res.json());
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) throw new WorkerError(502, 'stream_ended', 'The draft stream ended early.');
+    buffer += value;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null');
+      if (event === 'delta') {
+        text += String(data?.text ?? '');
+        onText(text);
+      }
+      if (event === 'draft') return DraftResponse.parse(data);
+    }
+  }
+}
+
+export const findContacts = (query: string) => call(ContactsResponse, (c) => c.v1.contacts.$get({ query: { query } }));

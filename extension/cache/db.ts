@@ -1,0 +1,36 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { z } from 'zod';
+import { ExecuteResult, ParsedCommand } from '../../shared/contracts';
+
+export const HistoryEntry = z.object({ id: z.number().optional(), text: z.string(), at: z.number() });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/**
+ * A write the agent confirmed. It is stored before it is sent and stays until the worker has it:
+ * pending → sending → done | duplicate, or retrying (the worker or CRM was down) or needs_attention
+ * (the worker refused it, e.g. an unknown contact).
+ */
+export const OutboxEntry = z.object({
+  key: z.string(),
+  command: ParsedCommand,
+  state: z.enum(['pending', 'retrying', 'done', 'duplicate', 'needs_attention']),
+  attempts: z.number().int().nonnegative(),
+  nextAt: z.number(),
+  createdAt: z.number(),
+  error: z.string().optional(),
+  result: ExecuteResult.optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/** Estait's IndexedDB: command history and the outbox (listings and searches join with the MLS cache). */
+export class EstaitDb extends Dexie {
+  history!: EntityTable<HistoryEntry, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'key'>;
+
+  constructor(name = 'estait') {
+    super(name);
+    this.version(1).stores({ history: '++id, at', outbox: 'key, state, nextAt, createdAt' });
+  }
+}
+
+export const db = new EstaitDb();

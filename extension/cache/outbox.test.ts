@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ParsedCommand } from '../../shared/contracts';
+import { WorkerError } from '../api/session';
+import { db } from './db';
+import { recent, remember } from './history';
+import { backoff, enqueue, flush, retryNow } from './outbox';
+
+const command: ParsedCommand = { intent: 'add_note', confidence: 0.9, params: { contact: 'Maria', text: 'hi' } };
+const done = {
+  ok: true,
+  result: { status: 'done' as const, intent: 'add_note' as const, crmId: '7', summary: 'Note for Maria' },
+};
+
+beforeEach(async () => {
+  await db.outbox.clear();
+  await db.history.clear();
+});
+
+describe('the outbox', () => {
+  it('keeps a confirmed write until the worker has it, sending the same key every time', async () => {
+    const key = await enqueue(command, 1000);
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(new WorkerError(0, 'offline', 'down'))
+      .mockRejectedValueOnce(new WorkerError(503, 'internal', 'x'))
+      .mockResolvedValue(done);
+    await flush(send, 1000);
+    expect(await db.outbox.get(key)).toMatchObject({ state: 'retrying', attempts: 1, nextAt: 1000 + backoff(1) });
+    await flush(send, 1000); // not due yet
+    expect(send).toHaveBeenCalledTimes(1);
+    await flush(send, 1000 + backoff(1));
+    await flush(send, 1000 + backoff(1) + backoff(2));
+    expect(send.mock.calls.map((c) => c[1])).toEqual([key, key, key]);
+    expect(await db.outbox.get(key)).toMatchObject({ state: 'done', attempts: 3, result: done.result });
+  });
+
+  it('parks a write the worker refuses until the agent retries it', async () => {
+    const key = await enqueue(command, 0);
+    await flush(vi.fn().mockRejectedValue(new WorkerError(422, 'contact_not_found', 'No contact named Maria')), 0);
+    expect(await db.outbox.get(key)).toMatchObject({ state: 'needs_attention', error: 'No contact named Maria' });
+    await retryNow(key);
+    await flush(vi.fn().mockResolvedValue(done), 1);
+    expect((await db.outbox.get(key))?.state).toBe('done');
+  });
+
+  it('backs off up to ten minutes', () => {
+    expect([1, 2, 3, 10, 20].map(backoff)).toEqual([5000, 10000, 20000, 600000, 600000]);
+  });
+});
+
+describe('command history', () => {
+  it('recalls newest first, without repeats', async () => {
+    await remember('a', 1);
+    await remember('b', 2);
+    await remember('a', 3);
+    expect(await recent()).toEqual(['a', 'b']);
+  });
+});

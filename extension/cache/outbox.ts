@@ -1,0 +1,61 @@
+import type { ExecuteResponse, ParsedCommand } from '../../shared/contracts';
+import { WorkerError } from '../api/session';
+import { db, type OutboxEntry } from './db';
+
+type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
+
+/** 5 s, 10 s, 20 s … up to 10 minutes between attempts. */
+export const backoff = (attempts: number) => Math.min(10 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+
+/** Worth trying again later: the network, the worker or the CRM was down, busy or mid-save. */
+const retryable = (err: unknown) =>
+  !(err instanceof WorkerError) ||
+  err.status === 0 ||
+  err.status >= 500 ||
+  err.status === 408 ||
+  err.status === 429 ||
+  err.code === 'in_progress' ||
+  err.code === 'signed_out';
+
+/** Stores a confirmed write with its idempotency key; it is sent by `flush`. */
+export async function enqueue(command: ParsedCommand, now = Date.now()): Promise<string> {
+  const key = crypto.randomUUID();
+  await db.outbox.add({ key, command, state: 'pending', attempts: 0, nextAt: now, createdAt: now });
+  return key;
+}
+
+async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<void> {
+  const attempts = entry.attempts + 1;
+  try {
+    const { result } = await send(entry.command, entry.key);
+    await db.outbox.update(entry.key, {
+      state: result.status === 'duplicate' ? 'duplicate' : 'done',
+      result,
+      attempts,
+      error: undefined,
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await db.outbox.update(entry.key, {
+      state: retryable(err) ? 'retrying' : 'needs_attention',
+      attempts,
+      nextAt: now + backoff(attempts),
+      error: message,
+    });
+  }
+}
+
+/** Sends every write that is due, oldest first. Safe to run from several places: keys make it idempotent. */
+export async function flush(send: Send, now = Date.now()): Promise<void> {
+  const due = await db.outbox
+    .where('state')
+    .anyOf('pending', 'retrying')
+    .filter((e) => e.nextAt <= now)
+    .sortBy('createdAt');
+  for (const entry of due) await deliver(entry, send, now);
+}
+
+/** After the agent fixed what the worker refused (say, added the contact): send it again, same key. */
+export const retryNow = (key: string) => db.outbox.update(key, { state: 'pending', nextAt: 0 });
+
+export const discard = (key: string) => db.outbox.delete(key);

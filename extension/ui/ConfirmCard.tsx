@@ -1,0 +1,125 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { ParsedCommand } from '../../shared/contracts';
+import { INTENT_LABELS } from './describe';
+
+type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_task' | 'schedule_showing' }>;
+
+/** The editable fields of each write, in the order the agent reads them. */
+const FIELDS: { [I in Write['intent']]: { key: string; label: string; type?: string }[] } = {
+  add_lead: [
+    { key: 'firstName', label: 'First name' },
+    { key: 'lastName', label: 'Last name' },
+    { key: 'phone', label: 'Phone (+1…)' },
+    { key: 'email', label: 'Email', type: 'email' },
+    { key: 'source', label: 'Source' },
+    { key: 'notes', label: 'Notes' },
+  ],
+  add_note: [
+    { key: 'contact', label: 'Contact' },
+    { key: 'text', label: 'Note' },
+  ],
+  create_task: [
+    { key: 'title', label: 'Task' },
+    { key: 'contact', label: 'Contact' },
+    { key: 'due', label: 'Due (YYYY-MM-DD or …THH:mm)' },
+  ],
+  schedule_showing: [
+    { key: 'address', label: 'Address' },
+    { key: 'contact', label: 'Contact' },
+    { key: 'start', label: 'Start (YYYY-MM-DDTHH:mm)' },
+  ],
+};
+
+/**
+ * Every write waits here: the agent checks and edits the fields, Enter confirms, Esc cancels.
+ * Nothing is sent to the CRM before this.
+ */
+export function ConfirmCard({
+  command,
+  onConfirm,
+  onCancel,
+}: {
+  command: Write;
+  onConfirm: (c: ParsedCommand) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(command.params).map(([k, v]) => [k, String(v ?? '')])),
+  );
+  const [problem, setProblem] = useState<string>();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const confirm = () => {
+    const params = Object.fromEntries(
+      Object.entries(values)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
+    const parsed = ParsedCommand.safeParse({ intent: command.intent, confidence: 1, params });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
+      return;
+    }
+    onConfirm(parsed.data);
+  };
+  const keys = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      confirm();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <section
+      data-testid="confirm-card"
+      aria-label={`Confirm: ${INTENT_LABELS[command.intent]}`}
+      onKeyDown={keys}
+      className="rounded-xl border-2 border-brand-600 p-3"
+    >
+      <h2 className="text-sm font-semibold">{INTENT_LABELS[command.intent]}</h2>
+      {'contactId' in command.params && command.params.contactId && (
+        <p className="text-xs text-slate-500">For the contact open in this tab (#{command.params.contactId})</p>
+      )}
+      <div className="mt-2 flex flex-col gap-2">
+        {FIELDS[command.intent].map((field, i) => (
+          <label key={field.key} className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
+            {field.label}
+            <input
+              ref={i === 0 ? first : undefined}
+              name={field.key}
+              type={field.type ?? 'text'}
+              value={values[field.key] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+            />
+          </label>
+        ))}
+      </div>
+      {problem && (
+        <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+      )}
+      <div className="mt-3 flex gap-2">
+        <button
+          type="button"
+          onClick={confirm}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          Confirm <kbd className="opacity-70">⏎</kbd>
+        </button>
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
+          Cancel <kbd className="opacity-70">Esc</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

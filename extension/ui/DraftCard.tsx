@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { DraftResponse } from '../../shared/contracts';
+
+const CATEGORY: Record<string, string> = {
+  familial_status: 'familial status',
+  national_origin: 'national origin',
+};
+
+/** A draft to copy into the agent's mail or messages, with what the Fair Housing check flagged. */
+export function DraftCard({ streaming, response }: { streaming: string; response?: DraftResponse }) {
+  const [copied, setCopied] = useState(false);
+  const draft = response?.draft;
+  const text = draft ? [draft.subject && `Subject: ${draft.subject}`, draft.body].filter(Boolean).join('\n\n') : streaming;
+  return (
+    <section data-testid="draft-card" className="rounded-xl border border-slate-200 p-3 dark:border-slate-800">
+      <h2 className="text-sm font-semibold">{draft?.channel === 'sms' ? 'Text message' : 'Email'} draft</h2>
+      <p data-testid="draft-text" className="mt-2 whitespace-pre-wrap text-sm">
+        {text || 'Writing…'}
+      </p>
+      {response && response.lint.length > 0 && (
+        <ul
+          data-testid="draft-lint"
+          className="mt-2 flex flex-col gap-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {response.lint.map((f) => (
+            <li key={`${f.index}-${f.phrase}`}>
+              <strong>Fair Housing: “{f.phrase}”</strong> ({CATEGORY[f.category] ?? f.category}) — {f.advice}
+            </li>
+          ))}
+        </ul>
+      )}
+      {response && (
+        <button
+          type="button"
+          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
+          className="mt-2 rounded-md bg-slate-100 px-3 py-1 text-xs hover:bg-slate-200 dark:bg-slate-800"
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      )}
+    </section>
+  );
+}

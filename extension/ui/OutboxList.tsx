@@ -1,0 +1,54 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import { db, type OutboxEntry } from '../cache/db';
+import { discard, retryNow } from '../cache/outbox';
+import { INTENT_LABELS, summarize } from './describe';
+
+const STATES: Record<OutboxEntry['state'], { label: string; tone: string }> = {
+  pending: { label: 'Saving…', tone: 'text-slate-500' },
+  retrying: { label: 'Will retry', tone: 'text-amber-700 dark:text-amber-300' },
+  done: { label: 'Saved', tone: 'text-emerald-700 dark:text-emerald-400' },
+  duplicate: { label: 'Already in CRM', tone: 'text-sky-700 dark:text-sky-300' },
+  needs_attention: { label: 'Needs you', tone: 'text-red-700 dark:text-red-400' },
+};
+
+/** The latest confirmed writes and where each stands; nothing confirmed disappears unsent. */
+export function OutboxList({ onRetry }: { onRetry: () => void }) {
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  useEffect(() => {
+    const sub = liveQuery(() => db.outbox.orderBy('createdAt').reverse().limit(6).toArray()).subscribe(setEntries);
+    return () => sub.unsubscribe();
+  }, []);
+  if (!entries.length) return null;
+  return (
+    <section aria-label="Recent writes" data-testid="outbox" className="flex flex-col gap-1">
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">Recent</h2>
+      {entries.map((e) => (
+        <div
+          key={e.key}
+          data-testid="outbox-entry"
+          data-state={e.state}
+          className="rounded-lg bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900"
+        >
+          <div className="flex justify-between gap-2">
+            <span className="truncate">
+              {e.result?.summary ?? `${INTENT_LABELS[e.command.intent]}: ${summarize(e.command).join(' · ')}`}
+            </span>
+            <span className={`shrink-0 text-xs ${STATES[e.state].tone}`}>{STATES[e.state].label}</span>
+          </div>
+          {e.error && e.state !== 'done' && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{e.error}</p>}
+          {e.state === 'needs_attention' && (
+            <div className="mt-1 flex gap-2 text-xs">
+              <button type="button" className="underline" onClick={() => void retryNow(e.key).then(onRetry)}>
+                Retry
+              </button>
+              <button type="button" className="underline" onClick={() => void discard(e.key)}>
+                Discard
+              </button>
+            </div>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { ParsedCommand } from '../../shared/contracts';
+import { formatPrice } from './format';
+
+export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
+  add_lead: 'Add lead',
+  add_note: 'Add note',
+  create_task: 'Create task',
+  schedule_showing: 'Schedule showing',
+  search_properties: 'Search listings',
+  property_details: 'Property details',
+  comparables: 'Comparables',
+  find_contact: 'Find contact',
+  draft_message: 'Draft message',
+  unknown: 'Not sure yet',
+};
+
+const when = (value: string | undefined) => value?.replace('T', ' at ');
+
+/** A command in a few words, for the live preview and card titles. */
+export function summarize(command: ParsedCommand): string[] {
+  switch (command.intent) {
+    case 'add_lead': {
+      const p = command.params;
+      return [
+        [p.firstName, p.lastName].filter(Boolean).join(' '),
+        p.phone,
+        p.email,
+        p.source && `from ${p.source}`,
+        p.notes,
+      ].filter((x): x is string => !!x);
+    }
+    case 'add_note':
+      return [
+        command.params.contact ?? (command.params.contactId ? 'this contact' : 'no contact yet'),
+        `“${command.params.text}”`,
+      ];
+    case 'create_task':
+      return [
+        command.params.title,
+        command.params.contact ?? (command.params.contactId && 'this contact'),
+        when(command.params.due),
+      ].filter((x): x is string => !!x);
+    case 'schedule_showing':
+      return [
+        command.params.address,
+        command.params.contact ?? (command.params.contactId && 'this contact'),
+        when(command.params.start),
+      ].filter((x): x is string => !!x);
+    case 'search_properties': {
+      const p = command.params;
+      const price =
+        p.priceMin !== undefined && p.priceMax !== undefined
+          ? `${formatPrice(p.priceMin)}–${formatPrice(p.priceMax)}`
+          : p.priceMax !== undefined
+            ? `≤ ${formatPrice(p.priceMax)}`
+            : p.priceMin !== undefined
+              ? `≥ ${formatPrice(p.priceMin)}`
+              : undefined;
+      return [
+        p.location,
+        p.propertyType?.replace('_', ' '),
+        p.bedsMin !== undefined && `${p.bedsMin}+ bd`,
+        p.bathsMin !== undefined && `${p.bathsMin}+ ba`,
+        price,
+        ...(p.features ?? []),
+      ].filter((x): x is string => !!x);
+    }
+    case 'property_details':
+    case 'comparables':
+      return [command.params.address ?? 'which property?'];
+    case 'find_contact':
+      return [command.params.query];
+    case 'draft_message':
+      return [
+        command.params.channel === 'sms' ? 'Text' : 'Email',
+        command.params.contact ?? (command.params.contactId && 'this contact'),
+        command.params.purpose,
+      ].filter((x): x is string => !!x);
+    case 'unknown':
+      return [];
+  }
+}
