@@ -14,6 +14,7 @@ import { commands } from './routes/commands';
 import { contacts } from './routes/contacts';
 import { drafts } from './routes/drafts';
 import { health } from './routes/health';
+import { properties } from './routes/properties';
 
 /** Commands, notes and page context are small; anything larger is a mistake or an attack. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -49,7 +50,8 @@ const routes = app
   .route('/v1/drafts', drafts)
   .route('/v1/actions', actions)
   .route('/v1/contacts', contacts)
-  .route('/v1/activity', activity);
+  .route('/v1/activity', activity)
+  .route('/v1/properties', properties);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
 

@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import {
   ApiErrorBody,
+  CompsResponse,
   ContactsResponse,
+  DetailsResponse,
   DraftResponse,
   ExecuteResponse,
   type PageContext,
   type ParsedCommand,
   PlanResponse,
+  type SearchCriteria,
+  SearchResponse,
 } from '../../shared/contracts';
 import { getWorkerUrl } from '../settings';
 import { workerClient } from './client';
@@ -89,3 +93,11 @@ export async function draft(
 }
 
 export const findContacts = (query: string) => call(ContactsResponse, (c) => c.v1.contacts.$get({ query: { query } }));
+
+export const searchProperties = (criteria: SearchCriteria) =>
+  call(SearchResponse, (c) => c.v1.properties.search.$post({ json: { criteria } }));
+
+export const propertyDetails = (address: string) =>
+  call(DetailsResponse, (c) => c.v1.properties.details.$get({ query: { address } }));
+
+export const comparables = (address: string) => call(CompsResponse, (c) => c.v1.properties.comps.$get({ query: { address } }));

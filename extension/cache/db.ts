@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
-import { ExecuteResult, ParsedCommand } from '../../shared/contracts';
+import { ExecuteResult, MlsListing, ParsedCommand } from '../../shared/contracts';
 
 export const HistoryEntry = z.object({ id: z.number().optional(), text: z.string(), at: z.number() });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
@@ -22,14 +22,25 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-/** Estait's IndexedDB: command history and the outbox (listings and searches join with the MLS cache). */
+/** A worker answer kept for stale-while-revalidate (search, details, comps), keyed by the request. */
+export const CachedResponse = z.object({ key: z.string(), value: z.unknown(), fetchedAt: z.number() });
+export type CachedResponse = z.infer<typeof CachedResponse>;
+
+/** Every listing seen in an MLS answer, for instant cards and the palette's index. */
+export const CachedListing = z.object({ id: z.string(), listing: MlsListing, fetchedAt: z.number() });
+export type CachedListing = z.infer<typeof CachedListing>;
+
+/** Estait's IndexedDB: command history, the outbox, and the MLS cache. */
 export class EstaitDb extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'key'>;
+  responses!: EntityTable<CachedResponse, 'key'>;
+  listings!: EntityTable<CachedListing, 'id'>;
 
   constructor(name = 'estait') {
     super(name);
     this.version(1).stores({ history: '++id, at', outbox: 'key, state, nextAt, createdAt' });
+    this.version(2).stores({ responses: 'key, fetchedAt', listings: 'id, fetchedAt' });
   }
 }
 

@@ -10,6 +10,8 @@ import { ContactList } from './ContactList';
 import { DraftCard } from './DraftCard';
 import { INTENT_LABELS, summarize } from './describe';
 import { OutboxList } from './OutboxList';
+import { PropertyInsights } from './PropertyInsights';
+import { SearchResults } from './SearchResults';
 
 type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_task' | 'schedule_showing' }>;
 type Step =
@@ -133,10 +135,18 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
       )}
       {step.kind === 'draft' && <DraftCard streaming={step.streaming} response={step.response} />}
       {step.kind === 'contacts' && <ContactList contacts={step.contacts} />}
-      {step.kind === 'read' && (
-        <section data-testid="read-card" className="rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-800">
-          <h2 className="font-semibold">{INTENT_LABELS[step.command.intent]}</h2>
-          <p className="text-slate-600 dark:text-slate-400">{summarize(step.command).join(' · ')}</p>
+      {step.kind === 'read' && step.command.intent === 'search_properties' && <SearchResults criteria={step.command.params} />}
+      {step.kind === 'read' && (step.command.intent === 'property_details' || step.command.intent === 'comparables') && (
+        <section
+          data-testid="read-card"
+          className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-800"
+        >
+          <h2 className="font-semibold">
+            {INTENT_LABELS[step.command.intent]}: {step.command.params.address ?? 'which property?'}
+          </h2>
+          {step.command.params.address && (
+            <PropertyInsights address={step.command.params.address} withHistory={step.command.intent === 'property_details'} />
+          )}
         </section>
       )}
       {step.kind === 'message' && (

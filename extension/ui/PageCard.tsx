@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { readTab } from '../read-tab';
 import { ContactCard } from './ContactCard';
 import { ListingCard } from './ListingCard';
+import { PropertyInsights } from './PropertyInsights';
 import { SearchCard } from './SearchCard';
 import type { usePageContext } from './usePageContext';
 
@@ -10,7 +11,14 @@ export function PageCard({ tabId, context, loading }: { tabId: number | undefine
   const [refused, setRefused] = useState<number>();
 
   if (loading) return null;
-  if (context?.kind === 'listing' && context.listing) return <ListingCard listing={context.listing} site={context.site} />;
+  if (context?.kind === 'listing' && context.listing) {
+    return (
+      <div className="flex flex-col gap-3">
+        <ListingCard listing={context.listing} site={context.site} />
+        <PropertyInsights address={context.listing.address} />
+      </div>
+    );
+  }
   if (context?.kind === 'contact' && context.contact) return <ContactCard contact={context.contact} site={context.site} />;
   if (context?.kind === 'search' && context.listings) return <SearchCard listings={context.listings} />;
 

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { MlsListing } from '../../shared/contracts';
+import { db } from './db';
+
+/** How long an answer counts as fresh: searches 5 minutes, details and comps 15. */
+export const MAX_AGE = { search: 5 * 60_000, details: 15 * 60_000, comps: 15 * 60_000 } as const;
+export const LISTING_CAP = 20_000;
+const RESPONSE_CAP = 2_000;
+
+export type Cached<T> = { value: T; fetchedAt: number; stale: boolean };
+
+/** The cached answer for `key` if its shape is still right (the same schema the worker's answer passed). */
+export async function read<T extends z.ZodType>(
+  key: string,
+  schema: T,
+  maxAge: number,
+  now = Date.now(),
+): Promise<Cached<z.infer<T>> | undefined> {
+  const row = await db.responses.get(key);
+  const parsed = row && schema.safeParse(row.value);
+  return parsed?.success && row
+    ? { value: parsed.data, fetchedAt: row.fetchedAt, stale: now - row.fetchedAt > maxAge }
+    : undefined;
+}
+
+/** Keeps an answer and the listings in it; the oldest are evicted past the caps. */
+export async function write(key: string, value: unknown, listings: MlsListing[], now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.responses, db.listings, async () => {
+    await db.responses.put({ key, value, fetchedAt: now });
+    if (listings.length) await db.listings.bulkPut(listings.map((listing) => ({ id: listing.id, listing, fetchedAt: now })));
+  });
+  await evict(db.listings, LISTING_CAP);
+  await evict(db.responses, RESPONSE_CAP);
+}
+
+async function evict(table: typeof db.listings | typeof db.responses, cap: number): Promise<void> {
+  const count = await table.count();
+  if (count > cap)
+    await table
+      .orderBy('fetchedAt')
+      .limit(count - cap)
+      .delete();
+}
+
+/**
+ * Stale-while-revalidate: `onValue` gets the cached answer at once (marked stale when old), then
+ * the fresh one. When the MLS cannot be reached, the cached answer stays, marked stale.
+ */
+export async function swr<T extends z.ZodType>(
+  key: string,
+  schema: T,
+  maxAge: number,
+  fetcher: () => Promise<z.infer<T>>,
+  listingsOf: (value: z.infer<T>) => MlsListing[],
+  onValue: (value: Cached<z.infer<T>>) => void,
+): Promise<void> {
+  const cached = await read(key, schema, maxAge);
+  if (cached) onValue(cached);
+  if (cached && !cached.stale) return;
+  try {
+    const value = await fetcher();
+    const now = Date.now();
+    await write(key, value, listingsOf(value), now);
+    onValue({ value, fetchedAt: now, stale: false });
+  } catch (err) {
+    if (!cached) throw err;
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { SearchCriteria } from './command';
+import { Listing } from './page';
+
+/** Where listing data came from; sample data always says so. */
+export const MlsSource = z.object({
+  provider: z.enum(['sample', 'realestateapi', 'reso']),
+  sample: z.boolean(),
+  note: z.string().optional(),
+  cached: z.boolean().optional(),
+});
+export type MlsSource = z.infer<typeof MlsSource>;
+
+/** A listing as the MLS answers it: the page Listing plus the provider's id and, for sales, the close. */
+export const MlsListing = Listing.extend({
+  id: z.string(),
+  listedAt: z.string().optional(),
+  closePrice: z.number().optional(),
+  closedAt: z.string().optional(),
+});
+export type MlsListing = z.infer<typeof MlsListing>;
+
+export const HistoryEvent = z.object({ date: z.string(), event: z.string(), price: z.number().optional() });
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const SearchRequest = z.strictObject({ criteria: SearchCriteria, page: z.number().int().min(0).max(40).optional() });
+export const SearchResponse = z.object({ listings: z.array(MlsListing), total: z.number().int(), source: MlsSource });
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const AddressQuery = z.strictObject({ address: z.string().trim().min(3).max(200) });
+export const DetailsResponse = z.object({ listing: MlsListing, history: z.array(HistoryEvent).optional(), source: MlsSource });
+export type DetailsResponse = z.infer<typeof DetailsResponse>;
+export const CompsResponse = z.object({ comps: z.array(MlsListing), source: MlsSource });
+export type CompsResponse = z.infer<typeof CompsResponse>;

@@ -1,0 +1,11 @@
+import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
+
+/** What Estait needs from an MLS or property-data API. */
+export interface MlsProvider {
+  readonly source: MlsSource;
+  search(criteria: SearchCriteria, page: number): Promise<{ listings: MlsListing[]; total: number }>;
+  details(address: string): Promise<{ listing: MlsListing; history: HistoryEvent[] } | undefined>;
+  comps(address: string): Promise<MlsListing[]>;
+}
+
+export const PAGE_SIZE = 25;

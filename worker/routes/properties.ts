@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import { AddressQuery, SearchRequest } from '../../shared/contracts';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+import { mlsFor } from '../mls';
+import { validate } from '../validate';
+
+export const properties = new Hono<AppEnv>()
+  .post('/search', validate('json', SearchRequest), async (c) => {
+    const mls = mlsFor(c.env);
+    const { criteria, page = 0 } = c.req.valid('json');
+    return c.json({ ...(await mls.search(criteria, page)), source: mls.source });
+  })
+  .get('/details', validate('query', AddressQuery), async (c) => {
+    const mls = mlsFor(c.env);
+    const found = await mls.details(c.req.valid('query').address);
+    if (!found) throw new ApiError(404, 'property_not_found', 'No record for that address in the MLS.');
+    return c.json({ ...found, source: mls.source });
+  })
+  .get('/comps', validate('query', AddressQuery), async (c) => {
+    const mls = mlsFor(c.env);
+    return c.json({ comps: await mls.comps(c.req.valid('query').address), source: mls.source });
+  });

@@ -1,0 +1,94 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { ApiErrorBody, CompsResponse, DetailsResponse, SearchResponse } from '../../shared/contracts';
+import { startSession } from '../auth/session';
+import app from '../index';
+
+async function api() {
+  const { accessToken } = await startSession(env, 'local');
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+  return {
+    search: (body: unknown) => app.request('/v1/properties/search', { method: 'POST', headers, body: JSON.stringify(body) }, env),
+    get: (path: string) => app.request(path, { headers }, env),
+  };
+}
+
+describe('the sample MLS (local default)', () => {
+  it('finds Austin homes with 3+ beds under 500k that all meet the criteria, marked as sample data', async () => {
+    const { search } = await api();
+    const res = SearchResponse.parse(
+      await (await search({ criteria: { location: 'Austin', bedsMin: 3, priceMax: 500000 } })).json(),
+    );
+    expect(res.source).toMatchObject({ provider: 'sample', sample: true });
+    expect(res.listings.length).toBeGreaterThan(0);
+    expect(res.total).toBeGreaterThanOrEqual(res.listings.length);
+    for (const l of res.listings) {
+      expect(l.city).toBe('Austin');
+      expect(l.beds).toBeGreaterThanOrEqual(3);
+      expect(l.price).toBeLessThanOrEqual(500000);
+      expect(l.status).not.toBe('Closed');
+    }
+  });
+
+  it.each([
+    [
+      { location: 'Denver, CO', propertyType: 'condo' },
+      (l: { city?: string; propertyType?: string }) => l.city === 'Denver' && l.propertyType === 'condo',
+    ],
+    [{ location: 'Round Rock TX' }, (l: { city?: string }) => l.city === 'Round Rock'],
+    [{ location: '78704' }, (l: { zip?: string }) => l.zip === '78704'],
+    [
+      { location: 'Maricopa county', priceMin: 400000 },
+      (l: { state?: string; price?: number }) => l.state === 'AZ' && (l.price ?? 0) >= 400000,
+    ],
+    [{ location: 'Seattle', features: ['garage'] }, (l: { city?: string }) => l.city === 'Seattle'],
+  ])('matches %j', async (criteria, check) => {
+    const { search } = await api();
+    const res = SearchResponse.parse(await (await search({ criteria })).json());
+    expect(res.listings.length).toBeGreaterThan(0);
+    expect(res.listings.every(check)).toBe(true);
+  });
+
+  it('answers details with price history, and comps of recent sales nearby', async () => {
+    const { search, get } = await api();
+    const [home] = SearchResponse.parse(await (await search({ criteria: { location: 'Austin', bedsMin: 3 } })).json()).listings;
+    expect(home).toBeDefined();
+    const details = DetailsResponse.parse(
+      await (await get(`/v1/properties/details?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
+    );
+    expect(details.listing.id).toBe(home?.id);
+    expect(details.history?.[0]).toMatchObject({ event: 'Listed', price: home?.price });
+    const comps = CompsResponse.parse(
+      await (await get(`/v1/properties/comps?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
+    );
+    expect(comps.comps.length).toBeGreaterThan(0);
+    for (const c of comps.comps) {
+      expect(c).toMatchObject({ status: 'Closed', city: 'Austin', propertyType: home?.propertyType });
+      expect(c.closePrice).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds comps for a home that is not in the MLS by its zip', async () => {
+    const { get } = await api();
+    const comps = CompsResponse.parse(
+      await (await get('/v1/properties/comps?address=1200%20Barton%20Hills%20Dr%2C%20Austin%2C%20TX%2078704')).json(),
+    );
+    expect(comps.comps.length).toBeGreaterThan(0);
+    expect(comps.comps[0]?.zip).toBe('78704');
+  });
+
+  it('answers an unknown address with 404 JSON and bad input with 400 JSON', async () => {
+    const { search, get } = await api();
+    const missing = await get('/v1/properties/details?address=1%20Nowhere%20Ln%2C%20Austin%2C%20TX');
+    expect(missing.status).toBe(404);
+    expect(ApiErrorBody.parse(await missing.json()).error.code).toBe('property_not_found');
+    for (const res of [
+      await search({ criteria: { bedsMin: -1 } }),
+      await search({ criteria: { propertyType: 'castle' } }),
+      await search({}),
+      await get('/v1/properties/comps'),
+    ]) {
+      expect(res.status).toBe(400);
+    }
+  });
+});
