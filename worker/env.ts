@@ -19,7 +19,15 @@ export interface Env {
   WISEAGENT_CLIENT_SECRET?: string;
   FUB_API_KEY?: string;
   REALESTATE_API_KEY?: string;
+  /** RealEstateAPI's base address; its own when unset. */
+  REALESTATE_API_URL?: string;
+  /** A RESO Web API server's OData root, e.g. https://api.example-mls.com/reso/odata. */
   RESO_BASE_URL?: string;
+  /** A bearer token for it, or client credentials to get one. */
+  RESO_TOKEN?: string;
+  RESO_CLIENT_ID?: string;
+  RESO_CLIENT_SECRET?: string;
+  RESO_TOKEN_URL?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { requestId: string; session: Session } };

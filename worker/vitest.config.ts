@@ -2,12 +2,16 @@ import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { startFakeOpenAI } from '../e2e/fakes/openai';
+import { startFakeRealEstateApi } from '../e2e/fakes/realestateapi';
+import { startFakeReso } from '../e2e/fakes/reso';
 
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => {
       // The fake upstream runs in Node beside the pool; the worker reaches it over loopback.
       const openai = await startFakeOpenAI();
+      const realEstateApi = await startFakeRealEstateApi();
+      const resoServer = await startFakeReso();
       return {
         wrangler: { configPath: path.join(import.meta.dirname, '../wrangler.toml') },
         miniflare: {
@@ -17,6 +21,8 @@ export default defineConfig({
             TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
             TEST_OPENAI_URL: openai.url,
             TEST_OPENAI_KEY: openai.key,
+            TEST_REAPI_URL: realEstateApi.url,
+            TEST_RESO_URL: resoServer.url,
           },
         },
       };

@@ -7,6 +7,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       TEST_OPENAI_URL: string;
       TEST_OPENAI_KEY: string;
+      TEST_REAPI_URL: string;
+      TEST_RESO_URL: string;
     }
   }
 }

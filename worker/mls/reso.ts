@@ -1,0 +1,245 @@
+import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
+import { clean, joinAddress, splitAddress } from '../../shared/normalize';
+import { ApiError } from '../errors';
+import { parsePlace } from './location';
+import { type MlsProvider, PAGE_SIZE } from './provider';
+import { cached, TTL, upstream } from './upstream';
+
+/**
+ * Any RESO Web API server (the MLS standard, OData 4): the Property resource with $filter, $select,
+ * $top, $orderby, $expand=Media and @odata.nextLink paging; a bearer token, or OAuth2 client
+ * credentials exchanged for one. Field names are the RESO Data Dictionary's (case-sensitive).
+ */
+const SELECT = [
+  'ListingKey',
+  'ListingId',
+  'StandardStatus',
+  'PropertyType',
+  'PropertySubType',
+  'ListPrice',
+  'ClosePrice',
+  'CloseDate',
+  'ListingContractDate',
+  'BedroomsTotal',
+  'BathroomsTotalInteger',
+  'LivingArea',
+  'LotSizeArea',
+  'YearBuilt',
+  'UnparsedAddress',
+  'City',
+  'StateOrProvince',
+  'PostalCode',
+  'Latitude',
+  'Longitude',
+  'ListAgentFullName',
+  'ListOfficeName',
+].join(',');
+
+/** Estait's property types as RESO PropertyType / PropertySubType filters. */
+const TYPES: Record<NonNullable<SearchCriteria['propertyType']>, string> = {
+  single_family: "PropertyType eq 'Residential' and PropertySubType eq 'Single Family Residence'",
+  condo: "PropertyType eq 'Residential' and PropertySubType eq 'Condominium'",
+  townhouse: "PropertyType eq 'Residential' and PropertySubType eq 'Townhouse'",
+  multi_family: "PropertyType eq 'Residential Income'",
+  land: "PropertyType eq 'Land'",
+  manufactured: "PropertySubType eq 'Manufactured Home'",
+};
+const BACK: Record<string, string> = {
+  'Single Family Residence': 'single_family',
+  Condominium: 'condo',
+  Townhouse: 'townhouse',
+  'Manufactured Home': 'manufactured',
+  'Residential Income': 'multi_family',
+  Land: 'land',
+};
+
+/** A string literal in an OData filter. */
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function toListing(r: Row): MlsListing | undefined {
+  const street = clean(r.UnparsedAddress)?.split(',')[0];
+  const city = clean(r.City);
+  const state = clean(r.StateOrProvince);
+  const zip = clean(r.PostalCode)?.slice(0, 5);
+  const address = joinAddress({ street, city, state, zip });
+  const id = clean(r.ListingKey) ?? clean(r.ListingId);
+  if (!address || !id) return undefined;
+  const media = Array.isArray(r.Media) ? (r.Media as Row[]) : [];
+  const photos = media
+    .sort((a, b) => (num(a.Order) ?? 0) - (num(b.Order) ?? 0))
+    .map((m) => clean(m.MediaURL))
+    .filter((u): u is string => !!u && /^https?:\/\//.test(u));
+  const listing: MlsListing = {
+    id,
+    address,
+    ...(street && { street }),
+    ...(city && { city }),
+    ...(state && { state }),
+    ...(zip && { zip }),
+  };
+  const fields: [keyof MlsListing, unknown][] = [
+    ['price', num(r.ListPrice)],
+    ['beds', num(r.BedroomsTotal)],
+    ['baths', num(r.BathroomsTotalInteger)],
+    ['sqft', num(r.LivingArea)],
+    ['lotSqft', num(r.LotSizeArea)],
+    ['yearBuilt', num(r.YearBuilt)],
+    ['lat', num(r.Latitude)],
+    ['lng', num(r.Longitude)],
+    ['closePrice', num(r.ClosePrice)],
+    ['mlsId', clean(r.ListingId)],
+    ['status', clean(r.StandardStatus)],
+    ['propertyType', BACK[String(r.PropertySubType)] ?? BACK[String(r.PropertyType)]],
+    ['closedAt', clean(r.CloseDate)?.slice(0, 10)],
+    ['listedAt', clean(r.ListingContractDate)?.slice(0, 10)],
+  ];
+  for (const [key, value] of fields) if (value !== undefined) (listing as Record<string, unknown>)[key] = value;
+  if (photos.length) listing.photos = photos.slice(0, 12);
+  const agent = clean(r.ListAgentFullName);
+  if (agent) listing.listingAgent = { name: agent, ...(clean(r.ListOfficeName) && { office: clean(r.ListOfficeName) }) };
+  return listing;
+}
+
+/** Client-credentials tokens, kept by this isolate until a minute before they expire. */
+const TOKENS = new Map<string, { token: string; until: number }>();
+
+export type ResoConfig = { base: string; token?: string; clientId?: string; clientSecret?: string; tokenUrl?: string };
+
+export function reso(config: ResoConfig): MlsProvider {
+  const source: MlsSource = { provider: 'reso', sample: false };
+  const base = config.base.replace(/\/$/, '');
+
+  async function token(): Promise<string> {
+    if (config.token) return config.token;
+    if (!config.clientId || !config.clientSecret || !config.tokenUrl) {
+      throw new ApiError(
+        503,
+        'not_configured',
+        'The RESO server needs RESO_TOKEN, or RESO_CLIENT_ID, RESO_CLIENT_SECRET and RESO_TOKEN_URL.',
+      );
+    }
+    const key = `${config.tokenUrl} ${config.clientId}`;
+    const held = TOKENS.get(key);
+    if (held && held.until > Date.now()) return held.token;
+    const res = await upstream('The RESO token server', config.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: config.clientId,
+        client_secret: config.clientSecret,
+      }),
+    });
+    const { access_token, expires_in } = (await res.json()) as { access_token?: string; expires_in?: number };
+    if (!access_token) throw new ApiError(502, 'upstream_auth', 'The RESO token server gave no access token.');
+    TOKENS.set(key, { token: access_token, until: Date.now() + Math.max(0, (expires_in ?? 300) - 60) * 1000 });
+    return access_token;
+  }
+
+  /** Follows @odata.nextLink `skipPages` times, then returns that page. */
+  async function query(params: Record<string, string>, skipPages = 0): Promise<{ value: Row[]; count?: number }> {
+    const bearer = await token();
+    let url = `${base}/Property?${new URLSearchParams(params).toString()}`;
+    for (let page = 0; ; page++) {
+      const res = await upstream('The RESO server', url, {
+        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+      });
+      const body = (await res.json()) as { value?: Row[]; '@odata.count'?: number; '@odata.nextLink'?: string };
+      if (page === skipPages || !body['@odata.nextLink'])
+        return { value: page === skipPages ? (body.value ?? []) : [], count: body['@odata.count'] };
+      url = body['@odata.nextLink'];
+    }
+  }
+
+  const listings = (rows: Row[]) => rows.map(toListing).filter((l): l is MlsListing => !!l);
+
+  return {
+    source,
+    async search(criteria, page) {
+      const place = parsePlace(criteria.location);
+      const filter = [
+        "(StandardStatus eq 'Active' or StandardStatus eq 'ActiveUnderContract' or StandardStatus eq 'ComingSoon')",
+        place.zip && `PostalCode eq ${literal(place.zip)}`,
+        place.city && `City eq ${literal(place.city.replace(/\b\w/g, (c) => c.toUpperCase()))}`,
+        place.state && `StateOrProvince eq ${literal(place.state)}`,
+        place.county && `CountyOrParish eq ${literal(place.county)}`,
+        criteria.priceMin !== undefined && `ListPrice ge ${criteria.priceMin}`,
+        criteria.priceMax !== undefined && `ListPrice le ${criteria.priceMax}`,
+        criteria.bedsMin !== undefined && `BedroomsTotal ge ${criteria.bedsMin}`,
+        criteria.bathsMin !== undefined && `BathroomsTotalInteger ge ${Math.floor(criteria.bathsMin)}`,
+        criteria.propertyType && TYPES[criteria.propertyType],
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      const params = {
+        $filter: filter,
+        $select: SELECT,
+        $top: String(PAGE_SIZE),
+        $orderby: 'ModificationTimestamp desc',
+        $expand: 'Media($select=MediaURL,Order)',
+        $count: 'true',
+      };
+      const { value, cached: hit } = await cached(
+        'reso:search',
+        `${base} ${JSON.stringify(params)} ${page}`,
+        TTL.search,
+        async () => {
+          const res = await query(params, page);
+          const found = listings(res.value);
+          return { listings: found, total: res.count ?? found.length };
+        },
+      );
+      source.cached = hit;
+      return value;
+    },
+    async details(address) {
+      const { street, city } = splitAddress(address);
+      if (!street) return undefined;
+      const filter = [`startswith(UnparsedAddress, ${literal(street)})`, city && `City eq ${literal(city)}`]
+        .filter(Boolean)
+        .join(' and ');
+      const { value } = await cached('reso:details', `${base} ${filter}`, TTL.details, async () => {
+        const res = await query({
+          $filter: filter,
+          $select: SELECT,
+          $top: '1',
+          $orderby: 'ModificationTimestamp desc',
+          $expand: 'Media($select=MediaURL,Order)',
+        });
+        const listing = listings(res.value)[0];
+        if (!listing) return null;
+        const history: HistoryEvent[] = [
+          ...(listing.listedAt
+            ? [{ date: listing.listedAt, event: 'Listed', ...(listing.price !== undefined && { price: listing.price }) }]
+            : []),
+          ...(listing.closedAt
+            ? [{ date: listing.closedAt, event: 'Sold', ...(listing.closePrice !== undefined && { price: listing.closePrice }) }]
+            : []),
+        ];
+        return { listing, history };
+      });
+      return value ?? undefined;
+    },
+    async comps(address) {
+      const subject = await this.details(address);
+      const zip = subject?.listing.zip ?? splitAddress(address).zip;
+      if (!zip) return [];
+      const beds = subject?.listing.beds;
+      const filter = [
+        "StandardStatus eq 'Closed'",
+        `PostalCode eq ${literal(zip)}`,
+        beds !== undefined && `BedroomsTotal ge ${Math.max(0, beds - 1)} and BedroomsTotal le ${beds + 1}`,
+        subject?.listing.id && `ListingKey ne ${literal(subject.listing.id)}`,
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      const { value } = await cached('reso:comps', `${base} ${filter}`, TTL.comps, async () =>
+        listings((await query({ $filter: filter, $select: SELECT, $top: '6', $orderby: 'CloseDate desc' })).value),
+      );
+      return value;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { ApiError } from '../errors';
+
+const MAX_WAIT_MS = 5_000;
+
+/** Retry-After as seconds or an HTTP date, in milliseconds (capped so a request stays short). */
+function retryAfter(res: Response): number {
+  const value = res.headers.get('Retry-After');
+  const seconds = Number(value);
+  const ms = value === null ? 1000 : Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return Math.min(MAX_WAIT_MS, Math.max(0, ms || 0));
+}
+
+/**
+ * A request to a data provider: 429 waits as long as Retry-After says and tries again (twice at
+ * most), a 5xx is tried once more, and what still fails becomes a clear 502 for the agent.
+ */
+export async function upstream(name: string, url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
+    } catch {
+      if (attempt < 1) continue;
+      throw new ApiError(502, 'upstream_unreachable', `${name} could not be reached.`);
+    }
+    if (res.ok || res.status === 404) return res;
+    if (res.status === 429 && attempt < 2) {
+      await new Promise((r) => setTimeout(r, retryAfter(res)));
+      continue;
+    }
+    if (res.status >= 500 && attempt < 1) continue;
+    if (res.status === 401 || res.status === 403)
+      throw new ApiError(502, 'upstream_auth', `${name} refused Estait's credentials; check the worker's key.`);
+    if (res.status === 429)
+      throw new ApiError(429, 'upstream_rate_limited', `${name} is rate-limiting requests; try again shortly.`);
+    throw new ApiError(502, 'upstream_error', `${name} answered ${res.status}.`);
+  }
+}
+
+async function digest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Identical upstream requests are answered from the worker's cache for `ttl` seconds, which saves
+ * the agent's API credits. The key covers the provider, the request and its body — never the key.
+ */
+export async function cached<T>(
+  provider: string,
+  request: string,
+  ttl: number,
+  load: () => Promise<T>,
+): Promise<{ value: T; cached: boolean }> {
+  const cache = await caches.open('estait-upstream');
+  const key = new Request(`https://cache.estait.invalid/${provider}/${await digest(request)}`);
+  const hit = await cache.match(key);
+  if (hit) return { value: (await hit.json()) as T, cached: true };
+  const value = await load();
+  await cache.put(
+    key,
+    new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${ttl}` } }),
+  );
+  return { value, cached: false };
+}
+
+export const TTL = { search: 300, details: 900, comps: 900 } as const;
