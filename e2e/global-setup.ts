@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { EXTENSION_DIR } from './support/extension';
+import { EXTENSION_DIR } from './support/browser';
 
 export default function globalSetup() {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EXTENSION_DIR } from './support/extension';
+import { EXTENSION_DIR } from './support/browser';
 
 test('the production manifest has the side panel, menus, scripting and the palette shortcut', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts the worker alone on workerd with its local D1 database migrated — no Cloudflare account.
-//   PORT=8787 npm run worker        (STATE_DIR=dir keeps the local database somewhere else)
+//   PORT=8787 npm run worker        (STATE_DIR=dir keeps the local database somewhere else;
+//   arguments after `--` go to wrangler dev, e.g. `-- --var REALESTATE_API_KEY:…`)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ const dev = spawn(
     '0',
     '--show-interactive-dev-session=false',
     ...persist,
+    ...process.argv.slice(2),
   ],
   { cwd: root, env, stdio: 'inherit' },
 );

@@ -22,6 +22,7 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, hea
 export async function fakeServer(
   handle: (req: Recorded, res: ServerResponse) => void,
   failure: (res: ServerResponse, status: number, retryAfter?: number) => void,
+  { delayMs = 0 } = {},
 ): Promise<FakeServer> {
   const requests: Recorded[] = [];
   const failures: { status: number; retryAfter?: number }[] = [];
@@ -53,6 +54,8 @@ export async function fakeServer(
       body,
     };
     requests.push(recorded);
+    // A fixed answer time, as a real API's, so overhead ratios have something to stand on.
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     const fail = failures.shift();
     if (fail) return failure(res, fail.status, fail.retryAfter);
     handle(recorded, res);

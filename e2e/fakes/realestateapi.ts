@@ -43,7 +43,7 @@ const homes = sampleListings().map((h, i) => ({
 
 export const REALESTATE_KEY = 'reapi-test-key';
 
-export async function startFakeRealEstateApi() {
+export async function startFakeRealEstateApi(options: { delayMs?: number } = {}) {
   return fakeServer(
     (req, res) => {
       if (req.headers['x-api-key'] !== REALESTATE_KEY)
@@ -121,5 +121,6 @@ export async function startFakeRealEstateApi() {
           : { statusCode: status, statusMessage: 'Error' },
         retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
       ),
+    options,
   );
 }

@@ -1,26 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Page } from '@playwright/test';
-import { SITES } from '../../extension/sites';
+import { type BrowserContext, test as base, type Page } from '@playwright/test';
+import { launchExtension, setWorkerUrl } from './browser';
 import { startFixtureServer } from './fixture-server';
 import { type RunningWorker, startWorker } from './worker';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-export const EXTENSION_ID = 'ibfdcdcgalmnedalgokgpbjbpiighioa';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Sites outside the manifest that tests still browse, to check Estait leaves them alone. */
-const OTHER_HOSTS = ['dailyledger.test'];
-
-/** Every listing and CRM host the manifest matches, pointed at the local fixture server. */
-function hostRules(port: number): string {
-  const hosts = [
-    ...SITES.flatMap((s) => s.matches.map((m) => m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''))),
-    ...OTHER_HOSTS,
-  ];
-  return hosts.flatMap((h) => [`MAP ${h} 127.0.0.1:${port}`, `MAP *.${h} 127.0.0.1:${port}`]).join(', ');
-}
+export { EXTENSION_DIR, EXTENSION_ID, setWorkerUrl } from './browser';
 
 type WorkerFixtures = { worker: RunningWorker; fixturePort: number };
 type OpenTab = { page: Page; tabId: number };
@@ -51,27 +34,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   context: async ({ fixturePort }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'estait-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 400, height: 720 },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        `--host-resolver-rules=${hostRules(fixturePort)}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const { context, close } = await launchExtension(fixturePort);
     await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   },
   extensionId: async ({ context, worker }, use) => {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -106,14 +71,3 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export const expect = test.expect;
 
 type ChromeTabs = { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } };
-type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-
-/** Sets the worker address in the extension's settings, from its service worker. */
-export async function setWorkerUrl(context: BrowserContext, url: string): Promise<void> {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  // @plasmohq/storage keeps each value JSON-encoded.
-  await sw.evaluate(
-    (value) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set({ workerUrl: value }),
-    JSON.stringify(url),
-  );
-}

@@ -7,10 +7,11 @@ import { freePort } from './free-port';
 export type RunningWorker = { url: string; stop: () => Promise<void> };
 
 /** Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database. */
-export async function startWorker(): Promise<RunningWorker> {
+export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'estait-worker-'));
-  const child: ChildProcess = spawn(process.execPath, ['scripts/worker.mjs'], {
+  const args = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const child: ChildProcess = spawn(process.execPath, ['scripts/worker.mjs', ...args], {
     env: { ...process.env, PORT: String(port), STATE_DIR: state },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageContext } from '../../shared/contracts';
-import { loadPageContext } from '../page-store';
+import { pageKey } from '../page-store';
 import { pinnedTabId } from '../ui/useTargetTab';
 import { onContentMessage, onTabRemoved, onTabUpdated } from './router';
 
@@ -15,6 +15,7 @@ const context: PageContext = {
 };
 const sender = (over: object = {}) => ({ id: browser.runtime.id, tab: { id: 3 } as never, frameId: 0, url: URL_, ...over });
 const settle = () => new Promise((r) => setTimeout(r, 0));
+const loadPageContext = async (tabId: number) => (await browser.storage.session.get(pageKey(tabId)))[pageKey(tabId)];
 
 beforeEach(() => fakeBrowser.reset());
 
