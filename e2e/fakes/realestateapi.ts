@@ -10,17 +10,9 @@
  * address object); 401 for a bad key; 429 {"error":"Too Many Requests"} with Retry-After.
  * The homes are the sample MLS's generated ones.
  */
+import { TYPES } from '../../worker/mls/realestateapi';
 import { sampleListings } from '../../worker/mls/sample-data';
 import { fakeServer, sendJson } from './http';
-
-const TYPES: Record<string, string> = {
-  single_family: 'SFR',
-  condo: 'CONDO',
-  townhouse: 'CONDO',
-  multi_family: 'MFR',
-  land: 'LAND',
-  manufactured: 'MOBILE',
-};
 
 const homes = sampleListings().map((h, i) => ({
   id: 100000 + i,
@@ -32,7 +24,7 @@ const homes = sampleListings().map((h, i) => ({
   yearBuilt: h.year_built,
   latitude: h.lat,
   longitude: h.lng,
-  propertyType: TYPES[h.property_type],
+  propertyType: TYPES[h.property_type as keyof typeof TYPES],
   mlsActive: h.status !== 'Closed',
   mlsStatus: h.status === 'Closed' ? 'Sold' : h.status,
   mlsListingPrice: h.price,

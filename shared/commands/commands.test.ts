@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type PageContext, ParsedCommand } from '../contracts';
+import { teamScorer } from '../testing/team-scorer';
 import { parseCommand } from '.';
 
 const at = { now: '2026-06-01T14:00', tz: 'America/Chicago' }; // a Monday
@@ -188,18 +186,9 @@ describe('declines', () => {
   });
 });
 
-const ROOT = join(import.meta.dirname, '../..');
-const SCORER = join(ROOT, '../shared/tools/score-commands.mjs');
-if (!existsSync(SCORER))
-  console.warn(`Skipping the evaluation set: ${SCORER} is not here (the team handbook sits beside the repository).`);
-
-describe.skipIf(!existsSync(SCORER))('the evaluation set (../shared/eval/commands.dev.jsonl)', () => {
-  it('meets the bar: intent ≥ 0.95, exact ≥ 0.90, no false action', () => {
-    const run = spawnSync(process.execPath, [SCORER, '--min-intent', '0.95', '--min-exact', '0.90', '--max-false-actions', '0'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    console.log(run.stdout.trim());
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-  }, 60_000);
-});
+teamScorer(
+  'the evaluation set (../shared/eval/commands.dev.jsonl)',
+  'score-commands.mjs',
+  ['--min-intent', '0.95', '--min-exact', '0.90', '--max-false-actions', '0'],
+  'intent ≥ 0.95, exact ≥ 0.90, no false action',
+);

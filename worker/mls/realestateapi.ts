@@ -8,7 +8,7 @@ import { cached, TTL, upstream } from './upstream';
  * RealEstateAPI (RealEstateApi/docs): JSON POST endpoints with an `x-api-key` header, answers in the
  * {statusCode, statusMessage, resultCount, resultIndex, data} envelope.
  */
-const TYPES: Partial<Record<NonNullable<SearchCriteria['propertyType']>, string>> = {
+export const TYPES: Partial<Record<NonNullable<SearchCriteria['propertyType']>, string>> = {
   single_family: 'SFR',
   condo: 'CONDO',
   townhouse: 'CONDO',
