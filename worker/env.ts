@@ -18,6 +18,10 @@ export interface Env {
   WISEAGENT_CLIENT_ID?: string;
   WISEAGENT_CLIENT_SECRET?: string;
   FUB_API_KEY?: string;
+  FUB_SYSTEM?: string;
+  FUB_SYSTEM_KEY?: string;
+  /** Follow Up Boss's base address; its own when unset. */
+  FUB_API_URL?: string;
   REALESTATE_API_KEY?: string;
   /** RealEstateAPI's base address; its own when unset. */
   REALESTATE_API_URL?: string;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { startFakeFollowUpBoss } from '../e2e/fakes/followupboss';
 import { startFakeOpenAI } from '../e2e/fakes/openai';
 import { startFakeRealEstateApi } from '../e2e/fakes/realestateapi';
 import { startFakeReso } from '../e2e/fakes/reso';
@@ -12,6 +13,7 @@ export default defineConfig({
       const openai = await startFakeOpenAI();
       const realEstateApi = await startFakeRealEstateApi();
       const resoServer = await startFakeReso();
+      const fub = await startFakeFollowUpBoss();
       return {
         wrangler: { configPath: path.join(import.meta.dirname, '../wrangler.toml') },
         miniflare: {
@@ -23,6 +25,7 @@ export default defineConfig({
             TEST_OPENAI_KEY: openai.key,
             TEST_REAPI_URL: realEstateApi.url,
             TEST_RESO_URL: resoServer.url,
+            TEST_FUB_URL: fub.url,
           },
         },
       };

@@ -56,7 +56,7 @@ export const plan = (text: string, page?: PageContext) =>
   call(PlanResponse, (c) => c.v1.commands.plan.$post({ json: { text, ...localNow(), ...(page && { page }) } }));
 
 export const execute = (command: ParsedCommand, idempotencyKey: string) =>
-  call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey } }));
+  call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: localNow().tz } }));
 
 /**
  * A draft, streamed as the model writes it (`onText` gets the text so far); without an LLM the worker

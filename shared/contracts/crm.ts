@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParsedCommand, WRITE_INTENTS } from './command';
+import { TimeZone } from './plan';
 
 export const CrmContact = z.object({
   id: z.string(),
@@ -20,6 +21,8 @@ export const ExecuteRequest = z.strictObject({
   }),
   /** Chosen by the extension when the agent confirms; the same key never writes twice. */
   idempotencyKey: z.string().regex(/^[\w-]{8,128}$/, '8–128 letters, digits, - or _'),
+  /** The agent's zone: local due and start times become instants for CRMs that need them. */
+  tz: TimeZone.optional(),
 });
 export type ExecuteRequest = z.infer<typeof ExecuteRequest>;
 

@@ -87,7 +87,7 @@ async function write(crm: CrmProvider, command: Write, key: string): Promise<Exe
 export async function execute(
   env: Env,
   session: Session,
-  { command, idempotencyKey: key }: ExecuteRequest,
+  { command, idempotencyKey: key, tz }: ExecuteRequest,
 ): Promise<ExecuteResponse> {
   const now = Date.now();
   const db = env.DB;
@@ -113,7 +113,7 @@ export async function execute(
       throw new ApiError(409, 'in_progress', 'This action is still being saved; try again in a moment.');
   }
 
-  const crm = crmFor(env, session.userId);
+  const crm = crmFor(env, session.userId, tz);
   let result: ExecuteResult;
   try {
     result = await write(crm, command as Write, key);

@@ -1,8 +1,8 @@
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { clean, joinAddress, toStateCode } from '../../shared/normalize';
+import { cached, TTL, upstream } from '../upstream';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
-import { cached, TTL, upstream } from './upstream';
 
 /**
  * RealEstateAPI (RealEstateApi/docs): JSON POST endpoints with an `x-api-key` header, answers in the

@@ -1,9 +1,9 @@
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { clean, joinAddress, splitAddress } from '../../shared/normalize';
 import { ApiError } from '../errors';
+import { cached, TTL, upstream } from '../upstream';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
-import { cached, TTL, upstream } from './upstream';
 
 /**
  * Any RESO Web API server (the MLS standard, OData 4): the Property resource with $filter, $select,

@@ -9,6 +9,7 @@ declare global {
       TEST_OPENAI_KEY: string;
       TEST_REAPI_URL: string;
       TEST_RESO_URL: string;
+      TEST_FUB_URL: string;
     }
   }
 }

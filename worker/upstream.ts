@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { ApiError } from './errors';
 
 const MAX_WAIT_MS = 5_000;
 

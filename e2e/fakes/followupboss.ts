@@ -1,0 +1,110 @@
+/**
+ * A local stand-in for Follow Up Boss, after docs.followupboss.com as summarised in the team's
+ * API-NOTES.md: https://api.followupboss.com/v1/…; Basic auth with the API key as user name and an
+ * empty password; X-System and X-System-Key sent by registered systems; POST /v1/events for new
+ * leads, matching an existing person by email or phone (201 new, 200 updated, 204 when the
+ * source's lead flow is archived); GET /v1/people (filters email, phone, name; limit/offset;
+ * {_metadata, people}), GET /v1/people/:id; POST /v1/notes {personId, subject, body, isHtml};
+ * POST /v1/tasks {personId, name, type, dueDate | dueDateTime}; 401 for a bad key; 429 with
+ * Retry-After when told to.
+ */
+import { fakeServer, sendJson } from './http';
+
+export const FUB_KEY = 'fub-test-key';
+/** A lead source whose lead flow is archived: FUB answers 204 and keeps nothing. */
+export const ARCHIVED_SOURCE = 'Archived Flow';
+
+type Person = {
+  id: number;
+  firstName: string;
+  lastName?: string;
+  emails: { value: string }[];
+  phones: { value: string }[];
+  source?: string;
+};
+
+export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) {
+  const people: Person[] = [];
+  const notes: unknown[] = [];
+  const tasks: unknown[] = [];
+  let nextId = 1;
+  const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
+  const server = await fakeServer(
+    (req, res) => {
+      if (req.headers.authorization !== `Basic ${Buffer.from(`${FUB_KEY}:`).toString('base64')}`) {
+        return sendJson(res, 401, { errorMessage: 'Invalid API key.' });
+      }
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      if (req.method === 'POST' && req.path === '/v1/events') {
+        if (body.source === ARCHIVED_SOURCE) return res.writeHead(204).end();
+        const p = (body.person ?? {}) as {
+          firstName?: string;
+          lastName?: string;
+          emails?: { value: string }[];
+          phones?: { value: string }[];
+        };
+        if (!p.firstName && !p.emails?.length && !p.phones?.length)
+          return sendJson(res, 400, { errorMessage: 'A person is required.' });
+        const match = people.find(
+          (x) =>
+            p.emails?.some((e) => x.emails.some((y) => y.value.toLowerCase() === e.value.toLowerCase())) ||
+            p.phones?.some((ph) => x.phones.some((y) => digits(y.value) === digits(ph.value))),
+        );
+        if (match) return sendJson(res, 200, { id: nextId++, type: body.type, personId: match.id });
+        const person: Person = {
+          id: nextId++,
+          firstName: p.firstName ?? '',
+          lastName: p.lastName,
+          emails: p.emails ?? [],
+          phones: p.phones ?? [],
+          source: String(body.source ?? ''),
+        };
+        people.push(person);
+        return sendJson(res, 201, { id: nextId++, type: body.type, personId: person.id });
+      }
+      if (req.method === 'GET' && req.path === '/v1/people') {
+        const { email, phone, name } = req.query;
+        const found = people.filter(
+          (x) =>
+            (!email || x.emails.some((e) => e.value.toLowerCase() === email.toLowerCase())) &&
+            (!phone || x.phones.some((p) => digits(p.value) === digits(phone))) &&
+            (!name || `${x.firstName} ${x.lastName ?? ''}`.toLowerCase().includes(name.toLowerCase())),
+        );
+        const limit = Math.min(100, Number(req.query.limit ?? 10));
+        return sendJson(res, 200, {
+          _metadata: { collection: 'people', offset: 0, limit, total: found.length },
+          people: found.slice(0, limit),
+        });
+      }
+      const one = /^\/v1\/people\/(\d+)$/.exec(req.path);
+      if (req.method === 'GET' && one) {
+        const person = people.find((x) => x.id === Number(one[1]));
+        return person ? sendJson(res, 200, person) : sendJson(res, 404, { errorMessage: 'Person not found.' });
+      }
+      if (req.method === 'POST' && (req.path === '/v1/notes' || req.path === '/v1/tasks')) {
+        if (body.personId !== undefined && !people.some((x) => x.id === body.personId))
+          return sendJson(res, 400, { errorMessage: 'Invalid personId.' });
+        if (req.path === '/v1/notes' && !body.body) return sendJson(res, 400, { errorMessage: 'body is required.' });
+        if (
+          req.path === '/v1/tasks' &&
+          (!body.name || (body.dueDateTime !== undefined && !/[+-]\d{2}:\d{2}$|Z$/.test(String(body.dueDateTime))))
+        ) {
+          return sendJson(res, 400, { errorMessage: 'name is required; dueDateTime must carry a UTC offset.' });
+        }
+        const record = { id: nextId++, ...body };
+        (req.path === '/v1/notes' ? notes : tasks).push(record);
+        return sendJson(res, 201, record);
+      }
+      sendJson(res, 404, { errorMessage: 'Not found.' });
+    },
+    (res, status, retryAfter) =>
+      sendJson(
+        res,
+        status,
+        { errorMessage: status === 429 ? 'Too many requests.' : 'Server error.' },
+        retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
+      ),
+    options,
+  );
+  return { ...server, people, notes, tasks };
+}

@@ -1,0 +1,117 @@
+import { env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ARCHIVED_SOURCE, FUB_KEY } from '../../e2e/fakes/followupboss';
+import type { Recorded } from '../../e2e/fakes/http';
+import { ApiErrorBody, ContactsResponse, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
+import { startSession } from '../auth/session';
+import type { Env } from '../env';
+import app from '../index';
+
+const fub: Env = { ...env, FUB_API_KEY: FUB_KEY, FUB_SYSTEM: 'Estait', FUB_SYSTEM_KEY: 'sys-key', FUB_API_URL: env.TEST_FUB_URL };
+const control = {
+  requests: async () => (await (await fetch(`${env.TEST_FUB_URL}/__fake/requests`)).json()) as Recorded[],
+  reset: () => fetch(`${env.TEST_FUB_URL}/__fake/reset`, { method: 'POST' }),
+  fail: (status: number, retryAfter?: number) =>
+    fetch(`${env.TEST_FUB_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, retryAfter }) }),
+};
+
+async function agent(bindings: Env = fub) {
+  const { accessToken } = await startSession(bindings, `agent-${crypto.randomUUID()}`);
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+  return {
+    execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
+      app.request(
+        '/v1/actions/execute',
+        { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey, tz: 'America/Chicago' }) },
+        bindings,
+      ),
+    get: (path: string) => app.request(path, { headers }, bindings),
+  };
+}
+const lead = (params: Record<string, string>): ParsedCommand => ({
+  intent: 'add_lead',
+  confidence: 1,
+  params: { firstName: 'Rita', lastName: 'Moreno', ...params },
+});
+
+beforeEach(async () => {
+  await control.reset();
+});
+
+describe('Follow Up Boss', () => {
+  it('reports itself as the CRM and sends Basic auth with the key and the X-System headers', async () => {
+    const health = await app.request('/v1/health', {}, fub);
+    expect(await health.json()).toMatchObject({ providers: { crm: 'followupboss' } });
+    const a = await agent();
+    await a.get('/v1/contacts?query=nobody');
+    const [sent] = await control.requests();
+    expect(sent?.headers).toMatchObject({
+      authorization: `Basic ${btoa(`${FUB_KEY}:`)}`,
+      'x-system': 'Estait',
+      'x-system-key': 'sys-key',
+    });
+    expect(sent).toMatchObject({ method: 'GET', path: '/v1/people', query: { name: 'nobody', limit: '25' } });
+  });
+
+  it('creates a lead through /v1/events, then a note, a task and a showing for that person', async () => {
+    const a = await agent();
+    const created = ExecuteResponse.parse(
+      await (await a.execute(lead({ email: 'rita@example.com', phone: '+15125550190', notes: 'wants a condo' }))).json(),
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      result: { status: 'done', contact: { firstName: 'Rita', email: 'rita@example.com' } },
+    });
+    const id = created.result.status === 'done' ? created.result.crmId : '';
+    const events = (await control.requests()).filter((r) => r.path === '/v1/events');
+    expect(events[0]?.body).toMatchObject({
+      type: 'Registration',
+      source: 'Estait',
+      message: 'wants a condo',
+      person: { emails: [{ value: 'rita@example.com' }], phones: [{ value: '+15125550190' }] },
+    });
+
+    for (const command of [
+      { intent: 'add_note', confidence: 1, params: { contactId: id, text: 'pre-approved' } },
+      { intent: 'create_task', confidence: 1, params: { contact: 'Rita Moreno', title: 'call Rita', due: '2026-03-11T15:00' } },
+      { intent: 'schedule_showing', confidence: 1, params: { contactId: id, address: '123 Main St', start: '2026-03-12T10:30' } },
+    ] as ParsedCommand[]) {
+      expect((await a.execute(command)).status).toBe(200);
+    }
+    const writes = (await control.requests()).filter((r) => r.method === 'POST' && r.path !== '/v1/events');
+    expect(writes.map((w) => [w.path, w.body])).toEqual([
+      ['/v1/notes', { personId: Number(id), subject: 'Note from Estait', body: 'pre-approved', isHtml: false }],
+      ['/v1/tasks', { personId: Number(id), name: 'call Rita', type: 'Follow Up', dueDateTime: '2026-03-11T15:00:00-05:00' }],
+      [
+        '/v1/tasks',
+        { personId: Number(id), name: 'Showing at 123 Main St', type: 'Showing', dueDateTime: '2026-03-12T10:30:00-05:00' },
+      ],
+    ]);
+  });
+
+  it('reports a lead whose email or phone FUB already has as a duplicate, writing nothing', async () => {
+    const a = await agent();
+    await a.execute(lead({ email: 'dup@example.com' }));
+    await control.reset();
+    const again = ExecuteResponse.parse(await (await a.execute(lead({ firstName: 'Rita B', email: 'dup@example.com' }))).json());
+    expect(again).toMatchObject({ ok: false, result: { status: 'duplicate', contact: { email: 'dup@example.com' } } });
+    expect((await control.requests()).some((r) => r.path === '/v1/events')).toBe(false);
+    const found = ContactsResponse.parse(await (await a.get('/v1/contacts?query=dup@example.com')).json());
+    expect(found).toMatchObject({ provider: 'followupboss', contacts: [{ email: 'dup@example.com' }] });
+  });
+
+  it('backs off on 429 with Retry-After, and says clearly when the key is refused or the lead flow is archived', async () => {
+    const a = await agent();
+    await control.fail(429, 0);
+    expect((await a.execute(lead({ email: 'slow@example.com' }))).status).toBe(200);
+    expect((await control.requests()).filter((r) => r.path === '/v1/people').length).toBeGreaterThanOrEqual(2);
+
+    const refused = await (await agent({ ...fub, FUB_API_KEY: 'wrong' })).execute(lead({ email: 'x@example.com' }));
+    expect(refused.status).toBe(502);
+    expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('upstream_auth');
+
+    const archived = await a.execute(lead({ email: 'arch@example.com', source: ARCHIVED_SOURCE }));
+    expect(archived.status).toBe(422);
+    expect(ApiErrorBody.parse(await archived.json()).error.code).toBe('lead_flow_archived');
+  });
+});
