@@ -1,3 +1,4 @@
+import { SearchResponse, SessionTokens } from '../shared/contracts';
 import { expect, setWorkerUrl, test } from './support/extension';
 
 test('"3 bed homes in Austin under 500k" shows result cards; a result opens its history and comps', async ({ panel }) => {
@@ -36,4 +37,30 @@ test('the listing card on a listing page shows comparable sales, and cached data
   await side.reload();
   await expect(side.getByTestId('comp')).toHaveCount(seen);
   await expect(side.getByTestId('listing-card')).toBeVisible();
+});
+
+test('the showing confirm card suggests addresses from the MLS as the agent types', async ({ panel, worker }) => {
+  const { accessToken } = SessionTokens.parse(await (await fetch(`${worker.url}/v1/auth/local`, { method: 'POST' })).json());
+  const found = SearchResponse.parse(
+    await (
+      await fetch(`${worker.url}/v1/properties/search`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ criteria: { location: 'Denver' } }),
+      })
+    ).json(),
+  );
+  const home = found.listings[0];
+  if (!home?.street) throw new Error('the sample MLS has no Denver home');
+
+  const side = await panel();
+  await side.getByTestId('command-input').fill('schedule a showing tomorrow at 3pm');
+  await side.getByTestId('command-input').press('Enter');
+  const address = side.getByTestId('confirm-card').getByLabel('Address');
+  await address.fill(home.street.slice(0, 8));
+  await expect(side.locator('[data-testid="address-suggestions"] option').first()).toBeAttached();
+  const options = await side
+    .locator('[data-testid="address-suggestions"] option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(options).toContain(home.address);
 });

@@ -7,7 +7,8 @@
  * {propertyInfo{address, bedrooms, bathrooms, livingSquareFeet, lotSquareFeet, yearBuilt},
  * saleHistory[{saleDate, saleAmount}], mlsHistory[{status, statusDate, price}]}; comps
  * {data:{subject, comps[]}} with lastSaleDate / lastSaleAmount (the comps carry the search rows'
- * address object); 401 for a bad key; 429 {"error":"Too Many Requests"} with Retry-After.
+ * address object); AutoComplete {search} (3+ characters) → data[{searchType, title, address, city,
+ * state, zip}]; 401 for a bad key; 429 {"error":"Too Many Requests"} with Retry-After.
  * The homes are the sample MLS's generated ones.
  */
 import { TYPES } from '../../worker/mls/realestateapi';
@@ -88,6 +89,30 @@ export async function startFakeRealEstateApi(options: { delayMs?: number } = {})
             mlsHistory: [{ status: 'Active', statusDate: home.listedAt, price: home.mlsListingPrice }],
             saleHistory: home.lastSaleDate ? [{ saleDate: home.lastSaleDate, saleAmount: home.lastSaleAmount }] : [],
           },
+        });
+      }
+      if (req.method === 'POST' && req.path === '/v2/AutoComplete') {
+        const search = String(b.search ?? '').toLowerCase();
+        if (search.length < 3)
+          return sendJson(res, 400, {
+            statusCode: 400,
+            statusMessage: 'Bad Request',
+            error: 'search must be at least 3 characters',
+          });
+        const hits = homes.filter((h) => h.address.address.toLowerCase().startsWith(search)).slice(0, 10);
+        return sendJson(res, 200, {
+          statusCode: 200,
+          statusMessage: 'Success',
+          resultCount: hits.length,
+          data: hits.map((h) => ({
+            searchType: 'A',
+            title: h.address.address,
+            address: h.address.street,
+            city: h.address.city,
+            state: h.address.state,
+            zip: h.address.zip,
+            id: h.id,
+          })),
         });
       }
       if (req.method === 'POST' && req.path === '/v3/PropertyComps') {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   ApiErrorBody,
+  AutocompleteResponse,
   CompsResponse,
   ContactsResponse,
   DetailsResponse,
@@ -101,3 +102,6 @@ export const propertyDetails = (address: string) =>
   call(DetailsResponse, (c) => c.v1.properties.details.$get({ query: { address } }));
 
 export const comparables = (address: string) => call(CompsResponse, (c) => c.v1.properties.comps.$get({ query: { address } }));
+
+export const autocompleteAddress = (q: string) =>
+  call(AutocompleteResponse, (c) => c.v1.properties.autocomplete.$get({ query: { q } }));

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { ParsedCommand } from '../../shared/contracts';
 import { INTENT_LABELS } from './describe';
+import { useAddressSuggestions } from './useAddressSuggestions';
 
 type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_task' | 'schedule_showing' }>;
 
@@ -47,6 +48,7 @@ export function ConfirmCard({
     Object.fromEntries(Object.entries(command.params).map(([k, v]) => [k, String(v ?? '')])),
   );
   const [problem, setProblem] = useState<string>();
+  const suggestions = useAddressSuggestions(values.address ?? '');
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -92,6 +94,7 @@ export function ConfirmCard({
               ref={i === 0 ? first : undefined}
               name={field.key}
               type={field.type ?? 'text'}
+              list={field.key === 'address' ? 'estait-address-suggestions' : undefined}
               value={values[field.key] ?? ''}
               onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
               className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
@@ -99,6 +102,11 @@ export function ConfirmCard({
           </label>
         ))}
       </div>
+      <datalist id="estait-address-suggestions" data-testid="address-suggestions">
+        {suggestions.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
       {problem && (
         <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-400">
           {problem}

@@ -32,3 +32,7 @@ export const DetailsResponse = z.object({ listing: MlsListing, history: z.array(
 export type DetailsResponse = z.infer<typeof DetailsResponse>;
 export const CompsResponse = z.object({ comps: z.array(MlsListing), source: MlsSource });
 export type CompsResponse = z.infer<typeof CompsResponse>;
+
+export const AutocompleteQuery = z.strictObject({ q: z.string().trim().min(3).max(120) });
+export const AutocompleteResponse = z.object({ addresses: z.array(z.string()), source: MlsSource });
+export type AutocompleteResponse = z.infer<typeof AutocompleteResponse>;

@@ -6,6 +6,8 @@ export interface MlsProvider {
   search(criteria: SearchCriteria, page: number): Promise<{ listings: MlsListing[]; total: number }>;
   details(address: string): Promise<{ listing: MlsListing; history: HistoryEvent[] } | undefined>;
   comps(address: string): Promise<MlsListing[]>;
+  /** Full addresses that start like what the agent typed (3+ characters). */
+  autocomplete(text: string): Promise<string[]>;
 }
 
 export const PAGE_SIZE = 25;

@@ -130,6 +130,17 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
       });
       return value ?? undefined;
     },
+    async autocomplete(text) {
+      const { value } = await cached('realestateapi:autocomplete', text.toLowerCase(), TTL.search, async () => {
+        const res = await post('/v2/AutoComplete', { search: text });
+        const rows = Array.isArray(res?.data) ? (res.data as Row[]) : [];
+        return rows
+          .map((r) => clean(r.title) ?? clean(r.address))
+          .filter((a): a is string => !!a)
+          .slice(0, 8);
+      });
+      return value;
+    },
     async comps(address) {
       const { value } = await cached('realestateapi:comps', address.toLowerCase(), TTL.comps, async () => {
         const res = await post('/v3/PropertyComps', { address, max_results: 6 });

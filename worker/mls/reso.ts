@@ -223,6 +223,16 @@ export function reso(config: ResoConfig): MlsProvider {
       });
       return value ?? undefined;
     },
+    async autocomplete(text) {
+      const street = text.split(',')[0]?.trim() ?? text;
+      const filter = `startswith(UnparsedAddress, ${literal(street)})`;
+      const { value } = await cached('reso:autocomplete', `${base} ${filter}`, TTL.search, async () =>
+        listings((await query({ $filter: filter, $select: SELECT, $top: '8', $orderby: 'UnparsedAddress' })).value).map(
+          (l) => l.address,
+        ),
+      );
+      return value;
+    },
     async comps(address) {
       const subject = await this.details(address);
       const zip = subject?.listing.zip ?? splitAddress(address).zip;

@@ -94,6 +94,17 @@ export function sampleMls(db: D1Database): MlsProvider {
       if (row.closed_at && row.close_price !== null) history.push({ date: row.closed_at, event: 'Sold', price: row.close_price });
       return { listing: toListing(row), history };
     },
+    async autocomplete(text) {
+      await ensureSeeded(db);
+      const prefix = `${text.toLowerCase().replace(/[%_]/g, '')}%`;
+      const { results } = await db
+        .prepare(
+          "SELECT street, city, state, zip FROM sample_listings WHERE lower(street || ', ' || city || ', ' || state || ' ' || zip) LIKE ? ORDER BY street LIMIT 8",
+        )
+        .bind(prefix)
+        .all<Pick<SampleRow, 'street' | 'city' | 'state' | 'zip'>>();
+      return results.map((r) => `${r.street}, ${r.city}, ${r.state} ${r.zip}`);
+    },
     async comps(address) {
       const subject = await find(address);
       const parts = splitAddress(address);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { AddressQuery, SearchRequest } from '../../shared/contracts';
+import { AddressQuery, AutocompleteQuery, SearchRequest } from '../../shared/contracts';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { mlsFor } from '../mls';
@@ -20,4 +20,8 @@ export const properties = new Hono<AppEnv>()
   .get('/comps', validate('query', AddressQuery), async (c) => {
     const mls = mlsFor(c.env);
     return c.json({ comps: await mls.comps(c.req.valid('query').address), source: mls.source });
+  })
+  .get('/autocomplete', validate('query', AutocompleteQuery), async (c) => {
+    const mls = mlsFor(c.env);
+    return c.json({ addresses: await mls.autocomplete(c.req.valid('query').q), source: mls.source });
   });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Recorded } from '../../e2e/fakes/http';
 import { REALESTATE_KEY } from '../../e2e/fakes/realestateapi';
 import { RESO_CLIENT, RESO_TOKEN } from '../../e2e/fakes/reso';
-import { CompsResponse, DetailsResponse, SearchResponse } from '../../shared/contracts';
+import { AutocompleteResponse, CompsResponse, DetailsResponse, SearchResponse } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import type { Env } from '../env';
 import app from '../index';
@@ -95,6 +95,29 @@ describe('RealEstateAPI', () => {
     expect(comps.comps.every((c) => c.zip === home?.zip && (c.closePrice ?? 0) > 0)).toBe(true);
     const refused = await (await api({ ...withReapi, REALESTATE_API_KEY: 'wrong' })).search({ location: 'Seattle' });
     expect(refused).toMatchObject({ status: 502, body: { error: { code: 'upstream_auth' } } });
+  });
+});
+
+describe('address autocomplete', () => {
+  it('asks RealEstateAPI AutoComplete and a RESO server for addresses starting like the text', async () => {
+    for (const [bindings, fake] of [
+      [withReapi, reapi],
+      [withReso, resoFake],
+    ] as const) {
+      const { search, get } = await api(bindings);
+      const [home] = SearchResponse.parse((await search({ location: 'Seattle', bedsMin: 1 })).body).listings;
+      const typed = (home?.street ?? '').slice(0, 7);
+      await fake.reset();
+      const res = AutocompleteResponse.parse(
+        await (await get(`/v1/properties/autocomplete?q=${encodeURIComponent(typed)}`)).json(),
+      );
+      expect(res.addresses.length).toBeGreaterThan(0);
+      expect(res.addresses.every((a) => a.startsWith(typed))).toBe(true);
+      const [sent] = await fake.requests();
+      if (bindings === withReapi)
+        expect(sent).toMatchObject({ method: 'POST', path: '/v2/AutoComplete', body: { search: typed } });
+      else expect(sent?.query.$filter).toBe(`startswith(UnparsedAddress, '${typed}')`);
+    }
   });
 });
 

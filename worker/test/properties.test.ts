@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ApiErrorBody, CompsResponse, DetailsResponse, SearchResponse } from '../../shared/contracts';
+import { ApiErrorBody, AutocompleteResponse, CompsResponse, DetailsResponse, SearchResponse } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
 
@@ -66,6 +66,18 @@ describe('the sample MLS (local default)', () => {
       expect(c).toMatchObject({ status: 'Closed', city: 'Austin', propertyType: home?.propertyType });
       expect(c.closePrice).toBeGreaterThan(0);
     }
+  });
+
+  it('completes addresses from what the agent typed', async () => {
+    const { search, get } = await api();
+    const [home] = SearchResponse.parse(await (await search({ criteria: { location: 'Miami' } })).json()).listings;
+    const typed = (home?.street ?? '').slice(0, 6);
+    const res = AutocompleteResponse.parse(
+      await (await get(`/v1/properties/autocomplete?q=${encodeURIComponent(typed)}`)).json(),
+    );
+    expect(res.addresses).toContain(home?.address);
+    expect(res.addresses.every((a) => a.toLowerCase().startsWith(typed.toLowerCase()))).toBe(true);
+    expect((await get('/v1/properties/autocomplete?q=ab')).status).toBe(400);
   });
 
   it('finds comps for a home that is not in the MLS by its zip', async () => {
