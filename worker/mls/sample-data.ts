@@ -152,7 +152,8 @@ export function sampleListings(): SampleRow[] {
         : Math.round((sqft * metro.ppsf * (0.6 + rand() * 0.8)) / 1000) * 1000;
     const sold = rand() < 0.33;
     const day = 1 + Math.floor(rand() * 27);
-    const month = 1 + Math.floor(rand() * 10);
+    // Listed January to September 2026 and sold a month later: every date is in the past.
+    const month = 1 + Math.floor(rand() * 9);
     const listedAt = `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const feature = Array.from({ length: Math.floor(rand() * 3) }, () => pick(FEATURES));
     const agent = `${pick(FIRST)} ${pick(LAST)}`;
@@ -179,7 +180,7 @@ export function sampleListings(): SampleRow[] {
       office: `${metro.city} Sample Realty`,
       listed_at: listedAt,
       close_price: sold ? Math.round((price * (0.94 + rand() * 0.1)) / 1000) * 1000 : null,
-      closed_at: sold ? `2026-${String(Math.min(11, month + 1)).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
+      closed_at: sold ? `2026-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
     });
   }
   return rows;
