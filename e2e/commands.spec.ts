@@ -78,3 +78,22 @@ test('reads run at once: contacts are found, drafts are written, unsafe requests
   await expect(side.getByTestId('command-message')).toContainText('could not tell');
   expect(await contacts(worker.url, 'Omar')).toHaveLength(1);
 });
+
+test('a lead already in the CRM is offered as a note on that contact instead', async ({ panel, worker }) => {
+  const side = await panel();
+  const box = side.getByTestId('command-input');
+  await box.fill('add Lena Ortiz lena@ortiz.example');
+  await box.press('Enter');
+  await side.getByTestId('confirm-card').getByLabel('First name').press('Enter');
+  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+
+  await box.fill('add Lena Ortiz lena@ortiz.example wants a bigger yard now');
+  await box.press('Enter');
+  await side.getByTestId('confirm-card').getByLabel('First name').press('Enter');
+  await expect(side.getByTestId('confirm-why')).toContainText('Lena Ortiz is already in your CRM');
+  const note = side.getByTestId('confirm-card').getByLabel('Note');
+  await expect(note).toHaveValue('wants a bigger yard now');
+  await note.press('Enter');
+  await expect(side.getByTestId('outbox-entry').first()).toContainText('Note for Lena Ortiz');
+  expect(await contacts(worker.url, 'Lena')).toHaveLength(1);
+});

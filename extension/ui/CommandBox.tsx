@@ -3,6 +3,7 @@ import { parseCommand } from '../../shared/commands';
 import { type CrmContact, type DraftResponse, isWrite, type PageContext, type ParsedCommand } from '../../shared/contracts';
 import { WorkerError } from '../api/session';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
+import { db } from '../cache/db';
 import { recent, remember } from '../cache/history';
 import { enqueue, flush } from '../cache/outbox';
 import { ConfirmCard } from './ConfirmCard';
@@ -17,7 +18,7 @@ type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_
 type Step =
   | { kind: 'idle' }
   | { kind: 'planning' }
-  | { kind: 'confirm'; command: Write }
+  | { kind: 'confirm'; command: Write; why?: string }
   | { kind: 'draft'; streaming: string; response?: DraftResponse }
   | { kind: 'contacts'; contacts: CrmContact[] }
   | { kind: 'read'; command: ParsedCommand }
@@ -73,11 +74,26 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
   }
 
   async function confirm(command: ParsedCommand) {
-    await enqueue(command);
+    const key = await enqueue(command);
     setText('');
     setStep({ kind: 'idle' });
     input.current?.focus();
     await flush(execute);
+    // A lead the CRM already has: offer the agent's notes as a note on that contact instead.
+    const sent = await db.outbox.get(key);
+    if (command.intent === 'add_lead' && sent?.result?.status === 'duplicate') {
+      const { contact } = sent.result;
+      const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+      setStep({
+        kind: 'confirm',
+        command: {
+          intent: 'add_note',
+          confidence: 1,
+          params: { contactId: contact.id, contact: name, text: command.params.notes ?? '' },
+        },
+        why: `${name} is already in your CRM. Add a note to them instead?`,
+      });
+    }
   }
 
   async function keys(e: KeyboardEvent<HTMLInputElement>) {
@@ -129,6 +145,7 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
         <ConfirmCard
           key={JSON.stringify(step.command)}
           command={step.command}
+          why={step.why}
           onConfirm={(c) => void confirm(c)}
           onCancel={() => setStep({ kind: 'idle' })}
         />

@@ -39,10 +39,13 @@ export function ConfirmCard({
   command,
   onConfirm,
   onCancel,
+  why,
 }: {
   command: Write;
   onConfirm: (c: ParsedCommand) => void;
   onCancel: () => void;
+  /** Why this card is offered, when Estait proposes it rather than the agent asking. */
+  why?: string;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(command.params).map(([k, v]) => [k, String(v ?? '')])),
@@ -83,7 +86,12 @@ export function ConfirmCard({
       className="rounded-xl border-2 border-brand-600 p-3"
     >
       <h2 className="text-sm font-semibold">{INTENT_LABELS[command.intent]}</h2>
-      {'contactId' in command.params && command.params.contactId && (
+      {why && (
+        <p data-testid="confirm-why" className="text-xs text-sky-800 dark:text-sky-200">
+          {why}
+        </p>
+      )}
+      {!why && 'contactId' in command.params && command.params.contactId && (
         <p className="text-xs text-slate-500">For the contact open in this tab (#{command.params.contactId})</p>
       )}
       <div className="mt-2 flex flex-col gap-2">
