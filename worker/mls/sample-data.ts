@@ -6,6 +6,8 @@
 
 type Metro = {
   city: string;
+  /** For agents' phone numbers, in the 555-01XX range reserved for fiction. */
+  area: string;
   state: string;
   county: string;
   zips: string[];
@@ -19,6 +21,7 @@ type Metro = {
 const METROS: Metro[] = [
   {
     city: 'Austin',
+    area: '512',
     state: 'TX',
     county: 'Travis',
     zips: ['78701', '78702', '78703', '78704', '78745', '78751', '78757'],
@@ -38,6 +41,7 @@ const METROS: Metro[] = [
   },
   {
     city: 'Round Rock',
+    area: '512',
     state: 'TX',
     county: 'Williamson',
     zips: ['78664', '78665', '78681'],
@@ -48,6 +52,7 @@ const METROS: Metro[] = [
   },
   {
     city: 'Miami',
+    area: '305',
     state: 'FL',
     county: 'Miami-Dade',
     zips: ['33127', '33131', '33133', '33137', '33145'],
@@ -58,6 +63,7 @@ const METROS: Metro[] = [
   },
   {
     city: 'Denver',
+    area: '303',
     state: 'CO',
     county: 'Denver',
     zips: ['80202', '80205', '80206', '80210', '80218'],
@@ -68,6 +74,7 @@ const METROS: Metro[] = [
   },
   {
     city: 'Seattle',
+    area: '206',
     state: 'WA',
     county: 'King',
     zips: ['98102', '98103', '98107', '98112', '98122'],
@@ -78,6 +85,7 @@ const METROS: Metro[] = [
   },
   {
     city: 'Phoenix',
+    area: '602',
     state: 'AZ',
     county: 'Maricopa',
     zips: ['85004', '85012', '85016', '85018', '85032'],
@@ -176,7 +184,7 @@ export function sampleListings(): SampleRow[] {
       lng: Number((metro.lng + (rand() - 0.5) * 0.12).toFixed(5)),
       features: [...new Set(feature)].join(','),
       agent_name: agent,
-      agent_phone: `(555) 01${String(Math.floor(rand() * 100)).padStart(2, '0')}-${String(1000 + Math.floor(rand() * 8999))}`,
+      agent_phone: `(${metro.area}) 555-01${String(Math.floor(rand() * 100)).padStart(2, '0')}`,
       office: `${metro.city} Sample Realty`,
       listed_at: listedAt,
       close_price: sold ? Math.round((price * (0.94 + rand() * 0.1)) / 1000) * 1000 : null,
