@@ -158,3 +158,6 @@ export function joinAddress({ street, city, state, zip }: AddressParts): string 
   const tail = [state, zip].filter(Boolean).join(' ');
   return clean([street, city, tail].filter(Boolean).join(', '));
 }
+
+/** The shape of an email address (one @, a dot in the domain, no spaces). */
+export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);

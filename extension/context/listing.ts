@@ -1,5 +1,5 @@
 import type { Listing, PageContext } from '../../shared/contracts';
-import { clean, joinAddress, splitAddress, toMoney, toNumber, toStateCode, toZip } from '../../shared/normalize';
+import { clean, isEmail, joinAddress, splitAddress, toMoney, toNumber, toStateCode, toZip } from '../../shared/normalize';
 import { absoluteUrl } from './dom';
 
 /** What a reader found, before normalisation: any field may be text as the page shows it. */
@@ -56,8 +56,6 @@ const statusText = (value: unknown): string | undefined => {
 
 const within = (value: number | undefined, min: number, max: number) =>
   value !== undefined && value >= min && value <= max ? value : undefined;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Site logos and "no photo" placeholders are not photos of the home. */
 const PLACEHOLDER = /logo|no[-_]?photo|placeholder|spacer|blank\.(?:gif|png)/i;
@@ -117,7 +115,7 @@ export function finishListing(draft: ListingDraft, base: URL): Listing | undefin
   if (name) {
     listing.listingAgent = { name };
     if (phone && /\d{3}.*\d{4}/.test(phone)) listing.listingAgent.phone = phone;
-    if (email && EMAIL.test(email)) listing.listingAgent.email = email;
+    if (email && isEmail(email)) listing.listingAgent.email = email;
     if (office) listing.listingAgent.office = office;
   }
   return listing;

@@ -1,6 +1,13 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { parseCommand } from '../../shared/commands';
-import { type CrmContact, type DraftResponse, isWrite, type PageContext, type ParsedCommand } from '../../shared/contracts';
+import {
+  type CrmContact,
+  type DraftResponse,
+  isWrite,
+  type PageContext,
+  type ParsedCommand,
+  type WriteCommand,
+} from '../../shared/contracts';
 import { WorkerError } from '../api/session';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
@@ -14,11 +21,10 @@ import { OutboxList } from './OutboxList';
 import { PropertyInsights } from './PropertyInsights';
 import { SearchResults } from './SearchResults';
 
-type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_task' | 'schedule_showing' }>;
 type Step =
   | { kind: 'idle' }
   | { kind: 'planning' }
-  | { kind: 'confirm'; command: Write; why?: string }
+  | { kind: 'confirm'; command: WriteCommand; why?: string }
   | { kind: 'draft'; streaming: string; response?: DraftResponse }
   | { kind: 'contacts'; contacts: CrmContact[] }
   | { kind: 'read'; command: ParsedCommand }
@@ -58,7 +64,7 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
       const { command } = planned;
       if (command.intent === 'unknown')
         return setStep({ kind: 'message', text: planned.message ?? 'Estait could not tell what to do with that.' });
-      if (isWrite(command.intent)) return setStep({ kind: 'confirm', command: command as Write });
+      if (isWrite(command.intent)) return setStep({ kind: 'confirm', command: command as WriteCommand });
       setText('');
       if (command.intent === 'draft_message') {
         setStep({ kind: 'draft', streaming: '' });

@@ -1,12 +1,10 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { ParsedCommand } from '../../shared/contracts';
+import { ParsedCommand, type WriteCommand } from '../../shared/contracts';
 import { INTENT_LABELS } from './describe';
 import { useAddressSuggestions } from './useAddressSuggestions';
 
-type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_task' | 'schedule_showing' }>;
-
 /** The editable fields of each write, in the order the agent reads them. */
-const FIELDS: { [I in Write['intent']]: { key: string; label: string; type?: string }[] } = {
+const FIELDS: { [I in WriteCommand['intent']]: { key: string; label: string; type?: string }[] } = {
   add_lead: [
     { key: 'firstName', label: 'First name' },
     { key: 'lastName', label: 'Last name' },
@@ -41,7 +39,7 @@ export function ConfirmCard({
   onCancel,
   why,
 }: {
-  command: Write;
+  command: WriteCommand;
   onConfirm: (c: ParsedCommand) => void;
   onCancel: () => void;
   /** Why this card is offered, when Estait proposes it rather than the agent asking. */

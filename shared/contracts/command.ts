@@ -70,3 +70,5 @@ export type SearchCriteria = z.infer<typeof SearchCriteria>;
 /** Intents that change the agent's CRM: these always wait for a confirmation. */
 export const WRITE_INTENTS = ['add_lead', 'add_note', 'create_task', 'schedule_showing'] as const satisfies Intent[];
 export const isWrite = (intent: Intent): boolean => (WRITE_INTENTS as readonly Intent[]).includes(intent);
+export type WriteCommand = Extract<ParsedCommand, { intent: (typeof WRITE_INTENTS)[number] }>;
+export type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;

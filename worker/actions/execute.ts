@@ -1,4 +1,4 @@
-import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, ParsedCommand } from '../../shared/contracts';
+import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, WriteCommand } from '../../shared/contracts';
 import type { Session } from '../auth/session';
 import { crmFor } from '../crm';
 import type { CrmProvider } from '../crm/provider';
@@ -9,8 +9,6 @@ import { ApiError } from '../errors';
 const KEY_TTL_MS = 24 * 3600 * 1000;
 /** A claim this old without an answer belongs to a request that died mid-way; a retry may take it over. */
 const STALE_CLAIM_MS = 30_000;
-
-type Write = Extract<ParsedCommand, { intent: 'add_lead' | 'add_note' | 'create_task' | 'schedule_showing' }>;
 
 const fullName = (c: CrmContact) => [c.firstName, c.lastName].filter(Boolean).join(' ');
 
@@ -41,7 +39,7 @@ async function resolveContact(
   });
 }
 
-async function write(crm: CrmProvider, command: Write, key: string): Promise<ExecuteResult> {
+async function write(crm: CrmProvider, command: WriteCommand, key: string): Promise<ExecuteResult> {
   switch (command.intent) {
     case 'add_lead': {
       const p = command.params;
@@ -116,7 +114,7 @@ export async function execute(
   const crm = crmFor(env, session.userId, tz);
   let result: ExecuteResult;
   try {
-    result = await write(crm, command as Write, key);
+    result = await write(crm, command as WriteCommand, key);
   } catch (err) {
     await db
       .prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND response IS NULL')

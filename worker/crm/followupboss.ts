@@ -40,14 +40,12 @@ export function followUpBoss(config: FubConfig): CrmProvider {
     Accept: 'application/json',
     'Content-Type': 'application/json',
   };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await upstream('Follow Up Boss', `${base}/v1${path}`, {
+  const call = (method: string, path: string, body?: unknown) =>
+    upstream('Follow Up Boss', `${base}/v1${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return res;
-  };
   const due = (value: string | undefined) =>
     !value ? {} : value.includes('T') ? { dueDateTime: zonedIso(value, config.tz ?? 'UTC') } : { dueDate: value };
   const person = async (id: string) => {

@@ -1,6 +1,4 @@
-import type { Draft, Listing, ParsedCommand } from '../../shared/contracts';
-
-type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;
+import type { Draft, DraftCommand, Listing } from '../../shared/contracts';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 

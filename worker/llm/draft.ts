@@ -1,7 +1,5 @@
-import type { Listing, ParsedCommand } from '../../shared/contracts';
+import type { DraftCommand, Listing } from '../../shared/contracts';
 import { type Llm, quote } from './client';
-
-type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;
 
 const SYSTEM = [
   'You write a short message from a US real-estate agent to a client, ready to send after a quick edit.',

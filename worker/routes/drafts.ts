@@ -1,14 +1,12 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { type Draft, DraftRequest, type DraftResponse, type ParsedCommand } from '../../shared/contracts';
+import { type Draft, type DraftCommand, DraftRequest, type DraftResponse } from '../../shared/contracts';
 import { lintFairHousing } from '../../shared/fair-housing';
 import { templateDraft } from '../drafts/template';
 import type { AppEnv } from '../env';
 import { llmFrom } from '../llm/client';
 import { splitSubject, streamDraft } from '../llm/draft';
 import { validate } from '../validate';
-
-type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;
 
 const finish = (draft: Draft, via: DraftResponse['via']): DraftResponse => ({
   draft,

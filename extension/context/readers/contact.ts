@@ -1,8 +1,6 @@
 import type { PageContact, PageContext } from '../../../shared/contracts';
-import { clean } from '../../../shared/normalize';
+import { clean, isEmail } from '../../../shared/normalize';
 import { $, $$, attr, textOf } from '../dom';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The last two labels of a hostname: "secure.thewiseagent.com" → "thewiseagent.com". */
 const baseDomain = (host: string) => host.toLowerCase().split('.').slice(-2).join('.');
@@ -18,7 +16,7 @@ function firstLink(root: ParentNode, scheme: 'mailto' | 'tel', own: string): str
     }
     if (!value) continue;
     if (scheme === 'tel' && value.replace(/\D/g, '').length >= 7) return value;
-    if (scheme === 'mailto' && EMAIL.test(value) && baseDomain(value.split('@')[1] ?? '') !== own) return value;
+    if (scheme === 'mailto' && isEmail(value) && baseDomain(value.split('@')[1] ?? '') !== own) return value;
   }
   return undefined;
 }
