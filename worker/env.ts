@@ -17,6 +17,12 @@ export interface Env {
   OPENAI_MODEL?: string;
   WISEAGENT_CLIENT_ID?: string;
   WISEAGENT_CLIENT_SECRET?: string;
+  /** Wise Agent's server (OAuth and API); https://sync.thewiseagent.com when unset. */
+  WISEAGENT_URL?: string;
+  /** Seals the agents' CRM tokens at rest (AES-256-GCM); 32+ random characters, a secret. */
+  TOKEN_ENCRYPTION_KEY?: string;
+  /** How long one CRM call may take, in ms (default 10 000); a write's lease is derived from it. */
+  CRM_TIMEOUT_MS?: string;
   FUB_API_KEY?: string;
   FUB_SYSTEM?: string;
   FUB_SYSTEM_KEY?: string;
@@ -50,3 +56,8 @@ export function providers(env: Env): Providers {
     mls: env.REALESTATE_API_KEY ? 'realestateapi' : env.RESO_BASE_URL ? 'reso' : 'sample',
   };
 }
+
+export const crmTimeoutMs = (env: Env) => {
+  const ms = Number(env.CRM_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms >= 100 ? ms : 10_000;
+};

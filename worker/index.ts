@@ -15,6 +15,7 @@ import { contacts } from './routes/contacts';
 import { drafts } from './routes/drafts';
 import { health } from './routes/health';
 import { properties } from './routes/properties';
+import { wiseAgentAuth } from './routes/wiseagent';
 
 /** Commands, notes and page context are small; anything larger is a mistake or an attack. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +45,7 @@ const app = new Hono<AppEnv>()
 
 const routes = app
   .route('/v1/health', health)
+  .route('/v1/auth/wiseagent', wiseAgentAuth)
   .route('/v1/auth', auth)
   .use('/v1/*', requireSession)
   .route('/v1/commands', commands)

@@ -10,25 +10,52 @@ function retryAfter(res: Response): number {
   return Math.min(MAX_WAIT_MS, Math.max(0, ms || 0));
 }
 
+export type UpstreamOptions = {
+  /** A write that may not be repeated blindly: a 5xx or a timeout may have landed, so it is not retried here. */
+  write?: boolean;
+  timeoutMs?: number;
+  /** Called once on a 401 with a body the caller understands (an expired OAuth token): new headers, or throw. */
+  reauth?: (res: Response) => Promise<HeadersInit | undefined>;
+};
+
 /**
  * A request to a data provider: 429 waits as long as Retry-After says and tries again (twice at
- * most), a 5xx is tried once more, and what still fails becomes a clear 502 for the agent.
+ * most — a 429 means nothing was done), a read's 5xx or lost connection is tried once more, and
+ * what still fails becomes a clear 502 / 504 for the agent.
  */
-export async function upstream(name: string, url: string, init: RequestInit): Promise<Response> {
+export async function upstream(
+  name: string,
+  url: string,
+  init: RequestInit,
+  { write = false, timeoutMs = 15_000, reauth }: UpstreamOptions = {},
+): Promise<Response> {
+  let request = init;
+  let reauthed = false;
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
-    } catch {
-      if (attempt < 1) continue;
-      throw new ApiError(502, 'upstream_unreachable', `${name} could not be reached.`);
+      res = await fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      if (!write && attempt < 1) continue;
+      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
+      throw timedOut
+        ? new ApiError(504, 'upstream_timeout', `${name} did not answer in time.`)
+        : new ApiError(502, 'upstream_unreachable', `${name} could not be reached.`);
     }
     if (res.ok || res.status === 404) return res;
+    if (res.status === 401 && reauth && !reauthed) {
+      reauthed = true;
+      const headers = await reauth(res);
+      if (headers) {
+        request = { ...request, headers };
+        continue;
+      }
+    }
     if (res.status === 429 && attempt < 2) {
       await new Promise((r) => setTimeout(r, retryAfter(res)));
       continue;
     }
-    if (res.status >= 500 && attempt < 1) continue;
+    if (res.status >= 500 && !write && attempt < 1) continue;
     if (res.status === 401 || res.status === 403)
       throw new ApiError(502, 'upstream_auth', `${name} refused Estait's credentials; check the worker's key.`);
     if (res.status === 429)

@@ -5,6 +5,7 @@ import { startFakeFollowUpBoss } from '../e2e/fakes/followupboss';
 import { startFakeOpenAI } from '../e2e/fakes/openai';
 import { startFakeRealEstateApi } from '../e2e/fakes/realestateapi';
 import { startFakeReso } from '../e2e/fakes/reso';
+import { startFakeWiseAgent } from '../e2e/fakes/wiseagent';
 
 export default defineConfig({
   plugins: [
@@ -14,6 +15,7 @@ export default defineConfig({
       const realEstateApi = await startFakeRealEstateApi();
       const resoServer = await startFakeReso();
       const fub = await startFakeFollowUpBoss();
+      const wiseAgent = await startFakeWiseAgent();
       return {
         wrangler: { configPath: path.join(import.meta.dirname, '../wrangler.toml') },
         miniflare: {
@@ -26,6 +28,7 @@ export default defineConfig({
             TEST_REAPI_URL: realEstateApi.url,
             TEST_RESO_URL: resoServer.url,
             TEST_FUB_URL: fub.url,
+            TEST_WISEAGENT_URL: wiseAgent.url,
           },
         },
       };

@@ -4,8 +4,9 @@
  * empty password; X-System and X-System-Key sent by registered systems; POST /v1/events for new
  * leads, matching an existing person by email or phone (201 new, 200 updated, 204 when the
  * source's lead flow is archived); GET /v1/people (filters email, phone, name; limit/offset;
- * {_metadata, people}), GET /v1/people/:id; POST /v1/notes {personId, subject, body, isHtml};
- * POST /v1/tasks {personId, name, type, dueDate | dueDateTime}; 401 for a bad key; 429 with
+ * {_metadata, people}, each with its `created` time), GET /v1/people/:id; POST /v1/notes {personId,
+ * subject, body, isHtml}; POST /v1/tasks {personId, name, type, dueDate | dueDateTime}; GET
+ * /v1/notes and /v1/tasks filtered by personId ({_metadata, notes | tasks}); 401 for a bad key; 429 with
  * Retry-After when told to.
  */
 import { fakeServer, sendJson } from './http';
@@ -21,12 +22,13 @@ type Person = {
   emails: { value: string }[];
   phones: { value: string }[];
   source?: string;
+  created: string;
 };
 
 export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) {
   const people: Person[] = [];
-  const notes: unknown[] = [];
-  const tasks: unknown[] = [];
+  const notes: Record<string, unknown>[] = [];
+  const tasks: Record<string, unknown>[] = [];
   let nextId = 1;
   const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
   const server = await fakeServer(
@@ -58,6 +60,7 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
           emails: p.emails ?? [],
           phones: p.phones ?? [],
           source: String(body.source ?? ''),
+          created: new Date().toISOString(),
         };
         people.push(person);
         return sendJson(res, 201, { id: nextId++, type: body.type, personId: person.id });
@@ -80,6 +83,13 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
       if (req.method === 'GET' && one) {
         const person = people.find((x) => x.id === Number(one[1]));
         return person ? sendJson(res, 200, person) : sendJson(res, 404, { errorMessage: 'Person not found.' });
+      }
+      if (req.method === 'GET' && (req.path === '/v1/notes' || req.path === '/v1/tasks')) {
+        const rows = (req.path === '/v1/notes' ? notes : tasks).filter(
+          (r) => !req.query.personId || r.personId === Number(req.query.personId),
+        );
+        const collection = req.path === '/v1/notes' ? 'notes' : 'tasks';
+        return sendJson(res, 200, { _metadata: { collection, offset: 0, limit: 100, total: rows.length }, [collection]: rows });
       }
       if (req.method === 'POST' && (req.path === '/v1/notes' || req.path === '/v1/tasks')) {
         if (body.personId !== undefined && !people.some((x) => x.id === body.personId))

@@ -10,6 +10,24 @@ export type Recorded = {
 
 export type FakeServer = { url: string; requests: Recorded[]; close: () => Promise<void> };
 
+/**
+ * Faults on a share of calls, as a flaky upstream has them: a 500 or a 429 (nothing done), or a
+ * timeout — the call is carried out but its answer comes `hangMs` later, after the caller gave up.
+ * Seeded, so a run can be repeated.
+ */
+export type Chaos = { rate: number; seed: number; hangMs: number };
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 
@@ -17,15 +35,27 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, hea
  * A small HTTP server for an upstream API's fake: records every request, can be told to fail the
  * next one (429 with Retry-After, 500…), and hands the rest to `handle`. Tests steer it over HTTP
  * (they may run inside workerd, out of reach of this process's memory): GET /__fake/requests,
- * POST /__fake/fail {status, retryAfter?}, POST /__fake/reset.
+ * POST /__fake/fail {status, retryAfter?} or {hangMs} (carried out, answered that late; 0: as usual), POST /__fake/chaos {rate, seed, hangMs} (only calls that
+ * `chaosOn` picks), GET /__fake/state (what the upstream holds), POST /__fake/reset.
  */
 export async function fakeServer(
   handle: (req: Recorded, res: ServerResponse) => void,
   failure: (res: ServerResponse, status: number, retryAfter?: number) => void,
-  { delayMs = 0 } = {},
+  {
+    delayMs = 0,
+    state,
+    reset,
+    chaosOn = () => true,
+  }: {
+    delayMs?: number;
+    state?: () => unknown;
+    reset?: () => void;
+    chaosOn?: (req: Recorded) => boolean;
+  } = {},
 ): Promise<FakeServer> {
   const requests: Recorded[] = [];
-  const failures: { status: number; retryAfter?: number }[] = [];
+  const failures: { status: number; retryAfter?: number; hangMs?: number }[] = [];
+  let chaos: (Chaos & { next: () => number }) | undefined;
   const server = createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
@@ -37,13 +67,21 @@ export async function fakeServer(
       // Form bodies stay as text.
     }
     if (url.pathname === '/__fake/requests') return sendJson(res, 200, requests);
+    if (url.pathname === '/__fake/state') return sendJson(res, 200, state?.() ?? {});
     if (url.pathname === '/__fake/reset') {
       requests.length = 0;
       failures.length = 0;
+      chaos = undefined;
+      reset?.();
+      return sendJson(res, 200, {});
+    }
+    if (url.pathname === '/__fake/chaos') {
+      const c = body as Chaos | null;
+      chaos = c && c.rate > 0 ? { ...c, next: random(c.seed) } : undefined;
       return sendJson(res, 200, {});
     }
     if (url.pathname === '/__fake/fail') {
-      failures.push(body as { status: number; retryAfter?: number });
+      failures.push(body as { status: number; retryAfter?: number; hangMs?: number });
       return sendJson(res, 200, {});
     }
     const recorded = {
@@ -56,8 +94,23 @@ export async function fakeServer(
     requests.push(recorded);
     // A fixed answer time, as a real API's, so overhead ratios have something to stand on.
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    const hang = (ms: number) => {
+      const end = res.end.bind(res);
+      res.end = ((...args: Parameters<typeof end>) => {
+        setTimeout(() => end(...args), ms);
+        return res;
+      }) as typeof res.end;
+    };
     const fail = failures.shift();
-    if (fail) return failure(res, fail.status, fail.retryAfter);
+    if (fail?.hangMs !== undefined) {
+      if (fail.hangMs > 0) hang(fail.hangMs);
+    } else if (fail) return failure(res, fail.status, fail.retryAfter);
+    else if (chaos && chaosOn(recorded) && chaos.next() < chaos.rate) {
+      const kind = chaos.next();
+      if (kind < 1 / 3) return failure(res, 500);
+      if (kind < 2 / 3) return failure(res, 429, 1);
+      hang(chaos.hangMs);
+    }
     handle(recorded, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

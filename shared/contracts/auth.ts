@@ -9,3 +9,16 @@ export const SessionTokens = z.object({
 export type SessionTokens = z.infer<typeof SessionTokens>;
 
 export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(32).max(128) });
+
+/** A PKCE-style proof (RFC 7636): the extension keeps the verifier, the worker sees its SHA-256 first. */
+const Base64Url43 = z.string().regex(/^[\w-]{43,128}$/, '43–128 URL-safe characters');
+
+/** Starts a Wise Agent sign-in; `redirect_uri` is the extension's https://<id>.chromiumapp.org/… address. */
+export const WiseAgentStart = z.strictObject({ redirect_uri: z.url(), challenge: Base64Url43 });
+export const WiseAgentCallback = z.object({
+  state: z.string().min(1).max(128),
+  code: z.string().min(1).max(2048).optional(),
+  error: z.string().max(200).optional(),
+});
+/** Trades the one-time code the sign-in ended with, and the verifier, for a session. */
+export const WiseAgentSessionRequest = z.strictObject({ code: Base64Url43, verifier: Base64Url43 });

@@ -13,6 +13,18 @@ const confidence = z.number().min(0).max(1);
 export const PropertyType = z.enum(['single_family', 'condo', 'townhouse', 'multi_family', 'land', 'manufactured']);
 export const Channel = z.enum(['email', 'sms']);
 
+/**
+ * What a lead agreed to be contacted by, in whose words, when and where — the record that makes
+ * texting them lawful (TCPA). Only the agent sets it, on the confirm card; never the page or the LLM.
+ */
+export const Consent = z.object({
+  channels: z.array(z.enum(['sms', 'call', 'email'])).min(1),
+  text: text,
+  at: z.iso.datetime({ offset: true }),
+  source: name,
+});
+export type Consent = z.infer<typeof Consent>;
+
 export const AddLeadParams = z.object({
   firstName: name,
   lastName: name.optional(),
@@ -20,6 +32,7 @@ export const AddLeadParams = z.object({
   phone: E164.optional(),
   notes: text.optional(),
   source: name.optional(),
+  consent: Consent.optional(),
 });
 export const AddNoteParams = z.object({ ...contactRef, text });
 export const CreateTaskParams = z.object({ ...contactRef, title: text, due: z.union([LocalDate, LocalDateTime]).optional() });

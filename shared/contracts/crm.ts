@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ParsedCommand, WRITE_INTENTS } from './command';
+import { Consent, ParsedCommand, WRITE_INTENTS } from './command';
 import { TimeZone } from './plan';
 
 export const CrmContact = z.object({
@@ -9,6 +9,10 @@ export const CrmContact = z.object({
   email: z.string().optional(),
   phone: z.string().optional(),
   source: z.string().optional(),
+  /** Recorded consent to be contacted, when the CRM keeps it. */
+  consent: Consent.optional(),
+  /** The contact's page in the CRM, when it has one. */
+  url: z.url().optional(),
 });
 export type CrmContact = z.infer<typeof CrmContact>;
 

@@ -1,14 +1,17 @@
 import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, WriteCommand } from '../../shared/contracts';
 import type { Session } from '../auth/session';
 import { crmFor } from '../crm';
-import type { CrmProvider } from '../crm/provider';
-import type { Env } from '../env';
+import type { CrmProvider, WriteAttempt } from '../crm/provider';
+import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
 
 /** Keys are kept a day: a retry within it returns the first answer. */
 const KEY_TTL_MS = 24 * 3600 * 1000;
-/** A claim this old without an answer belongs to a request that died mid-way; a retry may take it over. */
-const STALE_CLAIM_MS = 30_000;
+/**
+ * How long a claim holds: longer than any one execution (a few CRM calls, each bounded by the CRM
+ * timeout, plus Retry-After waits). A claim past its lease belongs to a request that died mid-way.
+ */
+const leaseMs = (env: Env) => 4 * crmTimeoutMs(env) + 15_000;
 
 const fullName = (c: CrmContact) => [c.firstName, c.lastName].filter(Boolean).join(' ');
 
@@ -39,21 +42,32 @@ async function resolveContact(
   });
 }
 
-async function write(crm: CrmProvider, command: WriteCommand, key: string): Promise<ExecuteResult> {
+async function write(crm: CrmProvider, command: WriteCommand, attempt: WriteAttempt): Promise<ExecuteResult> {
   switch (command.intent) {
     case 'add_lead': {
       const p = command.params;
+      const done = (contact: CrmContact): ExecuteResult => ({
+        status: 'done',
+        intent: 'add_lead',
+        crmId: contact.id,
+        contact,
+        summary: `Added lead ${fullName(contact)}`,
+      });
+      // An earlier attempt that landed is this write, not a duplicate of it.
+      if (attempt.since) {
+        const mine = await crm.findCreated(p, { key: attempt.key, since: attempt.since });
+        if (mine) return done(mine);
+      }
       for (const probe of [p.email && { email: p.email }, p.phone && { phone: p.phone }]) {
         if (!probe) continue;
         const [existing] = await crm.searchContacts(probe);
         if (existing) return { status: 'duplicate', contact: existing, summary: `${fullName(existing)} is already in your CRM` };
       }
-      const contact = await crm.createContact(p, key);
-      return { status: 'done', intent: 'add_lead', crmId: contact.id, contact, summary: `Added lead ${fullName(contact)}` };
+      return done(await crm.createContact(p, attempt));
     }
     case 'add_note': {
       const contact = await resolveContact(crm, command.params, true);
-      const { id } = await crm.addNote(contact?.id ?? '', command.params.text, key);
+      const { id } = await crm.addNote(contact?.id ?? '', command.params.text, attempt);
       return {
         status: 'done',
         intent: 'add_note',
@@ -65,13 +79,13 @@ async function write(crm: CrmProvider, command: WriteCommand, key: string): Prom
     case 'create_task': {
       const contact = await resolveContact(crm, command.params, false);
       const { title, due } = command.params;
-      const { id } = await crm.createTask({ contactId: contact?.id, title, due }, key);
+      const { id } = await crm.createTask({ contactId: contact?.id, title, due }, attempt);
       return { status: 'done', intent: 'create_task', crmId: id, contact, summary: `Task “${title}”${due ? ` due ${due}` : ''}` };
     }
     case 'schedule_showing': {
       const contact = await resolveContact(crm, command.params, false);
       const { address, start } = command.params;
-      const { id } = await crm.scheduleShowing({ contactId: contact?.id, address, start }, key);
+      const { id } = await crm.scheduleShowing({ contact, address, start }, attempt);
       const what = [address && `at ${address}`, start && `on ${start.replace('T', ' ')}`].filter(Boolean).join(' ');
       return { status: 'done', intent: 'schedule_showing', crmId: id, contact, summary: `Showing ${what}`.trim() };
     }
@@ -79,8 +93,10 @@ async function write(crm: CrmProvider, command: WriteCommand, key: string): Prom
 }
 
 /**
- * Runs a confirmed write exactly once per idempotency key: the key is claimed first, a replay gets
- * the stored answer, a request still in flight gets 409, and a failed write releases the key.
+ * Runs a confirmed write exactly once per idempotency key. The key is claimed with a lease; a replay
+ * gets the stored answer; a request still within its lease gets 409. A failed attempt keeps the
+ * claim (with its attempt count), and so does one that died with the worker: the next attempt
+ * looks in the CRM for what the earlier one may have written before it writes.
  */
 export async function execute(
   env: Env,
@@ -89,43 +105,54 @@ export async function execute(
 ): Promise<ExecuteResponse> {
   const now = Date.now();
   const db = env.DB;
+  const user = session.userId;
   await db
     .prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at < ?')
-    .bind(session.userId, key, now - KEY_TTL_MS)
+    .bind(user, key, now - KEY_TTL_MS)
     .run();
+  const lease = now + leaseMs(env);
   const claim = await db
-    .prepare('INSERT INTO idempotency_keys (user_id, key, response, created_at) VALUES (?, ?, NULL, ?) ON CONFLICT DO NOTHING')
-    .bind(session.userId, key, now)
+    .prepare(
+      `INSERT INTO idempotency_keys (user_id, key, response, created_at, attempts, lease_until) VALUES (?, ?, NULL, ?, 0, ?)
+       ON CONFLICT DO NOTHING`,
+    )
+    .bind(user, key, now, lease)
     .run();
+  let attempt: WriteAttempt = { key };
   if (claim.meta.changes !== 1) {
     const row = await db
       .prepare('SELECT response, created_at FROM idempotency_keys WHERE user_id = ? AND key = ?')
-      .bind(session.userId, key)
+      .bind(user, key)
       .first<{ response: string | null; created_at: number }>();
     if (row?.response) return JSON.parse(row.response) as ExecuteResponse;
     const takeover = await db
-      .prepare('UPDATE idempotency_keys SET created_at = ? WHERE user_id = ? AND key = ? AND response IS NULL AND created_at < ?')
-      .bind(now, session.userId, key, now - STALE_CLAIM_MS)
+      .prepare(
+        'UPDATE idempotency_keys SET lease_until = ? WHERE user_id = ? AND key = ? AND response IS NULL AND lease_until < ?',
+      )
+      .bind(lease, user, key, now)
       .run();
     if (takeover.meta.changes !== 1)
       throw new ApiError(409, 'in_progress', 'This action is still being saved; try again in a moment.');
+    attempt = { key, since: row?.created_at ?? now };
   }
 
-  const crm = crmFor(env, session.userId, tz);
+  const crm = crmFor(env, user, tz);
   let result: ExecuteResult;
   try {
-    result = await write(crm, command as WriteCommand, key);
+    result = await write(crm, command as WriteCommand, attempt);
   } catch (err) {
     await db
-      .prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND response IS NULL')
-      .bind(session.userId, key)
+      .prepare(
+        'UPDATE idempotency_keys SET attempts = attempts + 1, lease_until = 0 WHERE user_id = ? AND key = ? AND response IS NULL',
+      )
+      .bind(user, key)
       .run();
     throw err;
   }
   const response: ExecuteResponse = { ok: result.status === 'done', result };
   const store = db
     .prepare('UPDATE idempotency_keys SET response = ? WHERE user_id = ? AND key = ?')
-    .bind(JSON.stringify(response), session.userId, key);
+    .bind(JSON.stringify(response), user, key);
   if (result.status === 'done') {
     await db.batch([
       store,
@@ -133,7 +160,7 @@ export async function execute(
         .prepare(
           'INSERT INTO activity (user_id, intent, summary, crm_id, provider, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .bind(session.userId, result.intent, result.summary, result.crmId, crm.name, key, now),
+        .bind(user, result.intent, result.summary, result.crmId, crm.name, key, now),
     ]);
   } else await store.run();
   return response;

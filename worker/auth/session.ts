@@ -15,15 +15,18 @@ function secret(env: Env): string {
   return env.SESSION_SECRET;
 }
 
-const base64url = (bytes: Uint8Array) =>
+export const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 
-async function sha256(text: string): Promise<string> {
+export async function sha256(text: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
+
+/** 256 random bits, URL-safe. */
+export const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
 async function issue(env: Env, session: Session, now: number): Promise<SessionTokens> {
   const exp = Math.floor(now / 1000) + ACCESS_TTL_S;
@@ -32,7 +35,7 @@ async function issue(env: Env, session: Session, now: number): Promise<SessionTo
     secret(env),
     'HS256',
   );
-  const refreshToken = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const refreshToken = randomToken();
   await env.DB.prepare('INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES (?, ?, ?)')
     .bind(await sha256(refreshToken), session.sessionId, now + REFRESH_TTL_S * 1000)
     .run();
@@ -87,4 +90,9 @@ export async function authenticate(env: Env, header: string | undefined): Promis
     if (err instanceof ApiError) throw err;
     throw new ApiError(401, 'unauthorized', 'The access token is invalid or expired; refresh the session.');
   }
+}
+
+/** Ends a session: its refresh tokens stop working; access tokens lapse within 15 minutes. */
+export async function endSession(env: Env, sessionId: string, now = Date.now()): Promise<void> {
+  await env.DB.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').bind(now, sessionId).run();
 }

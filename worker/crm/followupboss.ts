@@ -1,7 +1,7 @@
 import type { CrmContact } from '../../shared/contracts';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
-import type { CrmProvider, LeadInput } from './provider';
+import { type CrmProvider, type LeadInput, SKEW_MS, writeRef } from './provider';
 import { zonedIso } from './zoned';
 
 /**
@@ -11,7 +11,7 @@ import { zonedIso } from './zoned';
  * with GET /v1/people; notes and tasks (a showing is a task of type "Showing") have their own
  * endpoints. 429 carries Retry-After (handled by `upstream`).
  */
-export type FubConfig = { apiKey: string; system?: string; systemKey?: string; base?: string; tz?: string };
+export type FubConfig = { apiKey: string; system?: string; systemKey?: string; base?: string; tz?: string; timeoutMs?: number };
 
 type Person = {
   id: number;
@@ -20,6 +20,7 @@ type Person = {
   emails?: { value?: string }[];
   phones?: { value?: string }[];
   source?: string;
+  created?: string;
 };
 
 const toContact = (p: Person): CrmContact => ({
@@ -41,11 +42,35 @@ export function followUpBoss(config: FubConfig): CrmProvider {
     'Content-Type': 'application/json',
   };
   const call = (method: string, path: string, body?: unknown) =>
-    upstream('Follow Up Boss', `${base}/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+    upstream(
+      'Follow Up Boss',
+      `${base}/v1${path}`,
+      { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      { write: method !== 'GET', timeoutMs: config.timeoutMs },
+    );
+  const list = async <T>(path: string, field: string): Promise<T[]> =>
+    ((await (await call('GET', path)).json()) as Record<string, T[] | undefined>)[field] ?? [];
+  type Task = { id: number; name?: string; dueDate?: string; dueDateTime?: string };
+  const sameTask = (t: Task, name: string, when: string | undefined) =>
+    t.name === name && (t.dueDate ?? t.dueDateTime ?? undefined) === (when ? Object.values(due(when))[0] : undefined);
+  const task = async (
+    fields: { personId?: number; name: string; type: string; when?: string },
+    since: number | undefined,
+  ): Promise<{ id: string }> => {
+    if (since && fields.personId !== undefined) {
+      const found = (await list<Task>(`/tasks?personId=${fields.personId}&limit=100`, 'tasks')).find((t) =>
+        sameTask(t, fields.name, fields.when),
+      );
+      if (found) return { id: String(found.id) };
+    }
+    const res = await call('POST', '/tasks', {
+      ...(fields.personId !== undefined && { personId: fields.personId }),
+      name: fields.name,
+      type: fields.type,
+      ...due(fields.when),
     });
+    return { id: String(((await res.json()) as { id: number }).id) };
+  };
   const due = (value: string | undefined) =>
     !value ? {} : value.includes('T') ? { dueDateTime: zonedIso(value, config.tz ?? 'UTC') } : { dueDate: value };
   const person = async (id: string) => {
@@ -62,12 +87,34 @@ export function followUpBoss(config: FubConfig): CrmProvider {
       return people.map(toContact);
     },
     getContact: person,
+    async findCreated(lead, { since }) {
+      const query = new URLSearchParams({
+        limit: '25',
+        ...(lead.email
+          ? { email: lead.email }
+          : lead.phone
+            ? { phone: lead.phone }
+            : { name: `${lead.firstName} ${lead.lastName ?? ''}`.trim() }),
+      });
+      const mine = (await list<Person>(`/people?${query}`, 'people')).find(
+        (p) => p.created !== undefined && Date.parse(p.created) >= since - SKEW_MS,
+      );
+      return mine && toContact(mine);
+    },
     async createContact(lead: LeadInput) {
       const res = await call('POST', '/events', {
         source: lead.source ?? 'Estait',
         system: config.system ?? 'Estait',
         type: 'Registration',
-        ...(lead.notes && { message: lead.notes }),
+        ...((lead.notes || lead.consent) && {
+          message: [
+            lead.notes,
+            lead.consent &&
+              `Consent (${lead.consent.channels.join(', ')}), ${lead.consent.source}, ${lead.consent.at}: ${lead.consent.text}`,
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        }),
         person: {
           firstName: lead.firstName,
           ...(lead.lastName && { lastName: lead.lastName }),
@@ -87,32 +134,28 @@ export function followUpBoss(config: FubConfig): CrmProvider {
         throw new ApiError(502, 'upstream_error', 'Follow Up Boss accepted the lead but did not say which person it is.');
       return created;
     },
-    async addNote(contactId, text) {
-      const res = await call('POST', '/notes', {
-        personId: Number(contactId),
-        subject: 'Note from Estait',
-        body: text,
-        isHtml: false,
-      });
+    async addNote(contactId, text, { key, since }) {
+      const subject = `Note via Estait (${writeRef(key)})`;
+      if (since) {
+        const found = (
+          await list<{ id: number; subject?: string }>(`/notes?personId=${Number(contactId)}&limit=100`, 'notes')
+        ).find((n) => n.subject === subject);
+        if (found) return { id: String(found.id) };
+      }
+      const res = await call('POST', '/notes', { personId: Number(contactId), subject, body: text, isHtml: false });
       return { id: String(((await res.json()) as { id: number }).id) };
     },
-    async createTask({ contactId, title, due: when }) {
-      const res = await call('POST', '/tasks', {
-        ...(contactId && { personId: Number(contactId) }),
-        name: title,
-        type: 'Follow Up',
-        ...due(when),
-      });
-      return { id: String(((await res.json()) as { id: number }).id) };
-    },
-    async scheduleShowing({ contactId, address, start }) {
-      const res = await call('POST', '/tasks', {
-        ...(contactId && { personId: Number(contactId) }),
-        name: address ? `Showing at ${address}` : 'Showing',
-        type: 'Showing',
-        ...due(start),
-      });
-      return { id: String(((await res.json()) as { id: number }).id) };
-    },
+    createTask: ({ contactId, title, due: when }, { since }) =>
+      task({ ...(contactId && { personId: Number(contactId) }), name: title, type: 'Follow Up', when }, since),
+    scheduleShowing: ({ contact, address, start }, { since }) =>
+      task(
+        {
+          ...(contact && { personId: Number(contact.id) }),
+          name: address ? `Showing at ${address}` : 'Showing',
+          type: 'Showing',
+          when: start,
+        },
+        since,
+      ),
   };
 }

@@ -1,12 +1,15 @@
-import { type Env, providers } from '../env';
-import { ApiError } from '../errors';
+import { wiseAgentAccess, wiseAgentBase } from '../auth/wiseagent';
+import { crmTimeoutMs, type Env, providers } from '../env';
 import { followUpBoss } from './followupboss';
 import { localCrm } from './local';
 import type { CrmProvider } from './provider';
+import { wiseAgent } from './wiseagent';
 
 /** The CRM this worker is configured for, acting for one user (`tz`: the agent's zone, for due times). */
 export function crmFor(env: Env, userId: string, tz?: string): CrmProvider {
   const kind = providers(env).crm;
+  const timeoutMs = crmTimeoutMs(env);
+  if (kind === 'wiseagent') return wiseAgent({ base: wiseAgentBase(env), access: wiseAgentAccess(env, userId), timeoutMs });
   if (kind === 'followupboss' && env.FUB_API_KEY) {
     return followUpBoss({
       apiKey: env.FUB_API_KEY,
@@ -14,12 +17,8 @@ export function crmFor(env: Env, userId: string, tz?: string): CrmProvider {
       systemKey: env.FUB_SYSTEM_KEY,
       base: env.FUB_API_URL || undefined,
       tz,
+      timeoutMs,
     });
   }
-  if (kind === 'local') return localCrm(env.DB, userId);
-  throw new ApiError(
-    501,
-    'provider_not_available',
-    `This worker is configured for ${kind}, which this version of Estait cannot write to yet.`,
-  );
+  return localCrm(env.DB, userId);
 }

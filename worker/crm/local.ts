@@ -1,5 +1,5 @@
 import type { D1Database } from '@cloudflare/workers-types';
-import type { CrmContact } from '../../shared/contracts';
+import { Consent, type CrmContact } from '../../shared/contracts';
 import type { CrmProvider, LeadInput } from './provider';
 
 type Row = {
@@ -9,7 +9,14 @@ type Row = {
   email: string | null;
   phone: string | null;
   source: string | null;
+  consent: string | null;
 };
+
+function consentOf(json: string | null): Consent | undefined {
+  if (!json) return undefined;
+  const parsed = Consent.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : undefined;
+}
 
 const toContact = (r: Row): CrmContact => ({
   id: String(r.id),
@@ -18,19 +25,35 @@ const toContact = (r: Row): CrmContact => ({
   ...(r.email && { email: r.email }),
   ...(r.phone && { phone: r.phone }),
   ...(r.source && { source: r.source }),
+  ...(r.consent && { consent: consentOf(r.consent) }),
 });
 
-const COLUMNS = 'id, first_name, last_name, email, phone, source';
+const COLUMNS = 'id, first_name, last_name, email, phone, source, consent';
 
 /** The CRM kept in the worker's own D1 database, one book of contacts per user. */
 export function localCrm(db: D1Database, userId: string): CrmProvider {
-  const insert = async (sql: string, ...values: unknown[]) => {
-    const row = await db
-      .prepare(`${sql} RETURNING id`)
+  /** Inserts a row once per key: a repeated write finds the row the first one made. */
+  const insert = async (table: string, key: string, fields: Record<string, unknown>) => {
+    const names = ['user_id', 'idempotency_key', 'created_at', ...Object.keys(fields)];
+    const values = [userId, key, Date.now(), ...Object.values(fields)];
+    await db
+      .prepare(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+         ON CONFLICT (user_id, idempotency_key) DO NOTHING`,
+      )
       .bind(...values)
+      .run();
+    const row = await db
+      .prepare(`SELECT id FROM ${table} WHERE user_id = ? AND idempotency_key = ?`)
+      .bind(userId, key)
       .first<{ id: number }>();
     return { id: String(row?.id) };
   };
+  const byKey = async (key: string) =>
+    (await db
+      .prepare(`SELECT ${COLUMNS} FROM contacts WHERE user_id = ? AND idempotency_key = ?`)
+      .bind(userId, key)
+      .first<Row>()) ?? undefined;
   return {
     name: 'local',
     async searchContacts({ text, email, phone }) {
@@ -65,52 +88,32 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
         .first<Row>();
       return row ? toContact(row) : undefined;
     },
-    async createContact(lead: LeadInput) {
-      const { id } = await insert(
-        'INSERT INTO contacts (user_id, first_name, last_name, email, phone, source, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        userId,
-        lead.firstName,
-        lead.lastName ?? null,
-        lead.email?.toLowerCase() ?? null,
-        lead.phone ?? null,
-        lead.source ?? null,
-        lead.notes ?? null,
-        Date.now(),
-      );
-      return toContact({
-        id: Number(id),
+    async findCreated(_lead, { key }) {
+      const row = await byKey(key);
+      return row && toContact(row);
+    },
+    async createContact(lead: LeadInput, { key }) {
+      await insert('contacts', key, {
         first_name: lead.firstName,
         last_name: lead.lastName ?? null,
         email: lead.email?.toLowerCase() ?? null,
         phone: lead.phone ?? null,
         source: lead.source ?? null,
+        notes: lead.notes ?? null,
+        consent: lead.consent ? JSON.stringify(lead.consent) : null,
       });
+      const row = await byKey(key);
+      if (!row) throw new Error('the new contact was not stored');
+      return toContact(row);
     },
-    addNote: (contactId, text) =>
-      insert(
-        'INSERT INTO notes (user_id, contact_id, text, created_at) VALUES (?, ?, ?, ?)',
-        userId,
-        Number(contactId),
-        text,
-        Date.now(),
-      ),
-    createTask: ({ contactId, title, due }) =>
-      insert(
-        'INSERT INTO tasks (user_id, contact_id, title, due, created_at) VALUES (?, ?, ?, ?, ?)',
-        userId,
-        contactId ? Number(contactId) : null,
-        title,
-        due ?? null,
-        Date.now(),
-      ),
-    scheduleShowing: ({ contactId, address, start }) =>
-      insert(
-        'INSERT INTO showings (user_id, contact_id, address, start, created_at) VALUES (?, ?, ?, ?, ?)',
-        userId,
-        contactId ? Number(contactId) : null,
-        address ?? null,
-        start ?? null,
-        Date.now(),
-      ),
+    addNote: (contactId, text, { key }) => insert('notes', key, { contact_id: Number(contactId), text }),
+    createTask: ({ contactId, title, due }, { key }) =>
+      insert('tasks', key, { contact_id: contactId ? Number(contactId) : null, title, due: due ?? null }),
+    scheduleShowing: ({ contact, address, start }, { key }) =>
+      insert('showings', key, {
+        contact_id: contact ? Number(contact.id) : null,
+        address: address ?? null,
+        start: start ?? null,
+      }),
   };
 }

@@ -57,6 +57,8 @@ function readAnswer(completion: OpenAI.Chat.Completions.ChatCompletion): { comma
       problem: `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     };
   }
+  // Consent is recorded by the agent on the card; a model claiming it is dropped.
+  if (parsed.data.intent === 'add_lead') delete parsed.data.params.consent;
   return { command: parsed.data };
 }
 

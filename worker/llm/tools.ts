@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { INTENT_PARAMS } from '../../shared/contracts';
+import { AddLeadParams, INTENT_PARAMS } from '../../shared/contracts';
 
 const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
   add_lead: 'Add a new lead/contact to the CRM.',
@@ -20,9 +20,12 @@ const schema = (s: z.ZodType) => {
   return json;
 };
 
+/** Consent is the agent's to record on the confirm card, never the model's to claim. */
+const MODEL_PARAMS = { ...INTENT_PARAMS, add_lead: AddLeadParams.omit({ consent: true }) };
+
 /** One function per intent, generated from the same zod schemas that validate the answer. */
 export const PLAN_TOOLS: OpenAI.Chat.Completions.ChatCompletionTool[] = [
-  ...Object.entries(INTENT_PARAMS).map(([name, params]) => ({
+  ...Object.entries(MODEL_PARAMS).map(([name, params]) => ({
     type: 'function' as const,
     function: { name, description: DESCRIPTIONS[name as keyof typeof INTENT_PARAMS], parameters: schema(params) },
   })),

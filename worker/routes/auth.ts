@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { RefreshRequest } from '../../shared/contracts';
-import { rotate, startSession } from '../auth/session';
+import { authenticate, endSession, rotate, startSession } from '../auth/session';
+import { revokeTokens } from '../auth/wiseagent';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { validate } from '../validate';
@@ -15,4 +16,11 @@ export const auth = new Hono<AppEnv>()
     }
     return c.json(await startSession(c.env, LOCAL_USER), 201);
   })
-  .post('/refresh', validate('json', RefreshRequest), async (c) => c.json(await rotate(c.env, c.req.valid('json').refreshToken)));
+  .post('/refresh', validate('json', RefreshRequest), async (c) => c.json(await rotate(c.env, c.req.valid('json').refreshToken)))
+  /** Ends the session and, for a CRM signed in with OAuth, revokes and forgets its tokens. */
+  .post('/signout', async (c) => {
+    const session = await authenticate(c.env, c.req.header('Authorization'));
+    await revokeTokens(c.env, session.userId);
+    await endSession(c.env, session.sessionId);
+    return c.json({ ok: true });
+  });

@@ -13,6 +13,8 @@ const control = {
   reset: () => fetch(`${env.TEST_FUB_URL}/__fake/reset`, { method: 'POST' }),
   fail: (status: number, retryAfter?: number) =>
     fetch(`${env.TEST_FUB_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, retryAfter }) }),
+  failWith: (body: { hangMs: number }) =>
+    fetch(`${env.TEST_FUB_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify(body) }),
 };
 
 async function agent(bindings: Env = fub) {
@@ -80,7 +82,15 @@ describe('Follow Up Boss', () => {
     }
     const writes = (await control.requests()).filter((r) => r.method === 'POST' && r.path !== '/v1/events');
     expect(writes.map((w) => [w.path, w.body])).toEqual([
-      ['/v1/notes', { personId: Number(id), subject: 'Note from Estait', body: 'pre-approved', isHtml: false }],
+      [
+        '/v1/notes',
+        {
+          personId: Number(id),
+          subject: expect.stringMatching(/^Note via Estait \(\w{10}\)$/),
+          body: 'pre-approved',
+          isHtml: false,
+        },
+      ],
       ['/v1/tasks', { personId: Number(id), name: 'call Rita', type: 'Follow Up', dueDateTime: '2026-03-11T15:00:00-05:00' }],
       [
         '/v1/tasks',
@@ -113,5 +123,24 @@ describe('Follow Up Boss', () => {
     const archived = await a.execute(lead({ email: 'arch@example.com', source: ARCHIVED_SOURCE }));
     expect(archived.status).toBe(422);
     expect(ApiErrorBody.parse(await archived.json()).error.code).toBe('lead_flow_archived');
+  });
+
+  it('writes once when a call timed out after it landed: the retry looks for the note and the task first', async () => {
+    const a = await agent({ ...fub, CRM_TIMEOUT_MS: '500' });
+    const created = ExecuteResponse.parse(await (await a.execute(lead({ email: 'once@example.com' }))).json());
+    const contactId = created.result.status === 'done' ? created.result.crmId : '';
+    for (const command of [
+      { intent: 'add_note', confidence: 1, params: { contactId, text: 'called back' } },
+      { intent: 'create_task', confidence: 1, params: { contactId, title: 'send comps', due: '2026-03-11' } },
+    ] as ParsedCommand[]) {
+      const key = crypto.randomUUID();
+      // The person lookup answers at once; the write is carried out but answered after the worker gave up.
+      await control.failWith({ hangMs: 0 });
+      await control.failWith({ hangMs: 1500 });
+      expect((await a.execute(command, key)).status).toBe(504);
+      expect((await a.execute(command, key)).status).toBe(200);
+    }
+    const writes = (await control.requests()).filter((r) => r.method === 'POST' && r.path !== '/v1/events');
+    expect(writes.map((w) => w.path)).toEqual(['/v1/notes', '/v1/tasks']);
   });
 });

@@ -10,6 +10,7 @@ declare global {
       TEST_REAPI_URL: string;
       TEST_RESO_URL: string;
       TEST_FUB_URL: string;
+      TEST_WISEAGENT_URL: string;
     }
   }
 }

@@ -1,0 +1,405 @@
+/**
+ * A local stand-in for Wise Agent, after its API page (wiseagent.com/docs/api.asp, as summarised in
+ * the team's API-NOTES.md):
+ * - OAuth 2.0 authorization code. GET /WiseAuth/auth?client_id&redirect_uri&response_type=code&scope
+ *   (space separated: profile, team, marketing, contacts, properties, calendar) → redirect_uri?code&
+ *   expires_at&scope (plus state, and PKCE S256 when a code_challenge was sent). POST /WiseAuth/token,
+ *   JSON or form, client id/secret in the body or as Basic auth: {grant_type: authorization_code, code}
+ *   or {grant_type: refresh_token, refresh_token} → {access_token, expires_at, refresh_token}.
+ *   POST /WiseAuth/revoke (form: token, token_type_hint). An expired token → 401
+ *   {"error":"invalid_grant","error_description":"The token has expired"}.
+ * - One endpoint, /http/webconnect.asp, the call chosen by requestType, Bearer token, form-encoded
+ *   POSTs: getUser; getContacts (email, phone digits, nameQuery — only the first applies; page,
+ *   page_size); getSingleContact (clientID); webcontact (CFirst, CLast, Source required; an existing
+ *   email gives NewContact:false); addContactNote (note, subject, clientids); getContactNotes
+ *   (ClientID, subject); addClientCustom (ClientID, Key unique per contact, Value; CustomData
+ *   comes back as JSON in a string); tasks POST (Description, TaskNote, TaskDue MM/DD/YYYY, ContactID) and GET
+ *   ({Page, TotalCount, Data}); addPlannerEvent (eventName, eventStartDate yyyy-mm-dd,
+ *   eventStartTime hh:mm 12-hour, eventAMPM…); getCalendar (startDate, endDate "YYYY-MM-DD HH:mm").
+ *   Categories and some answers come back as JSON inside a string, as the page shows them.
+ * The consent screen is approved at once: the agent clicking Allow. POST /__fake/expire ends every
+ * access token now, to test the refresh.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { fakeServer, type Recorded, sendJson } from './http';
+
+export const WISEAGENT_CLIENT = { id: 'wa-test-client', secret: 'wa-test-secret' };
+export const WISEAGENT_USER = { First: 'Dana', Last: 'Whitfield', Email: 'dana@whitfieldhomes.test' };
+
+type Contact = {
+  ClientID: number;
+  CFirst: string;
+  CLast: string;
+  CEmail: string;
+  MobilePhone: string;
+  HomePhone: string;
+  WorkPhone: string;
+  Company: string;
+  Source: string;
+  Categories: string;
+  Rank: string;
+  Status: string | null;
+  DateAddedUTC: string;
+  ContactUrl: string;
+  CustomData: string;
+};
+type Note = { NoteID: number; ClientID: number; Subject: string; Note: string; NoteDate: string };
+type Task = {
+  TaskID: string;
+  TaskDue: string;
+  Completed: string;
+  Description: string;
+  TaskNote: string;
+  ContactID: string;
+  DateCreated: string;
+};
+type Event = { PlannerID: number; Subject: string; StartDate: string; EndDate: string; Attendees: string };
+type Grant = { scope: string[]; challenge?: string; redirect: string; expires: number };
+type Token = { scope: string[]; expires: number; revoked?: boolean };
+
+const FIELDS = [
+  'CEmail',
+  'CFirst',
+  'CLast',
+  'Categories',
+  'ClientID',
+  'Company',
+  'ContactID',
+  'ContactStatus',
+  'Description',
+  'HomePhone',
+  'Key',
+  'MobilePhone',
+  'Rank',
+  'Source',
+  'TaskDue',
+  'TaskNote',
+  'Value',
+  'WorkPhone',
+  'clientID',
+  'clientids',
+  'email',
+  'endDate',
+  'eventAMPM',
+  'eventEndAMPM',
+  'eventEndDate',
+  'eventEndTime',
+  'eventName',
+  'eventStartDate',
+  'eventStartTime',
+  'nameQuery',
+  'note',
+  'page',
+  'page_size',
+  'phone',
+  'requestType',
+  'startDate',
+  'subject',
+] as const;
+
+const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
+const secret = () => randomBytes(24).toString('base64url');
+/** "2026-03-12", "10:30", "AM" → "3/12/2026 10:30:00 AM", the calendar's own way of writing it. */
+const calendarDate = (date: string, time = '12:00', ampm = 'AM') => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${m}/${d}/${y} ${time}:00 ${ampm}`;
+};
+/** "3/12/2026 10:30:00 AM" or "2026-03-12 22:30" → minutes since the epoch, for range checks. */
+const minutes = (value: string) => {
+  const us = /^(\d+)\/(\d+)\/(\d{4}) (\d+):(\d+)(?::\d+)? (AM|PM)$/.exec(value);
+  if (us) {
+    const hour = (Number(us[4]) % 12) + (us[6] === 'PM' ? 12 : 0);
+    return Date.UTC(Number(us[3]), Number(us[1]) - 1, Number(us[2]), hour, Number(us[5])) / 60_000;
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value);
+  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0)) / 60_000;
+  return Number.NaN;
+};
+
+export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
+  let contacts: Contact[] = [];
+  let notes: Note[] = [];
+  let tasks: Task[] = [];
+  let events: Event[] = [];
+  const grants = new Map<string, Grant>();
+  const access = new Map<string, Token>();
+  const refresh = new Map<string, Token>();
+  let nextId = 1000;
+
+  const issue = (scope: string[]) => {
+    const pair = { access_token: secret(), refresh_token: secret(), expires_at: new Date(Date.now() + 3600_000).toISOString() };
+    access.set(pair.access_token, { scope, expires: Date.now() + 3600_000 });
+    refresh.set(pair.refresh_token, { scope, expires: Date.now() + 30 * 86400_000 });
+    return pair;
+  };
+
+  const form = (req: Recorded): Record<string, string> => {
+    if (typeof req.body === 'string') return Object.fromEntries(new URLSearchParams(req.body));
+    return (req.body ?? {}) as Record<string, string>;
+  };
+
+  /** OAuth's client authentication: id and secret in the body, or as Basic auth. */
+  const clientOk = (req: Recorded, body: Record<string, string>) => {
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const [id, pass] = basic ? Buffer.from(basic, 'base64').toString().split(':') : [body.client_id, body.client_secret];
+    return id === WISEAGENT_CLIENT.id && pass === WISEAGENT_CLIENT.secret;
+  };
+
+  const oauth = (req: Recorded, res: Parameters<Parameters<typeof fakeServer>[0]>[1]) => {
+    if (req.path === '/WiseAuth/auth') {
+      const q = req.query;
+      if (q.client_id !== WISEAGENT_CLIENT.id || q.response_type !== 'code' || !q.redirect_uri)
+        return sendJson(res, 400, { error: 'invalid_request', error_description: 'Unknown client or bad request.' });
+      const code = secret();
+      const scope = (q.scope ?? '').split(' ').filter(Boolean);
+      grants.set(code, {
+        scope,
+        challenge: q.code_challenge,
+        redirect: q.redirect_uri,
+        expires: Date.now() + 600_000,
+      });
+      const back = new URL(q.redirect_uri);
+      back.searchParams.set('code', code);
+      back.searchParams.set('expires_at', new Date(Date.now() + 600_000).toISOString());
+      back.searchParams.set('scope', scope.join(' '));
+      if (q.state) back.searchParams.set('state', q.state);
+      return res.writeHead(302, { location: back.toString() }).end();
+    }
+    const body = form(req);
+    if (req.path === '/WiseAuth/token' && req.method === 'POST') {
+      if (!clientOk(req, body))
+        return sendJson(res, 401, { error: 'invalid_client', error_description: 'Bad client credentials.' });
+      if (body.grant_type === 'authorization_code') {
+        const grant = grants.get(body.code ?? '');
+        grants.delete(body.code ?? '');
+        const verifierOk =
+          !grant?.challenge ||
+          createHash('sha256')
+            .update(body.code_verifier ?? '')
+            .digest('base64url') === grant.challenge;
+        if (!grant || grant.expires < Date.now() || !verifierOk)
+          return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The authorization code is invalid.' });
+        return sendJson(res, 200, issue(grant.scope));
+      }
+      if (body.grant_type === 'refresh_token') {
+        const token = refresh.get(body.refresh_token ?? '');
+        if (!token || token.revoked || token.expires < Date.now())
+          return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is invalid.' });
+        token.revoked = true;
+        return sendJson(res, 200, issue(token.scope));
+      }
+      return sendJson(res, 400, { error: 'unsupported_grant_type' });
+    }
+    if (req.path === '/WiseAuth/revoke' && req.method === 'POST') {
+      const token = access.get(body.token ?? '') ?? refresh.get(body.token ?? '');
+      if (token) token.revoked = true;
+      return sendJson(res, 200, {});
+    }
+    return sendJson(res, 404, { error: 'not_found' });
+  };
+
+  const SCOPES: Record<string, string> = {
+    getUser: 'profile',
+    getContacts: 'contacts',
+    getSingleContact: 'contacts',
+    webcontact: 'contacts',
+    addContactNote: 'contacts',
+    getContactNotes: 'contacts',
+    addClientCustom: 'contacts',
+    tasks: 'team',
+    addPlannerEvent: 'calendar',
+    getCalendar: 'calendar',
+  };
+  const page = <T>(rows: T[], q: Record<string, string>) => {
+    const size = Number(q.page_size || 100);
+    const from = (Math.max(1, Number(q.page || 1)) - 1) * size;
+    return rows.slice(from, from + size);
+  };
+  const quoted = (value: unknown) => JSON.stringify(value);
+
+  const api = (req: Recorded, res: Parameters<Parameters<typeof fakeServer>[0]>[1]) => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const token = access.get(bearer);
+    if (!token || token.revoked)
+      return sendJson(res, 401, { error: 'invalid_grant', error_description: 'The access token is invalid' });
+    if (token.expires < Date.now())
+      return sendJson(res, 401, { error: 'invalid_grant', error_description: 'The token has expired' });
+    // Absent fields read as '', as Wise Agent's ASP page reads them.
+    const given: Record<string, string> = req.method === 'GET' ? req.query : { ...req.query, ...form(req) };
+    const p = Object.fromEntries(FIELDS.map((f) => [f, given[f] ?? ''])) as Record<(typeof FIELDS)[number], string>;
+    const type = p.requestType;
+    const scope = SCOPES[type];
+    if (!scope) return sendJson(res, 400, { error: `Unknown requestType ${type}` });
+    if (!token.scope.includes(scope)) return sendJson(res, 403, { error: `The '${scope}' scope was not granted` });
+
+    if (type === 'getUser' && req.method === 'GET') return sendJson(res, 200, quoted([WISEAGENT_USER]));
+    if (type === 'getContacts' && req.method === 'GET') {
+      const found = p.email
+        ? contacts.filter((c) => c.CEmail.toLowerCase() === p.email.toLowerCase())
+        : p.phone
+          ? contacts.filter((c) => [c.MobilePhone, c.HomePhone, c.WorkPhone].some((x) => x && digits(x) === digits(p.phone)))
+          : p.nameQuery
+            ? contacts.filter((c) =>
+                [c.CFirst, c.CLast, c.Company, `${c.CFirst} ${c.CLast}`].some((x) =>
+                  x.toLowerCase().includes(p.nameQuery.toLowerCase()),
+                ),
+              )
+            : contacts;
+      return sendJson(res, 200, page(found, p));
+    }
+    if (type === 'getSingleContact' && req.method === 'GET')
+      return sendJson(
+        res,
+        200,
+        contacts.filter((c) => String(c.ClientID) === p.clientID),
+      );
+    if (type === 'webcontact' && req.method === 'POST') {
+      if (!p.CFirst || !p.CLast || !p.Source)
+        return sendJson(res, 400, { success: 'false', error: 'CFirst, CLast and Source are required' });
+      const existing = p.CEmail && contacts.find((c) => c.CEmail.toLowerCase() === p.CEmail.toLowerCase());
+      if (existing) {
+        if (p.MobilePhone && !existing.MobilePhone) existing.MobilePhone = p.MobilePhone;
+        return sendJson(res, 200, {
+          success: 'true',
+          data: { ClientID: existing.ClientID, NewContact: false, Message: "Use 'updateContact' request to update contacts." },
+        });
+      }
+      const id = nextId++;
+      contacts.push({
+        ClientID: id,
+        CFirst: p.CFirst,
+        CLast: p.CLast,
+        CEmail: p.CEmail,
+        MobilePhone: p.MobilePhone,
+        HomePhone: p.HomePhone,
+        WorkPhone: p.WorkPhone,
+        Company: p.Company,
+        Source: p.Source,
+        Categories: quoted(
+          p.Categories.split(';')
+            .filter(Boolean)
+            .map((name) => ({ name })),
+        ),
+        Rank: p.Rank || 'Unranked',
+        Status: p.ContactStatus || null,
+        DateAddedUTC: new Date().toISOString().slice(0, 19),
+        ContactUrl: `https://thewiseagent.com/secure/client/summary?clientId=${id}`,
+        CustomData: '[]',
+      });
+      return sendJson(res, 200, { success: 'true', data: { ClientID: id, NewContact: true } });
+    }
+    if (type === 'addClientCustom' && req.method === 'POST') {
+      const contact = contacts.find((c) => String(c.ClientID) === p.ClientID);
+      if (!contact || !p.Key)
+        return sendJson(res, 200, { success: false, message: 'There was an error while inserting the data' });
+      const custom = JSON.parse(contact.CustomData) as { Key: string; Value: string }[];
+      if (custom.some((x) => x.Key === p.Key))
+        return sendJson(res, 200, {
+          success: false,
+          message: `Duplicate Key '${p.Key}' cannot be inserted for ClientID ${contact.ClientID}`,
+        });
+      custom.push({ Key: p.Key, Value: p.Value });
+      contact.CustomData = JSON.stringify(custom);
+      return sendJson(res, 200, { success: true, ClientCustomID: nextId++ });
+    }
+    if (type === 'addContactNote' && req.method === 'POST') {
+      const ids = p.clientids.split(',').filter(Boolean).map(Number);
+      if (!p.note || !ids.length || ids.some((id) => !contacts.some((c) => c.ClientID === id)))
+        return sendJson(res, 400, { success: 'false', error: 'note and valid clientids are required' });
+      const added = ids.map((ClientID) => {
+        const note = { NoteID: nextId++, ClientID, Subject: p.subject, Note: p.note, NoteDate: new Date().toISOString() };
+        notes.push(note);
+        return { ClientID, NoteID: note.NoteID };
+      });
+      return sendJson(res, 200, quoted([{ success: 'true', data: added }]));
+    }
+    if (type === 'getContactNotes' && req.method === 'GET') {
+      const found = notes.filter(
+        (n) => (!p.ClientID || String(n.ClientID) === p.ClientID) && (!p.subject || n.Subject === p.subject),
+      );
+      return sendJson(res, 200, page(found, p));
+    }
+    if (type === 'tasks' && req.method === 'POST') {
+      if (!p.Description) return sendJson(res, 400, { success: false, error: 'Description is required' });
+      if (p.TaskDue && !/^\d{2}\/\d{2}\/\d{4}$/.test(p.TaskDue))
+        return sendJson(res, 400, { success: false, error: 'TaskDue must be MM/DD/YYYY' });
+      if (p.TaskNote.length > 2048)
+        return sendJson(res, 400, { success: false, error: 'TaskNote is limited to 2048 characters' });
+      const task: Task = {
+        TaskID: String(nextId++),
+        TaskDue: p.TaskDue,
+        Completed: 'false',
+        Description: p.Description,
+        TaskNote: p.TaskNote,
+        ContactID: p.ContactID || '0',
+        DateCreated: new Date().toISOString(),
+      };
+      tasks.push(task);
+      return sendJson(res, 200, quoted({ success: true, TaskID: Number(task.TaskID) }));
+    }
+    if (type === 'tasks' && req.method === 'GET') {
+      const rows = tasks.map(({ TaskNote: _, ...t }) => t);
+      return sendJson(res, 200, { Page: Number(p.page || 1), TotalCount: rows.length, Data: page(rows, p) });
+    }
+    if (type === 'addPlannerEvent' && req.method === 'POST') {
+      if (!p.eventName || !/^\d{4}-\d{2}-\d{2}$/.test(p.eventStartDate))
+        return sendJson(res, 400, { success: 'false', error: 'eventName and eventStartDate (yyyy-mm-dd) are required' });
+      if (p.eventStartTime && (!/^(0?[1-9]|1[0-2]):[0-5]\d$/.test(p.eventStartTime) || !/^(AM|PM)$/.test(p.eventAMPM)))
+        return sendJson(res, 400, { success: 'false', error: 'eventStartTime is 12-hour hh:mm with eventAMPM' });
+      events.push({
+        PlannerID: nextId++,
+        Subject: p.eventName,
+        StartDate: calendarDate(p.eventStartDate, p.eventStartTime, p.eventAMPM),
+        EndDate: calendarDate(
+          p.eventEndDate || p.eventStartDate,
+          p.eventEndTime || p.eventStartTime,
+          p.eventEndAMPM || p.eventAMPM,
+        ),
+        Attendees: '',
+      });
+      return sendJson(res, 200, quoted([{ success: 'true' }]));
+    }
+    if (type === 'getCalendar' && req.method === 'GET') {
+      const from = minutes(p.startDate);
+      const to = minutes(p.endDate);
+      if (Number.isNaN(from) || Number.isNaN(to)) return sendJson(res, 400, { error: 'startDate and endDate are required' });
+      return sendJson(
+        res,
+        200,
+        events.filter((e) => minutes(e.StartDate) >= from && minutes(e.StartDate) <= to),
+      );
+    }
+    return sendJson(res, 405, { error: `${req.method} is not supported for ${type}` });
+  };
+
+  const server = await fakeServer(
+    (req, res) => {
+      if (req.path === '/__fake/expire') {
+        for (const token of access.values()) token.expires = 0;
+        return sendJson(res, 200, {});
+      }
+      if (req.path.startsWith('/WiseAuth/')) return oauth(req, res);
+      if (req.path === '/http/webconnect.asp') return api(req, res);
+      sendJson(res, 404, { error: 'not_found' });
+    },
+    (res, status, retryAfter) =>
+      sendJson(
+        res,
+        status,
+        { error: status === 429 ? 'Too Many Requests' : 'Internal Server Error' },
+        retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
+      ),
+    {
+      ...options,
+      state: () => ({ contacts, notes, tasks, events, liveAccessTokens: [...access.values()].filter((t) => !t.revoked).length }),
+      reset: () => {
+        contacts = [];
+        notes = [];
+        tasks = [];
+        events = [];
+      },
+      chaosOn: (req) => req.path === '/http/webconnect.asp',
+    },
+  );
+  return server;
+}

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { Consent, type CrmContact } from '../../shared/contracts';
+import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
+import { ApiError } from '../errors';
+import { upstream } from '../upstream';
+import { type CrmProvider, type LeadInput, SKEW_MS, writeRef } from './provider';
+
+/**
+ * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
+ * requestType; Bearer token; reads are GETs with query parameters, writes are form-encoded POSTs.
+ * Contacts: getContacts (email, phone digits or nameQuery — only the first applies),
+ * getSingleContact, webcontact (CFirst, CLast and Source required; an existing contact comes back
+ * with NewContact:false), addClientCustom for consent. Notes: addContactNote / getContactNotes.
+ * Tasks: tasks POST / GET. Showings: addPlannerEvent / getCalendar.
+ */
+export type WiseAgentConfig = { base: string; access: WiseAgentAccess; timeoutMs: number };
+
+/** The custom field (addClientCustom) that keeps a lead's consent record, as JSON. */
+const CONSENT_KEY = 'EstaitConsent';
+const SOURCE = 'Estait';
+
+const Contact = z.object({
+  ClientID: z.coerce.number(),
+  CFirst: z.string().nullish(),
+  CLast: z.string().nullish(),
+  CEmail: z.string().nullish(),
+  MobilePhone: z.string().nullish(),
+  HomePhone: z.string().nullish(),
+  WorkPhone: z.string().nullish(),
+  Source: z.string().nullish(),
+  DateAddedUTC: z.string().nullish(),
+  CustomData: z.string().nullish(),
+  ContactUrl: z.string().nullish(),
+});
+type Contact = z.infer<typeof Contact>;
+const Contacts = z.array(Contact);
+const Notes = z.array(z.object({ NoteID: z.coerce.number(), Subject: z.string().nullish() }));
+const Tasks = z.object({
+  TotalCount: z.coerce.number().optional(),
+  Data: z.array(
+    z.object({
+      TaskID: z.coerce.string(),
+      Description: z.string().nullish(),
+      ContactID: z.coerce.string().nullish(),
+      TaskDue: z.string().nullish(),
+    }),
+  ),
+});
+const Events = z.array(
+  z.object({ PlannerID: z.coerce.number(), Subject: z.string().nullish(), StartDate: z.string().nullish() }),
+);
+
+/** CustomData is JSON inside a string: [{Key, Value}]. */
+function consentOf(custom: string | null | undefined): Consent | undefined {
+  try {
+    const rows = z.array(z.object({ Key: z.string(), Value: z.string() })).parse(JSON.parse(custom ?? '[]'));
+    const value = rows.find((r) => r.Key === CONSENT_KEY)?.Value;
+    const parsed = value ? Consent.safeParse(JSON.parse(value)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const toContact = (c: Contact): CrmContact => {
+  const phone = c.MobilePhone || c.HomePhone || c.WorkPhone;
+  const consent = consentOf(c.CustomData);
+  const url = z.url().safeParse(c.ContactUrl);
+  return {
+    id: String(c.ClientID),
+    firstName: c.CFirst ?? '',
+    ...(c.CLast && { lastName: c.CLast }),
+    ...(c.CEmail && { email: c.CEmail }),
+    ...(phone && { phone }),
+    ...(c.Source && { source: c.Source }),
+    ...(consent && { consent }),
+    ...(url.success && { url: url.data }),
+  };
+};
+
+/** "DateAddedUTC" as an instant; Wise Agent writes it without a zone. */
+const addedAt = (c: Contact) =>
+  c.DateAddedUTC ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(c.DateAddedUTC) ? c.DateAddedUTC : `${c.DateAddedUTC}Z`) : Number.NaN;
+
+/** "2026-03-11" → "03/11/2026", the TaskDue format. */
+const taskDue = (date: string) => {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+};
+
+/** "14:30" → ["02:30", "PM"], addPlannerEvent's 12-hour clock. */
+function twelveHour(time: string): [string, 'AM' | 'PM'] {
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  return [`${String(h % 12 || 12).padStart(2, '0')}:${String(m).padStart(2, '0')}`, h < 12 ? 'AM' : 'PM'];
+}
+
+/** A showing lasts half an hour unless the agent moves it in the calendar. */
+const SHOWING_MINUTES = 30;
+
+function addMinutes(local: string, minutes: number): string {
+  const t = new Date(`${local}:00Z`);
+  t.setUTCMinutes(t.getUTCMinutes() + minutes);
+  return t.toISOString().slice(0, 16);
+}
+
+export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProvider {
+  const call = async <T extends z.ZodType>(
+    schema: T,
+    method: 'GET' | 'POST',
+    requestType: string,
+    params: Record<string, string | undefined>,
+  ): Promise<z.infer<T>> => {
+    const fields = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+    const query = new URLSearchParams({ requestType, ...(method === 'GET' ? fields : {}) });
+    const headers = (token: string) => ({
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
+    const token = await access.token();
+    const res = await upstream(
+      'Wise Agent',
+      `${base}/http/webconnect.asp?${query}`,
+      { method, headers: headers(token), ...(method === 'POST' && { body: new URLSearchParams(fields).toString() }) },
+      {
+        write: method === 'POST',
+        timeoutMs,
+        // An expired token: 401 {"error":"invalid_grant"} — refresh once and send again.
+        reauth: async (r) => {
+          const body = (await r.json().catch(() => ({}))) as { error?: string };
+          return body.error === 'invalid_grant' ? headers(await access.renew(token)) : undefined;
+        },
+      },
+    );
+    let body: unknown;
+    try {
+      body = parseWiseAgent(await res.text());
+    } catch {
+      body = undefined;
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new ApiError(502, 'upstream_error', `Wise Agent answered ${requestType} in an unexpected shape.`, {
+        issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+    return parsed.data;
+  };
+
+  const search = async (filter: Record<string, string>) =>
+    (await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' })).map(toContact);
+  const single = async (id: string) => {
+    const [row] = await call(Contacts, 'GET', 'getSingleContact', { clientID: id });
+    return row;
+  };
+
+  const noteSubject = (key: string) => `Note via Estait (${writeRef(key)})`;
+  const showingName = (s: { contact?: CrmContact; address?: string }) =>
+    [
+      `Showing${s.address ? `: ${s.address}` : ''}`,
+      s.contact && `with ${[s.contact.firstName, s.contact.lastName].filter(Boolean).join(' ')}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const calendarOn = (date: string) =>
+    call(Events, 'GET', 'getCalendar', { startDate: `${date} 00:00`, endDate: `${date} 23:59` });
+  const taskKey = (t: { ContactID?: string | null; Description?: string | null; TaskDue?: string | null }) =>
+    `${t.ContactID || '0'}|${t.Description ?? ''}|${t.TaskDue ?? ''}`;
+
+  return {
+    name: 'wiseagent',
+    searchContacts({ text, email, phone }) {
+      if (email) return search({ email });
+      if (phone) return search({ phone: phone.replace(/\D/g, '').slice(-10) });
+      return search({ nameQuery: text ?? '' });
+    },
+    async getContact(id) {
+      const row = await single(id);
+      return row && toContact(row);
+    },
+    async findCreated(lead, { since }) {
+      const filter = lead.email
+        ? { email: lead.email }
+        : lead.phone
+          ? { phone: lead.phone.replace(/\D/g, '').slice(-10) }
+          : { nameQuery: `${lead.firstName} ${lead.lastName ?? ''}`.trim() };
+      const rows = await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' });
+      const mine = rows.find(
+        (c) =>
+          addedAt(c) >= since - SKEW_MS &&
+          (c.CFirst ?? '').toLowerCase() === lead.firstName.toLowerCase() &&
+          (c.CLast ?? '').toLowerCase() === (lead.lastName ?? '').toLowerCase(),
+      );
+      return mine && toContact(mine);
+    },
+    async createContact(lead: LeadInput) {
+      if (!lead.lastName)
+        throw new ApiError(422, 'last_name_required', 'Wise Agent needs a last name for a new contact; add it on the card.');
+      const { data } = await call(
+        z.object({ data: z.object({ ClientID: z.coerce.number(), NewContact: z.boolean().optional() }) }),
+        'POST',
+        'webcontact',
+        {
+          CFirst: lead.firstName,
+          CLast: lead.lastName,
+          CEmail: lead.email,
+          MobilePhone: lead.phone,
+          Source: lead.source ?? SOURCE,
+          calltype: lead.phone ? '1' : '2',
+        },
+      );
+      const id = String(data.ClientID);
+      if (lead.consent) {
+        // The key is unique per contact: a repeat of this call is refused, never doubled.
+        await call(z.unknown(), 'POST', 'addClientCustom', {
+          ClientID: id,
+          Key: CONSENT_KEY,
+          Value: JSON.stringify(lead.consent),
+        }).catch(() => undefined);
+      }
+      if (lead.notes)
+        await call(z.unknown(), 'POST', 'addContactNote', { note: lead.notes, subject: 'Lead notes', clientids: id });
+      const row = await single(id).catch(() => undefined);
+      return row
+        ? toContact(row)
+        : {
+            id,
+            firstName: lead.firstName,
+            lastName: lead.lastName,
+            ...(lead.email && { email: lead.email }),
+            ...(lead.phone && { phone: lead.phone }),
+          };
+    },
+    async addNote(contactId, text, { key, since }) {
+      const subject = noteSubject(key);
+      if (since) {
+        const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
+        if (found) return { id: String(found.NoteID) };
+      }
+      const [answer] = await call(
+        z.array(z.object({ data: z.array(z.object({ NoteID: z.coerce.number() })) })),
+        'POST',
+        'addContactNote',
+        { note: text, subject, clientids: contactId },
+      );
+      return { id: String(answer?.data[0]?.NoteID ?? '') };
+    },
+    async createTask({ contactId, title, due }, { since }) {
+      const [date, time] = due?.split('T') ?? [];
+      const fields = {
+        Description: title,
+        TaskDue: date && taskDue(date),
+        ContactID: contactId,
+        ...(time && { TaskNote: `Due at ${twelveHour(time).join(' ')}` }),
+      };
+      if (since) {
+        const wanted = taskKey(fields);
+        for (let page = 1; page <= 5; page++) {
+          const { Data } = await call(Tasks, 'GET', 'tasks', { page: String(page), page_size: '100' });
+          const found = Data.find((t) => taskKey(t) === wanted);
+          if (found) return { id: found.TaskID };
+          if (Data.length < 100) break;
+        }
+      }
+      const { TaskID } = await call(z.object({ TaskID: z.coerce.string() }), 'POST', 'tasks', fields);
+      return { id: TaskID };
+    },
+    async scheduleShowing(showing, { since }) {
+      if (!showing.start)
+        throw new ApiError(
+          422,
+          'start_required',
+          'Wise Agent’s calendar needs a day and time for the showing; add them on the card.',
+        );
+      const [date = '', time = '09:00'] = showing.start.split('T');
+      const eventName = showingName(showing);
+      const find = async () => (await calendarOn(date)).find((e) => e.Subject === eventName);
+      if (since) {
+        const found = await find();
+        if (found) return { id: String(found.PlannerID) };
+      }
+      const [startTime, startAmPm] = twelveHour(time);
+      const end = addMinutes(showing.start, SHOWING_MINUTES);
+      const [endTime, endAmPm] = twelveHour(end.split('T')[1] ?? time);
+      await call(z.unknown(), 'POST', 'addPlannerEvent', {
+        eventName,
+        eventStartDate: date,
+        eventStartTime: startTime,
+        eventAMPM: startAmPm,
+        eventEndDate: end.split('T')[0],
+        eventEndTime: endTime,
+        eventEndAMPM: endAmPm,
+      });
+      // addPlannerEvent answers only {success}; the calendar says which event it is.
+      const created = await find().catch(() => undefined);
+      return { id: created ? String(created.PlannerID) : '' };
+    },
+  };
+}
