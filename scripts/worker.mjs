@@ -15,12 +15,13 @@ const port = process.env.PORT || '8787';
 const persist = process.env.STATE_DIR ? ['--persist-to', process.env.STATE_DIR] : [];
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
 
-// Local defaults: a session secret of this machine's own and local sign-in, unless already set.
+// Local defaults: secrets of this machine's own (sessions, CRM tokens at rest) and local sign-in, unless already set.
 const varsFile = join(root, '.dev.vars');
 const vars = existsSync(varsFile) ? readFileSync(varsFile, 'utf8') : '';
 const missing = [];
 if (!/^SESSION_SECRET=/m.test(vars)) missing.push(`SESSION_SECRET=${randomBytes(32).toString('base64url')}`);
 if (!/^LOCAL_MODE=/m.test(vars)) missing.push('LOCAL_MODE=true');
+if (!/^TOKEN_ENCRYPTION_KEY=/m.test(vars)) missing.push(`TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString('base64url')}`);
 if (missing.length) writeFileSync(varsFile, `${vars}${vars && !vars.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
 
 const migrate = spawnSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', ...persist], {

@@ -36,7 +36,7 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, hea
  * next one (429 with Retry-After, 500…), and hands the rest to `handle`. Tests steer it over HTTP
  * (they may run inside workerd, out of reach of this process's memory): GET /__fake/requests,
  * POST /__fake/fail {status, retryAfter?} or {hangMs} (carried out, answered that late; 0: as usual), POST /__fake/chaos {rate, seed, hangMs} (only calls that
- * `chaosOn` picks), GET /__fake/state (what the upstream holds), POST /__fake/reset.
+ * `chaosOn` picks; GET it for the faults dealt so far), GET /__fake/state (what the upstream holds), POST /__fake/reset.
  */
 export async function fakeServer(
   handle: (req: Recorded, res: ServerResponse) => void,
@@ -56,6 +56,7 @@ export async function fakeServer(
   const requests: Recorded[] = [];
   const failures: { status: number; retryAfter?: number; hangMs?: number }[] = [];
   let chaos: (Chaos & { next: () => number }) | undefined;
+  const faults = { 500: 0, 429: 0, timeout: 0 };
   const server = createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
@@ -75,6 +76,7 @@ export async function fakeServer(
       reset?.();
       return sendJson(res, 200, {});
     }
+    if (url.pathname === '/__fake/chaos' && req.method === 'GET') return sendJson(res, 200, faults);
     if (url.pathname === '/__fake/chaos') {
       const c = body as Chaos | null;
       chaos = c && c.rate > 0 ? { ...c, next: random(c.seed) } : undefined;
@@ -107,8 +109,15 @@ export async function fakeServer(
     } else if (fail) return failure(res, fail.status, fail.retryAfter);
     else if (chaos && chaosOn(recorded) && chaos.next() < chaos.rate) {
       const kind = chaos.next();
-      if (kind < 1 / 3) return failure(res, 500);
-      if (kind < 2 / 3) return failure(res, 429, 1);
+      if (kind < 1 / 3) {
+        faults[500]++;
+        return failure(res, 500);
+      }
+      if (kind < 2 / 3) {
+        faults[429]++;
+        return failure(res, 429, 1);
+      }
+      faults.timeout++;
       hang(chaos.hangMs);
     }
     handle(recorded, res);

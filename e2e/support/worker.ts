@@ -4,41 +4,58 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port';
 
-export type RunningWorker = { url: string; stop: () => Promise<void> };
+export type RunningWorker = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Kills the worker without warning (SIGKILL, requests in flight die) and starts it again on the same port and database. */
+  crashAndRestart: () => Promise<void>;
+};
 
 /** Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database. */
 export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'estait-worker-'));
   const args = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const child: ChildProcess = spawn(process.execPath, ['scripts/worker.mjs', ...args], {
-    env: { ...process.env, PORT: String(port), STATE_DIR: state },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the worker exited (${child.exitCode}):\n${log}`);
-    const ok = await fetch(`${url}/v1/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`the worker did not start in 30 s:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  let child: ChildProcess;
+
+  const launch = async () => {
+    child = spawn(process.execPath, ['scripts/worker.mjs', ...args], {
+      env: { ...process.env, PORT: String(port), STATE_DIR: state },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let log = '';
+    child.stdout?.on('data', (d) => (log += d));
+    child.stderr?.on('data', (d) => (log += d));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the worker exited (${child.exitCode}):\n${log}`);
+      const ok = await fetch(`${url}/v1/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      if (Date.now() > deadline) throw new Error(`the worker did not start in 30 s:\n${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid, signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
+
+  await launch();
   return {
     url,
     stop: async () => {
-      if (child.pid !== undefined && child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        process.kill(-child.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      }
+      await kill('SIGTERM');
       rmSync(state, { recursive: true, force: true });
+    },
+    crashAndRestart: async () => {
+      await kill('SIGKILL');
+      await launch();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SessionTokens } from '../../shared/contracts';
 import { getWorkerUrl } from '../settings';
+import { WorkerError } from './errors';
 
 /**
  * Estait's own session with its worker (never a third-party key): a short-lived access token and a
@@ -8,17 +9,6 @@ import { getWorkerUrl } from '../settings';
  */
 const KEY = 'session';
 const EARLY_MS = 60_000;
-
-export class WorkerError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 async function stored(): Promise<SessionTokens | undefined> {
   const parsed = SessionTokens.safeParse((await browser.storage.local.get(KEY))[KEY]);

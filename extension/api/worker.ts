@@ -15,7 +15,8 @@ import {
 } from '../../shared/contracts';
 import { getWorkerUrl } from '../settings';
 import { workerClient } from './client';
-import { accessToken, WorkerError } from './session';
+import { WorkerError } from './errors';
+import { accessToken } from './session';
 
 type Client = ReturnType<typeof workerClient>;
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedCommand } from '../../shared/contracts';
-import { WorkerError } from '../api/session';
+import { WorkerError } from '../api/errors';
 import { db } from './db';
 import { recent, remember } from './history';
 import { backoff, enqueue, flush, retryNow } from './outbox';

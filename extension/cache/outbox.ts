@@ -1,5 +1,5 @@
 import type { ExecuteResponse, ParsedCommand } from '../../shared/contracts';
-import { WorkerError } from '../api/session';
+import { WorkerError } from '../api/errors';
 import { db, type OutboxEntry } from './db';
 
 type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
@@ -24,19 +24,22 @@ export async function enqueue(command: ParsedCommand, now = Date.now()): Promise
   return key;
 }
 
+/** Records an attempt's outcome, unless another sender (the panel, the alarm) already delivered it. */
+const settle = (key: string, change: Partial<OutboxEntry>) =>
+  db.outbox
+    .where('key')
+    .equals(key)
+    .and((e) => e.state !== 'done' && e.state !== 'duplicate')
+    .modify(change);
+
 async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<void> {
   const attempts = entry.attempts + 1;
   try {
     const { result } = await send(entry.command, entry.key);
-    await db.outbox.update(entry.key, {
-      state: result.status === 'duplicate' ? 'duplicate' : 'done',
-      result,
-      attempts,
-      error: undefined,
-    });
+    await settle(entry.key, { state: result.status === 'duplicate' ? 'duplicate' : 'done', result, attempts, error: undefined });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await db.outbox.update(entry.key, {
+    await settle(entry.key, {
       state: retryable(err) ? 'retrying' : 'needs_attention',
       attempts,
       nextAt: now + backoff(attempts),

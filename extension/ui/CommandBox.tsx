@@ -8,7 +8,7 @@ import {
   type ParsedCommand,
   type WriteCommand,
 } from '../../shared/contracts';
-import { WorkerError } from '../api/session';
+import { WorkerError } from '../api/errors';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
 import { recent, remember } from '../cache/history';

@@ -6,11 +6,17 @@ import app from '../index';
 
 async function signedIn(user = `agent-${crypto.randomUUID()}`) {
   const { accessToken } = await startSession(env, user);
+  const claimDiedMidway = (key: string, leaseUntil = 0) =>
+    env.DB.prepare('INSERT INTO idempotency_keys (user_id, key, response, created_at, lease_until) VALUES (?, ?, NULL, ?, ?)')
+      .bind(user, key, Date.now(), leaseUntil)
+      .run();
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
   return {
     execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
       app.request('/v1/actions/execute', { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey }) }, env),
     get: (path: string) => app.request(path, { headers }, env),
+    user,
+    claimDiedMidway,
   };
 }
 const lead = (params: Record<string, string>): ParsedCommand => ({
@@ -21,6 +27,27 @@ const lead = (params: Record<string, string>): ParsedCommand => ({
 const result = async (res: Response) => ExecuteResponse.parse(await res.json());
 
 describe('POST /v1/actions/execute with the local CRM', () => {
+  it('a write whose worker died after the CRM had it is found, not written again, once its lease is over', async () => {
+    const agent = await signedIn();
+    const command = lead({ email: 'crash@example.com' });
+    // The first attempt wrote the contact, then the worker stopped before it stored the answer.
+    await agent.claimDiedMidway('key-crashed1', Date.now() + 60_000);
+    await env.DB.prepare(
+      "INSERT INTO contacts (user_id, first_name, last_name, email, created_at, idempotency_key) VALUES (?, 'Jane', 'Doe', 'crash@example.com', ?, 'key-crashed1')",
+    )
+      .bind(agent.user, Date.now())
+      .run();
+    const busy = await agent.execute(command, 'key-crashed1');
+    expect(busy.status).toBe(409);
+    expect(ApiErrorBody.parse(await busy.json()).error.code).toBe('in_progress');
+
+    await env.DB.prepare('UPDATE idempotency_keys SET lease_until = 0 WHERE key = ?').bind('key-crashed1').run();
+    const retried = await result(await agent.execute(command, 'key-crashed1'));
+    expect(retried).toMatchObject({ ok: true, result: { status: 'done', contact: { email: 'crash@example.com' } } });
+    const found = ContactsResponse.parse(await (await agent.get('/v1/contacts?query=crash@example.com')).json());
+    expect(found.contacts).toHaveLength(1);
+  });
+
   it('the same add_lead twice with one key makes one contact; the replay writes nothing', async () => {
     const agent = await signedIn();
     const command = lead({ email: 'jane@example.com', phone: '+15125550101' });
