@@ -171,10 +171,8 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
       tasks: { Description: string }[];
       events: { Subject: string }[];
     };
-    const count = (values: string[]) =>
-      Object.values(values.reduce<Record<string, number>>((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 }), {}));
     expect(held.contacts).toHaveLength(8);
-    expect(count(held.contacts.map((c) => `${c.CFirst}/${c.CEmail}`))).toEqual(Array(8).fill(1));
+    expect(new Set(held.contacts.map((c) => `${c.CFirst}/${c.CEmail}`)).size).toBe(8);
     expect(held.notes.map((n) => n.Note).sort()).toEqual([1, 2, 3, 4, 5, 6].map((i) => `fault-run note ${i}`));
     expect(held.tasks.map((t) => t.Description).sort()).toEqual([1, 2, 3, 4].map((i) => `fault-run task ${i}`));
     expect(held.events.map((e) => e.Subject).sort()).toEqual(
