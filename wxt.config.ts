@@ -23,7 +23,7 @@ export default defineConfig({
     key: PUBLIC_KEY,
     minimum_chrome_version: '116',
     action: { default_title: 'Open Estait' },
-    permissions: ['sidePanel', 'contextMenus', 'storage', 'activeTab', 'scripting', 'alarms'],
+    permissions: ['sidePanel', 'contextMenus', 'storage', 'activeTab', 'scripting', 'alarms', 'identity'],
     host_permissions: HOST_MATCHES,
     commands: {
       'open-palette': {

@@ -22,9 +22,21 @@ async function obtain(base: string, path: string, body?: unknown): Promise<Sessi
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) return undefined;
-  const tokens = SessionTokens.parse(await res.json());
+  return saveSession(await res.json());
+}
+
+/** Keeps a session the worker handed out (a refresh, a local sign-in, a CRM sign-in). */
+export async function saveSession(body: unknown): Promise<SessionTokens> {
+  const tokens = SessionTokens.parse(body);
   await browser.storage.local.set({ [KEY]: tokens });
   return tokens;
+}
+
+/** The stored session, for signing out; forgets it. */
+export async function takeSession(): Promise<SessionTokens | undefined> {
+  const current = await stored();
+  await browser.storage.local.remove(KEY);
+  return current;
 }
 
 let pending: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  AccountResponse,
   ApiErrorBody,
   AutocompleteResponse,
   CompsResponse,
@@ -106,3 +107,6 @@ export const comparables = (address: string) => call(CompsResponse, (c) => c.v1.
 
 export const autocompleteAddress = (q: string) =>
   call(AutocompleteResponse, (c) => c.v1.properties.autocomplete.$get({ query: { q } }));
+
+/** Which CRM the worker writes to and whether this agent is signed in to it. */
+export const account = () => call(AccountResponse, (c) => c.v1.auth.me.$get());

@@ -62,3 +62,6 @@ export async function flush(send: Send, now = Date.now()): Promise<void> {
 export const retryNow = (key: string) => db.outbox.update(key, { state: 'pending', nextAt: 0 });
 
 export const discard = (key: string) => db.outbox.delete(key);
+
+/** After the agent signed in to their CRM: everything it refused is sent again, same keys. */
+export const retryRefused = () => db.outbox.where('state').equals('needs_attention').modify({ state: 'pending', nextAt: 0 });

@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { z } from 'zod';
+import type { Providers } from '../../shared/contracts';
 import { checkHealth } from '../api/client';
 import { DEFAULT_WORKER_URL, getWorkerUrl, setWorkerUrl } from '../settings';
+import { CrmAccount } from './CrmAccount';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string };
 
@@ -15,8 +17,17 @@ export function Options() {
   const inputId = useId();
   const [url, setUrl] = useState('');
   const [status, setStatus] = useState<Status>();
+  const [crm, setCrm] = useState<Providers['crm']>();
 
-  useEffect(() => void getWorkerUrl().then(setUrl), []);
+  useEffect(
+    () =>
+      void getWorkerUrl().then(async (saved) => {
+        setUrl(saved);
+        const health = await checkHealth(saved);
+        if (health.reachable) setCrm(health.health.providers.crm);
+      }),
+    [],
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -33,6 +44,7 @@ export function Options() {
     setUrl(saved);
     setStatus({ tone: 'info', text: 'Saved. Checking the worker…' });
     const health = await checkHealth(saved);
+    setCrm(health.reachable ? health.health.providers.crm : undefined);
     setStatus(
       health.reachable
         ? { tone: 'ok', text: `Saved. The worker answers (v${health.health.version}).` }
@@ -71,6 +83,10 @@ export function Options() {
           </p>
         )}
       </form>
+      <section className="mt-8 flex flex-col gap-2">
+        <h2 className="text-lg font-semibold">CRM</h2>
+        {crm ? <CrmAccount crm={crm} /> : <p className="text-sm text-slate-600 dark:text-slate-400">Waiting for the worker…</p>}
+      </section>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { CommandBox } from './CommandBox';
+import { CrmAccount } from './CrmAccount';
 import { HandoffCard } from './HandoffCard';
 import { PageCard } from './PageCard';
 import { usePageContext } from './usePageContext';
@@ -51,6 +52,7 @@ export function SidePanel() {
         </h1>
       </header>
       <WorkerStatus {...worker} />
+      <CrmAccount crm={worker.result?.reachable ? worker.result.health.providers.crm : undefined} compact />
       <CommandBox page={page.context} prefill={prefill} />
       {handoff && <HandoffCard handoff={handoff} onDismiss={() => setHandoff(undefined)} />}
       <PageCard tabId={tabId} {...page} />

@@ -22,3 +22,11 @@ export const WiseAgentCallback = z.object({
 });
 /** Trades the one-time code the sign-in ended with, and the verifier, for a session. */
 export const WiseAgentSessionRequest = z.strictObject({ code: Base64Url43, verifier: Base64Url43 });
+
+/** Who the session is and whether its CRM is signed in (Wise Agent needs a sign-in; the others do not). */
+export const AccountResponse = z.object({
+  crm: z.enum(['wiseagent', 'followupboss', 'local']),
+  connected: z.boolean(),
+  account: z.string().optional(),
+});
+export type AccountResponse = z.infer<typeof AccountResponse>;

@@ -185,6 +185,14 @@ export function wiseAgentAccess(env: Env, userId: string) {
 }
 export type WiseAgentAccess = ReturnType<typeof wiseAgentAccess>;
 
+/** The Wise Agent account (its email) a user signed in with, if they are signed in. */
+export async function connectedAccount(env: Env, userId: string): Promise<string | undefined> {
+  const row = await env.DB.prepare('SELECT account FROM crm_tokens WHERE user_id = ? AND provider = ?')
+    .bind(userId, WISEAGENT)
+    .first<{ account: string | null }>();
+  return row ? (row.account ?? '') : undefined;
+}
+
 export async function forgetTokens(env: Env, userId: string): Promise<void> {
   await env.DB.prepare('DELETE FROM crm_tokens WHERE user_id = ? AND provider = ?').bind(userId, WISEAGENT).run();
 }

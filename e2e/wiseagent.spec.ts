@@ -1,0 +1,69 @@
+import type { FakeServer } from './fakes/http';
+import { startFakeWiseAgent, WISEAGENT_CLIENT, WISEAGENT_USER } from './fakes/wiseagent';
+import { test as base, expect } from './support/extension';
+import { startWorker } from './support/worker';
+
+/** This file's worker is configured for Wise Agent (its fake), with local sign-in off, as deployed. */
+const test = base.extend<object, { crm: FakeServer }>({
+  crm: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const server = await startFakeWiseAgent();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  worker: [
+    async ({ crm }, use) => {
+      const worker = await startWorker({
+        WISEAGENT_CLIENT_ID: WISEAGENT_CLIENT.id,
+        WISEAGENT_CLIENT_SECRET: WISEAGENT_CLIENT.secret,
+        WISEAGENT_URL: crm.url,
+        LOCAL_MODE: 'false',
+      });
+      await use(worker);
+      await worker.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+type Held = { contacts: { CFirst: string; CLast: string; MobilePhone: string }[]; liveAccessTokens: number };
+const held = async (crm: FakeServer) => (await (await fetch(`${crm.url}/__fake/state`)).json()) as Held;
+
+test('the agent connects Wise Agent from the panel, adds the listing agent there, and signs out', async ({
+  context,
+  crm,
+  extensionId,
+  openTab,
+  panel,
+}) => {
+  const { tabId } = await openTab('http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/');
+  const side = await panel(tabId);
+  await expect(side.getByTestId('crm-account')).toHaveAttribute('data-state', 'signed-out');
+
+  // chrome.identity runs the OAuth round trip: worker → Wise Agent's consent → worker → chromiumapp.org.
+  await side.getByTestId('connect-wiseagent').click();
+  await expect(side.getByTestId('crm-account')).toHaveCount(0);
+
+  await side.getByTestId('command-input').fill('add the listing agent as a lead');
+  await side.getByTestId('command-input').press('Enter');
+  await side
+    .getByTestId('confirm-card')
+    .getByRole('button', { name: /Confirm/ })
+    .click();
+  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  expect((await held(crm)).contacts).toEqual([
+    expect.objectContaining({ CFirst: 'Maria', CLast: 'Alvarez', MobilePhone: '+15125550110' }),
+  ]);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const account = options.getByTestId('crm-account');
+  await expect(account).toContainText(`Signed in to Wise Agent as ${WISEAGENT_USER.Email}`);
+  await account.getByRole('button', { name: 'Sign out' }).click();
+  await expect(account).toHaveAttribute('data-state', 'signed-out');
+  const revoked = (await (await fetch(`${crm.url}/__fake/requests`)).json()) as { path: string }[];
+  expect(revoked.filter((r) => r.path === '/WiseAuth/revoke')).toHaveLength(2);
+});

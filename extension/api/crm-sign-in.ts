@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import type { AccountResponse } from '../../shared/contracts';
+import { getWorkerUrl } from '../settings';
+import { workerClient } from './client';
+import { WorkerError } from './errors';
+import { saveSession, takeSession } from './session';
+import { account as fetchAccount } from './worker';
+
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+const REASONS: Record<string, string> = {
+  access_denied: 'Wise Agent sign-in was cancelled.',
+  crm_not_connected: 'Wise Agent did not accept the sign-in; try again.',
+  upstream_unreachable: 'Wise Agent could not be reached; try again shortly.',
+};
+
+/**
+ * Signs in to Wise Agent: chrome.identity opens Wise Agent's consent screen through the worker, which
+ * exchanges the code with its client secret and ends the flow at the extension's chromiumapp.org
+ * address with a one-time code; that code and this function's verifier buy Estait's own session.
+ * No Wise Agent token ever reaches the extension.
+ */
+export async function connectWiseAgent(): Promise<AccountResponse> {
+  const base = await getWorkerUrl();
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  const start = new URL('/v1/auth/wiseagent/start', base);
+  start.search = new URLSearchParams({ redirect_uri: browser.identity.getRedirectURL('wiseagent'), challenge }).toString();
+
+  let landed: string | undefined;
+  try {
+    landed = await browser.identity.launchWebAuthFlow({ url: start.toString(), interactive: true });
+  } catch (err) {
+    throw new WorkerError(0, 'access_denied', err instanceof Error ? err.message : 'Wise Agent sign-in was cancelled.');
+  }
+  const params = new URL(landed ?? 'about:blank').searchParams;
+  const code = params.get('code');
+  if (!code) {
+    const reason = params.get('error') ?? 'access_denied';
+    throw new WorkerError(0, reason, REASONS[reason] ?? `Wise Agent sign-in failed (${reason}).`);
+  }
+  const res = await workerClient(base).v1.auth.wiseagent.session.$post({ json: { code, verifier } });
+  if (!res.ok) throw new WorkerError(res.status, 'invalid_code', 'The sign-in could not be completed; try again.');
+  await saveSession(await res.json());
+  return fetchAccount();
+}
+
+/** Signs out: the worker revokes the CRM's tokens and ends the session; this browser forgets it. */
+export async function signOut(): Promise<void> {
+  const session = await takeSession();
+  if (!session) return;
+  await workerClient(await getWorkerUrl())
+    .v1.auth.signout.$post(undefined, { headers: { Authorization: `Bearer ${session.accessToken}` } })
+    .catch(() => undefined);
+}
