@@ -72,6 +72,7 @@ test('reads run at once: contacts are found, drafts are written, unsafe requests
   await box.fill('text Omar Haddad that the showing is confirmed');
   await box.press('Enter');
   await expect(side.getByTestId('draft-text')).toHaveText('Hi Omar, I wanted to let you know that the showing is confirmed.');
+  await expect(side.getByTestId('draft-notice')).toContainText('No consent to texts is recorded for Omar Haddad');
 
   await box.fill('delete all my contacts');
   await box.press('Enter');
@@ -96,4 +97,26 @@ test('a lead already in the CRM is offered as a note on that contact instead', a
   await note.press('Enter');
   await expect(side.getByTestId('outbox-entry').first()).toContainText('Note for Lena Ortiz');
   expect(await contacts(worker.url, 'Lena')).toHaveLength(1);
+});
+
+test('consent to texts is recorded from the confirm card, and a text to that lead needs no reminder', async ({
+  panel,
+  worker,
+}) => {
+  const side = await panel();
+  const box = side.getByTestId('command-input');
+  await box.fill('add lead Priya Raman 512-555-0142');
+  await box.press('Enter');
+  const card = side.getByTestId('confirm-card');
+  await card.getByLabel('They agreed to calls and texts').check();
+  await card.getByLabel('How (e.g. open-house sign-in sheet)').fill('Open-house sign-in sheet');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  const [priya] = await contacts(worker.url, 'Priya');
+  expect(priya?.consent).toMatchObject({ channels: ['sms', 'call'], source: 'Open-house sign-in sheet' });
+
+  await box.fill('text Priya Raman that the open house starts at 1');
+  await box.press('Enter');
+  await expect(side.getByTestId('draft-text')).toContainText('Hi Priya');
+  await expect(side.getByTestId('draft-notice')).toHaveCount(0);
 });

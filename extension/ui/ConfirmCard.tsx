@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { ParsedCommand, type WriteCommand } from '../../shared/contracts';
+import { type Consent, ParsedCommand, type WriteCommand } from '../../shared/contracts';
 import { INTENT_LABELS } from './describe';
 import { useAddressSuggestions } from './useAddressSuggestions';
 
@@ -29,6 +29,20 @@ const FIELDS: { [I in WriteCommand['intent']]: { key: string; label: string; typ
   ],
 };
 
+/** What a lead who agrees to calls and texts is taken to have agreed to; the agent may edit it. */
+export const CONSENT_TEXT = 'Agreed to receive calls and text messages about real estate from me at the number above.';
+
+/** A consent record, dated now, if the agent ticked the box. */
+function consentFrom(form: { given: boolean; text: string; source: string }): Consent | undefined {
+  if (!form.given) return undefined;
+  return {
+    channels: ['sms', 'call'],
+    text: form.text.trim() || CONSENT_TEXT,
+    at: new Date().toISOString(),
+    source: form.source.trim() || 'Told me directly',
+  };
+}
+
 /**
  * Every write waits here: the agent checks and edits the fields, Enter confirms, Esc cancels.
  * Nothing is sent to the CRM before this.
@@ -46,8 +60,13 @@ export function ConfirmCard({
   why?: string;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(command.params).map(([k, v]) => [k, String(v ?? '')])),
+    Object.fromEntries(
+      Object.entries(command.params)
+        .filter(([k]) => k !== 'consent')
+        .map(([k, v]) => [k, String(v ?? '')]),
+    ),
   );
+  const [consent, setConsent] = useState({ given: false, text: CONSENT_TEXT, source: '' });
   const [problem, setProblem] = useState<string>();
   const suggestions = useAddressSuggestions(values.address ?? '');
   const first = useRef<HTMLInputElement>(null);
@@ -59,7 +78,12 @@ export function ConfirmCard({
         .filter(([, v]) => v.trim() !== '')
         .map(([k, v]) => [k, v.trim()]),
     );
-    const parsed = ParsedCommand.safeParse({ intent: command.intent, confidence: 1, params });
+    const record = command.intent === 'add_lead' ? consentFrom(consent) : undefined;
+    const parsed = ParsedCommand.safeParse({
+      intent: command.intent,
+      confidence: 1,
+      params: record ? { ...params, consent: record } : params,
+    });
     if (!parsed.success) {
       setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
       return;
@@ -108,6 +132,41 @@ export function ConfirmCard({
           </label>
         ))}
       </div>
+      {command.intent === 'add_lead' && (
+        <fieldset className="mt-2 flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="consent"
+              checked={consent.given}
+              onChange={(e) => setConsent((c) => ({ ...c, given: e.target.checked }))}
+            />
+            They agreed to calls and texts (recorded with today’s date)
+          </label>
+          {consent.given && (
+            <>
+              <label className="flex flex-col gap-0.5">
+                What they agreed to
+                <input
+                  name="consentText"
+                  value={consent.text}
+                  onChange={(e) => setConsent((c) => ({ ...c, text: e.target.value }))}
+                  className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+                />
+              </label>
+              <label className="flex flex-col gap-0.5">
+                How (e.g. open-house sign-in sheet)
+                <input
+                  name="consentSource"
+                  value={consent.source}
+                  onChange={(e) => setConsent((c) => ({ ...c, source: e.target.value }))}
+                  className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+                />
+              </label>
+            </>
+          )}
+        </fieldset>
+      )}
       <datalist id="estait-address-suggestions" data-testid="address-suggestions">
         {suggestions.map((a) => (
           <option key={a} value={a} />

@@ -17,6 +17,16 @@ export function DraftCard({ streaming, response }: { streaming: string; response
       <p data-testid="draft-text" className="mt-2 whitespace-pre-wrap text-sm">
         {text || 'Writing…'}
       </p>
+      {response?.notices?.map((n) => (
+        <p
+          key={n.code}
+          role="note"
+          data-testid="draft-notice"
+          className="mt-2 rounded-md bg-sky-50 p-2 text-xs text-sky-900 dark:bg-sky-950 dark:text-sky-100"
+        >
+          {n.message}
+        </p>
+      ))}
       {response && response.lint.length > 0 && (
         <ul
           data-testid="draft-lint"

@@ -60,5 +60,14 @@ export const DraftRequest = z.strictObject({
   page: PageContext.optional(),
 });
 
-export const DraftResponse = z.object({ draft: Draft, lint: z.array(LintFinding), via: z.enum(['template', 'llm']) });
+/** Something the agent should know before sending, e.g. that a text needs recorded consent (TCPA). */
+export const DraftNotice = z.object({ code: z.enum(['tcpa_consent']), message: z.string() });
+export type DraftNotice = z.infer<typeof DraftNotice>;
+
+export const DraftResponse = z.object({
+  draft: Draft,
+  lint: z.array(LintFinding),
+  via: z.enum(['template', 'llm']),
+  notices: z.array(DraftNotice).optional(),
+});
 export type DraftResponse = z.infer<typeof DraftResponse>;

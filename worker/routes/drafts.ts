@@ -1,21 +1,26 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { type Draft, type DraftCommand, DraftRequest, type DraftResponse } from '../../shared/contracts';
+import { type Draft, type DraftCommand, type DraftNotice, DraftRequest, type DraftResponse } from '../../shared/contracts';
 import { lintFairHousing } from '../../shared/fair-housing';
+import { crmFor } from '../crm';
+import { smsConsentNotices } from '../drafts/consent';
 import { templateDraft } from '../drafts/template';
 import type { AppEnv } from '../env';
 import { llmFrom } from '../llm/client';
 import { splitSubject, streamDraft } from '../llm/draft';
 import { validate } from '../validate';
 
-const finish = (draft: Draft, via: DraftResponse['via']): DraftResponse => ({
-  draft,
-  lint: lintFairHousing([draft.subject, draft.body].filter(Boolean).join('\n')),
-  via,
-});
+const finishWith =
+  (notices: DraftNotice[]) =>
+  (draft: Draft, via: DraftResponse['via']): DraftResponse => ({
+    draft,
+    lint: lintFairHousing([draft.subject, draft.body].filter(Boolean).join('\n')),
+    via,
+    ...(notices.length && { notices }),
+  });
 
 /**
- * POST /v1/drafts: a draft_message command (+ the page) → { draft, lint, via }. With an LLM and
+ * POST /v1/drafts: a draft_message command (+ the page) → { draft, lint, via, notices? }. With an LLM and
  * `Accept: text/event-stream`, the text streams as `delta` events and ends with a `draft` event.
  */
 export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest), async (c) => {
@@ -23,6 +28,7 @@ export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest
   const draftCommand = command as DraftCommand;
   const contactName = draftCommand.params.contact ?? (page?.kind === 'contact' ? page.contact?.name : undefined);
   const listing = page?.kind === 'listing' ? page.listing : undefined;
+  const finish = finishWith(await smsConsentNotices(crmFor(c.env, c.get('session').userId), draftCommand, page));
   const llm = llmFrom(c.env);
   if (!llm) return c.json(finish(templateDraft(draftCommand, contactName, listing), 'template'));
 

@@ -78,4 +78,37 @@ describe('POST /v1/drafts', () => {
     const res = await call('/v1/drafts', { command: { intent: 'add_note', confidence: 1, params: { text: 'x' } } }, env);
     expect(res.status).toBe(400);
   });
+
+  it('reminds the agent of TCPA consent on a text to a contact without recorded consent to texts, not otherwise', async () => {
+    const consent = { channels: ['sms', 'call'], text: 'Yes, text me', at: '2026-11-20T17:00:00.000Z', source: 'open house' };
+    for (const [firstName, params] of [
+      ['Tessa', { consent }],
+      ['Ulric', {}],
+    ] as const) {
+      const res = await call('/v1/actions/execute', {
+        command: { intent: 'add_lead', confidence: 1, params: { firstName, lastName: 'Vance', ...params } },
+        idempotencyKey: crypto.randomUUID(),
+      });
+      expect(res.status).toBe(200);
+    }
+    const text = (contact: string): ParsedCommand => ({
+      intent: 'draft_message',
+      confidence: 1,
+      params: { contact, channel: 'sms', purpose: 'the open house is on Sunday' },
+    });
+    const agreed = DraftResponse.parse(await (await call('/v1/drafts', { command: text('Tessa Vance') })).json());
+    expect(agreed.notices).toBeUndefined();
+    const silent = DraftResponse.parse(await (await call('/v1/drafts', { command: text('Ulric Vance') })).json());
+    expect(silent.notices).toEqual([
+      { code: 'tcpa_consent', message: expect.stringContaining('No consent to texts is recorded for Ulric Vance') },
+    ]);
+    const mail = DraftResponse.parse(
+      await (
+        await call('/v1/drafts', {
+          command: { ...text('Ulric Vance'), params: { contact: 'Ulric Vance', channel: 'email', purpose: 'x' } },
+        })
+      ).json(),
+    );
+    expect(mail.notices).toBeUndefined();
+  });
 });
