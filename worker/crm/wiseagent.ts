@@ -3,7 +3,7 @@ import { Consent, type CrmContact } from '../../shared/contracts';
 import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
-import { type CrmProvider, type LeadInput, SKEW_MS, writeRef } from './provider';
+import { type CrmProvider, type LeadInput, SKEW_MS, type WriteAttempt, writeRef } from './provider';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -166,6 +166,36 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
   const taskKey = (t: { ContactID?: string | null; Description?: string | null; TaskDue?: string | null }) =>
     `${t.ContactID || '0'}|${t.Description ?? ''}|${t.TaskDue ?? ''}`;
 
+  const addNote = async (contactId: string, text: string, { key, since }: WriteAttempt) => {
+    const subject = noteSubject(key);
+    if (since) {
+      const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
+      if (found) return { id: String(found.NoteID) };
+    }
+    const [answer] = await call(
+      z.array(z.object({ data: z.array(z.object({ NoteID: z.coerce.number() })) })),
+      'POST',
+      'addContactNote',
+      { note: text, subject, clientids: contactId },
+    );
+    return { id: String(answer?.data[0]?.NoteID ?? '') };
+  };
+  /**
+   * A new lead's consent record and notes, each added once: the consent key is unique per contact
+   * (a repeat is refused, never doubled) and the note carries the write's reference.
+   */
+  const completeLead = async (contact: CrmContact, lead: LeadInput, write: WriteAttempt): Promise<CrmContact> => {
+    if (lead.consent && !contact.consent)
+      await call(z.unknown(), 'POST', 'addClientCustom', {
+        ClientID: contact.id,
+        Key: CONSENT_KEY,
+        Value: JSON.stringify(lead.consent),
+      });
+    if (lead.notes) await addNote(contact.id, lead.notes, write);
+    const row = await single(contact.id).catch(() => undefined);
+    return row ? toContact(row) : contact;
+  };
+
   return {
     name: 'wiseagent',
     searchContacts({ text, email, phone }) {
@@ -177,7 +207,7 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
       const row = await single(id);
       return row && toContact(row);
     },
-    async findCreated(lead, { since }) {
+    async findCreated(lead, write) {
       const filter = lead.email
         ? { email: lead.email }
         : lead.phone
@@ -186,13 +216,13 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
       const rows = await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' });
       const mine = rows.find(
         (c) =>
-          addedAt(c) >= since - SKEW_MS &&
+          addedAt(c) >= write.since - SKEW_MS &&
           (c.CFirst ?? '').toLowerCase() === lead.firstName.toLowerCase() &&
           (c.CLast ?? '').toLowerCase() === (lead.lastName ?? '').toLowerCase(),
       );
-      return mine && toContact(mine);
+      return mine && completeLead(toContact(mine), lead, write);
     },
-    async createContact(lead: LeadInput) {
+    async createContact(lead: LeadInput, write) {
       if (!lead.lastName)
         throw new ApiError(422, 'last_name_required', 'Wise Agent needs a last name for a new contact; add it on the card.');
       const { data } = await call(
@@ -208,42 +238,16 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
           calltype: lead.phone ? '1' : '2',
         },
       );
-      const id = String(data.ClientID);
-      if (lead.consent) {
-        // The key is unique per contact: a repeat of this call is refused, never doubled.
-        await call(z.unknown(), 'POST', 'addClientCustom', {
-          ClientID: id,
-          Key: CONSENT_KEY,
-          Value: JSON.stringify(lead.consent),
-        }).catch(() => undefined);
-      }
-      if (lead.notes)
-        await call(z.unknown(), 'POST', 'addContactNote', { note: lead.notes, subject: 'Lead notes', clientids: id });
-      const row = await single(id).catch(() => undefined);
-      return row
-        ? toContact(row)
-        : {
-            id,
-            firstName: lead.firstName,
-            lastName: lead.lastName,
-            ...(lead.email && { email: lead.email }),
-            ...(lead.phone && { phone: lead.phone }),
-          };
+      const contact: CrmContact = {
+        id: String(data.ClientID),
+        firstName: lead.firstName,
+        lastName: lead.lastName,
+        ...(lead.email && { email: lead.email }),
+        ...(lead.phone && { phone: lead.phone }),
+      };
+      return completeLead(contact, lead, write);
     },
-    async addNote(contactId, text, { key, since }) {
-      const subject = noteSubject(key);
-      if (since) {
-        const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
-        if (found) return { id: String(found.NoteID) };
-      }
-      const [answer] = await call(
-        z.array(z.object({ data: z.array(z.object({ NoteID: z.coerce.number() })) })),
-        'POST',
-        'addContactNote',
-        { note: text, subject, clientids: contactId },
-      );
-      return { id: String(answer?.data[0]?.NoteID ?? '') };
-    },
+    addNote,
     async createTask({ contactId, title, due }, { since }) {
       const [date, time] = due?.split('T') ?? [];
       const fields = {

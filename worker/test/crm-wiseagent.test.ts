@@ -165,7 +165,7 @@ describe('Wise Agent CRM', () => {
       source: 'open house sign-in',
     };
     const created = ExecuteResponse.parse(
-      await (await a.execute(lead({ email: 'rita@example.com', phone: '+14805550190', consent }))).json(),
+      await (await a.execute(lead({ email: 'rita@example.com', phone: '+14805550190', consent, notes: 'wants a pool' }))).json(),
     );
     expect(created).toMatchObject({
       ok: true,
@@ -192,7 +192,7 @@ describe('Wise Agent CRM', () => {
       expect(res.status, await res.clone().text()).toBe(200);
     }
     const state = await fake.state();
-    expect(state.notes).toMatchObject([{ Note: 'pre-approved' }]);
+    expect(state.notes).toMatchObject([{ Note: 'wants a pool' }, { Note: 'pre-approved' }]);
     expect(state.tasks).toMatchObject([{ Description: 'call Rita', TaskDue: '03/11/2026', ContactID: id }]);
     expect(state.events).toMatchObject([
       { Subject: 'Showing: 123 Main St with Rita Moreno', StartDate: '3/12/2026 10:30:00 AM' },
