@@ -1,5 +1,5 @@
 import type { Listing } from '../../shared/contracts';
-import { formatFacts, formatPrice } from './format';
+import { formatFacts, formatPrice } from '../../shared/format';
 
 /** The listing in front of the agent. Every value is page text, rendered as text. */
 export function ListingCard({ listing, site }: { listing: Listing; site: string }) {

@@ -1,7 +1,7 @@
 import { CompsResponse, DetailsResponse, type MlsSource } from '../../shared/contracts';
+import { formatFacts, formatPrice } from '../../shared/format';
 import { comparables, propertyDetails } from '../api/worker';
 import { MAX_AGE } from '../cache/mls-cache';
-import { formatFacts, formatPrice } from './format';
 import { useCachedRead } from './useCachedRead';
 
 export function SourceNote({ source, stale }: { source?: MlsSource; stale?: boolean }) {

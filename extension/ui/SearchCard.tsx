@@ -1,5 +1,5 @@
 import type { Listing } from '../../shared/contracts';
-import { formatFacts, formatPrice } from './format';
+import { formatFacts, formatPrice } from '../../shared/format';
 
 const SHOWN = 20;
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { type MlsListing, type SearchCriteria, SearchResponse } from '../../shared/contracts';
+import { formatFacts, formatPrice } from '../../shared/format';
 import { searchProperties } from '../api/worker';
 import { MAX_AGE } from '../cache/mls-cache';
-import { formatFacts, formatPrice } from './format';
 import { PropertyInsights, SourceNote } from './PropertyInsights';
 import { useCachedRead } from './useCachedRead';
 

@@ -1,5 +1,5 @@
 import type { ParsedCommand } from '../../shared/contracts';
-import { formatPrice } from './format';
+import { formatPrice } from '../../shared/format';
 
 export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
   add_lead: 'Add lead',

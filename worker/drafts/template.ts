@@ -1,6 +1,5 @@
 import type { Draft, DraftCommand, Listing } from '../../shared/contracts';
-
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+import { formatPrice } from '../../shared/format';
 
 /** "that the showing is confirmed" → "I wanted to let you know that the showing is confirmed." */
 function opening(purpose: string): string {
@@ -18,7 +17,7 @@ function listingLine(listing: Listing | undefined): string | undefined {
     listing.baths !== undefined && `${listing.baths} bath`,
     listing.sqft !== undefined && `${listing.sqft.toLocaleString('en-US')} sqft`,
   ].filter(Boolean);
-  const price = listing.price !== undefined ? `, listed at ${money.format(listing.price)}` : '';
+  const price = listing.price !== undefined ? `, listed at ${formatPrice(listing.price)}` : '';
   return `The home is ${listing.address}${price}${facts.length ? ` (${facts.join(', ')})` : ''}.`;
 }
 

@@ -1,3 +1,4 @@
+/** How prices and counts read to an agent, in the panel and in drafts alike. */
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
