@@ -17,8 +17,9 @@
  *   ({Page, TotalCount, Data}); addPlannerEvent (eventName, eventStartDate yyyy-mm-dd,
  *   eventStartTime hh:mm 12-hour, eventAMPM…); getCalendar (startDate, endDate "YYYY-MM-DD HH:mm").
  *   Categories and some answers come back as JSON inside a string, as the page shows them.
- * The consent screen is approved at once: the agent clicking Allow. POST /__fake/expire ends every
- * access token now, to test the refresh.
+ * The consent screen is approved at once: the agent clicking Allow (POST /__fake/deny: the next one
+ * is denied, redirect_uri?error=access_denied). POST /__fake/expire ends every access token now, to
+ * test the refresh.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { fakeServer, type Recorded, sendJson } from './http';
@@ -125,6 +126,7 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
   const access = new Map<string, Token>();
   const refresh = new Map<string, Token>();
   let nextId = 1000;
+  let denyNext = false;
 
   const issue = (scope: string[]) => {
     const pair = { access_token: secret(), refresh_token: secret(), expires_at: new Date(Date.now() + 3600_000).toISOString() };
@@ -150,6 +152,13 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
       const q = req.query;
       if (q.client_id !== WISEAGENT_CLIENT.id || q.response_type !== 'code' || !q.redirect_uri)
         return sendJson(res, 400, { error: 'invalid_request', error_description: 'Unknown client or bad request.' });
+      if (denyNext) {
+        denyNext = false;
+        const denied = new URL(q.redirect_uri);
+        denied.searchParams.set('error', 'access_denied');
+        if (q.state) denied.searchParams.set('state', q.state);
+        return res.writeHead(302, { location: denied.toString() }).end();
+      }
       const code = secret();
       const scope = (q.scope ?? '').split(' ').filter(Boolean);
       grants.set(code, {
@@ -374,6 +383,10 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
 
   const server = await fakeServer(
     (req, res) => {
+      if (req.path === '/__fake/deny') {
+        denyNext = true;
+        return sendJson(res, 200, {});
+      }
       if (req.path === '/__fake/expire') {
         for (const token of access.values()) token.expires = 0;
         return sendJson(res, 200, {});

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { WiseAgentCallback, WiseAgentSessionRequest, WiseAgentStart } from '../../shared/contracts';
 import { randomToken, sha256, startSession } from '../auth/session';
 import { authorizeUrl, exchangeCode, saveTokens, WISEAGENT, wiseAgentUser } from '../auth/wiseagent';
-import { type AppEnv, allowedOrigins, type Env } from '../env';
+import { type AppEnv, allowedOrigins, type Env, providers } from '../env';
 import { ApiError } from '../errors';
 import { validate } from '../validate';
 
@@ -29,6 +29,8 @@ const back = (redirect: string, params: Record<string, string>) => `${redirect}?
  */
 export const wiseAgentAuth = new Hono<AppEnv>()
   .get('/start', validate('query', WiseAgentStart), async (c) => {
+    if (providers(c.env).crm !== WISEAGENT)
+      throw new ApiError(501, 'provider_not_available', 'This worker is not configured for Wise Agent.');
     const { redirect_uri, challenge } = c.req.valid('query');
     const redirect = extensionRedirect(c.env, redirect_uri);
     const state = randomToken();

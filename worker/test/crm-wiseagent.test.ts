@@ -140,6 +140,20 @@ describe('Wise Agent sign-in', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('sends a denied consent back to the extension as an error, storing nothing', async () => {
+    await fetch(`${env.TEST_WISEAGENT_URL}/__fake/deny`, { method: 'POST' });
+    const start = await app.request(
+      `/v1/auth/wiseagent/start?${new URLSearchParams({ redirect_uri: REDIRECT, challenge: 'x'.repeat(43) })}`,
+      {},
+      wa,
+    );
+    const consent = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
+    const callback = new URL(consent.headers.get('location') ?? '');
+    const done = await app.request(callback.pathname + callback.search, {}, wa);
+    expect(done.headers.get('location')).toBe(`${REDIRECT}?error=access_denied`);
+    expect((await fake.requests()).some((r) => r.path === '/WiseAuth/token')).toBe(false);
+  });
+
   it('answers 403 crm_not_connected for a session with no Wise Agent sign-in, and 501 when unconfigured', async () => {
     const { startSession } = await import('../auth/session');
     const local = await startSession(wa, 'someone-else');
