@@ -4,7 +4,7 @@ import type { ParsedCommand } from '../../shared/contracts';
 import { WorkerError } from '../api/errors';
 import { db } from './db';
 import { recent, remember } from './history';
-import { backoff, enqueue, flush, retryNow } from './outbox';
+import { backoff, enqueue, flush, retryNow, sendWaitingNow } from './outbox';
 
 const command: ParsedCommand = { intent: 'add_note', confidence: 0.9, params: { contact: 'Maria', text: 'hi' } };
 const done = {
@@ -42,6 +42,37 @@ describe('the outbox', () => {
     await retryNow(key);
     await flush(vi.fn().mockResolvedValue(done), 1);
     expect((await db.outbox.get(key))?.state).toBe('done');
+  });
+
+  it('an answer from one sender is not undone by a slower failing one (panel and alarm at once)', async () => {
+    const key = await enqueue(command, 0);
+    let release: () => void = () => undefined;
+    const slow = vi.fn(
+      () => new Promise<never>((_, reject) => (release = () => reject(new WorkerError(409, 'in_progress', 'busy')))),
+    );
+    const first = flush(slow, 0);
+    await flush(vi.fn().mockResolvedValue(done), 0);
+    release();
+    await first;
+    expect((await db.outbox.get(key))?.state).toBe('done');
+  });
+
+  it('sends everything waiting at once after the agent signs in to the CRM', async () => {
+    const refused = await enqueue(command, 0);
+    const waiting = await enqueue(command, 1);
+    await flush(
+      vi
+        .fn()
+        .mockRejectedValueOnce(new WorkerError(403, 'crm_not_connected', 'Connect Wise Agent first'))
+        .mockRejectedValueOnce(new WorkerError(0, 'offline', 'down')),
+      1,
+    );
+    expect((await db.outbox.get(refused))?.state).toBe('needs_attention');
+    expect((await db.outbox.get(waiting))?.state).toBe('retrying');
+    await sendWaitingNow();
+    const send = vi.fn().mockResolvedValue(done);
+    await flush(send, 2);
+    expect(send).toHaveBeenCalledTimes(2);
   });
 
   it('backs off up to ten minutes', () => {

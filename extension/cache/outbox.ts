@@ -63,5 +63,6 @@ export const retryNow = (key: string) => db.outbox.update(key, { state: 'pending
 
 export const discard = (key: string) => db.outbox.delete(key);
 
-/** After the agent signed in to their CRM: everything it refused is sent again, same keys. */
-export const retryRefused = () => db.outbox.where('state').equals('needs_attention').modify({ state: 'pending', nextAt: 0 });
+/** After the agent signed in to their CRM: everything still waiting, or refused, is sent now, same keys. */
+export const sendWaitingNow = () =>
+  db.outbox.where('state').anyOf('needs_attention', 'retrying').modify({ state: 'pending', nextAt: 0 });

@@ -3,7 +3,7 @@ import type { AccountResponse, Providers } from '../../shared/contracts';
 import { connectWiseAgent, signOut } from '../api/crm-sign-in';
 import { WorkerError } from '../api/errors';
 import { account, execute } from '../api/worker';
-import { flush, retryRefused } from '../cache/outbox';
+import { flush, sendWaitingNow } from '../cache/outbox';
 
 const ABOUT: Record<Providers['crm'], string> = {
   local: 'Contacts, notes, tasks and showings are kept in the worker’s own database; no account needed.',
@@ -13,7 +13,7 @@ const ABOUT: Record<Providers['crm'], string> = {
 
 /**
  * The agent's CRM sign-in. Wise Agent needs one (OAuth, run by the worker); after signing in, the
- * writes it refused for want of a sign-in are sent again. `compact` shows only what needs doing.
+ * writes waiting for it are sent at once. `compact` shows only what needs doing.
  */
 export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | undefined; compact?: boolean }) {
   const [state, setState] = useState<AccountResponse>();
@@ -33,7 +33,7 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
     setError(undefined);
     try {
       setState(await connectWiseAgent());
-      await retryRefused();
+      await sendWaitingNow();
       await flush(execute);
     } catch (err) {
       setError(err instanceof WorkerError || err instanceof Error ? err.message : String(err));
