@@ -4,6 +4,7 @@ import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
 import { type CrmProvider, type LeadInput, SKEW_MS, type WriteAttempt, writeRef } from './provider';
+import { fullName } from './resolve';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -155,12 +156,7 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
 
   const noteSubject = (key: string) => `Note via Estait (${writeRef(key)})`;
   const showingName = (s: { contact?: CrmContact; address?: string }) =>
-    [
-      `Showing${s.address ? `: ${s.address}` : ''}`,
-      s.contact && `with ${[s.contact.firstName, s.contact.lastName].filter(Boolean).join(' ')}`,
-    ]
-      .filter(Boolean)
-      .join(' ');
+    [`Showing${s.address ? `: ${s.address}` : ''}`, s.contact && `with ${fullName(s.contact)}`].filter(Boolean).join(' ');
   const calendarOn = (date: string) =>
     call(Events, 'GET', 'getCalendar', { startDate: `${date} 00:00`, endDate: `${date} 23:59` });
   const taskKey = (t: { ContactID?: string | null; Description?: string | null; TaskDue?: string | null }) =>
