@@ -99,8 +99,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
         const rows = Array.isArray(res?.data) ? (res.data as Row[]) : [];
         return { listings: rows.map(toListing).filter((l): l is MlsListing => !!l), total: res?.resultCount ?? rows.length };
       });
-      source.cached = hit;
-      return value;
+      return { ...value, cached: hit };
     },
     async details(address) {
       const { value } = await cached('realestateapi:details', address.toLowerCase(), TTL.details, async () => {

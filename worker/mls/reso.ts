@@ -192,8 +192,7 @@ export function reso(config: ResoConfig): MlsProvider {
           return { listings: found, total: res.count ?? found.length };
         },
       );
-      source.cached = hit;
-      return value;
+      return { ...value, cached: hit };
     },
     async details(address) {
       const { street, city } = splitAddress(address);

@@ -9,7 +9,8 @@ export const properties = new Hono<AppEnv>()
   .post('/search', validate('json', SearchRequest), async (c) => {
     const mls = mlsFor(c.env);
     const { criteria, page = 0 } = c.req.valid('json');
-    return c.json({ ...(await mls.search(criteria, page)), source: mls.source });
+    const { cached, ...found } = await mls.search(criteria, page);
+    return c.json({ ...found, source: { ...mls.source, ...(cached !== undefined && { cached }) } });
   })
   .get('/details', validate('query', AddressQuery), async (c) => {
     const mls = mlsFor(c.env);
