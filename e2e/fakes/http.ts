@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { seededRandom } from '../../shared/random';
 
 export type Recorded = {
   method: string;
@@ -16,17 +17,6 @@ export type FakeServer = { url: string; requests: Recorded[]; close: () => Promi
  * Seeded, so a run can be repeated.
  */
 export type Chaos = { rate: number; seed: number; hangMs: number };
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -79,7 +69,7 @@ export async function fakeServer(
     if (url.pathname === '/__fake/chaos' && req.method === 'GET') return sendJson(res, 200, faults);
     if (url.pathname === '/__fake/chaos') {
       const c = body as Chaos | null;
-      chaos = c && c.rate > 0 ? { ...c, next: random(c.seed) } : undefined;
+      chaos = c && c.rate > 0 ? { ...c, next: seededRandom(c.seed) } : undefined;
       return sendJson(res, 200, {});
     }
     if (url.pathname === '/__fake/fail') {

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../shared/random';
+
 /**
  * The sample MLS: a few hundred made-up listings across several metros, generated the same way on
  * every machine (a seeded generator), so search, details and comps work with no account. None of
@@ -101,18 +103,6 @@ const FIRST = ['Alex', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Avery', 
 const LAST = ['Nguyen', 'Patel', 'Garcia', 'Kim', 'Okafor', 'Rossi', 'Schmidt', 'Haddad', 'Silva', 'Brooks'];
 const FEATURES = ['pool', 'garage', 'view', 'fireplace', 'yard', 'basement', 'new construction', 'single story'];
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type SampleRow = {
   id: string;
   street: string;
@@ -143,7 +133,7 @@ export const SAMPLE_SIZE = 360;
 
 /** The sample listings: about 60 per metro, a third of them recent sales (for comps). */
 export function sampleListings(): SampleRow[] {
-  const rand = random(20261122);
+  const rand = seededRandom(20261122);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const rows: SampleRow[] = [];
   for (let i = 0; i < SAMPLE_SIZE; i++) {
