@@ -5,12 +5,13 @@
  * must land exactly once. No browser: the outbox runs in Node on fake-indexeddb, as in unit tests.
  */
 import 'fake-indexeddb/auto';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { WorkerError } from '../extension/api/errors';
 import { db } from '../extension/cache/db';
 import { enqueue, flush } from '../extension/cache/outbox';
 import { ActivityResponse, ApiErrorBody, ExecuteResponse, type ParsedCommand, SessionTokens } from '../shared/contracts';
+import { sha256 } from '../shared/encoding';
 import { startFakeWiseAgent, WISEAGENT_CLIENT } from './fakes/wiseagent';
 import { startWorker } from './support/worker';
 
@@ -32,7 +33,7 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
   try {
     // Sign in as launchWebAuthFlow would, following each redirect by hand.
     const verifier = randomBytes(32).toString('base64url');
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const challenge = await sha256(verifier);
     const redirect = `https://${EXTENSION_ID}.chromiumapp.org/wiseagent`;
     let location = `${worker.url}/v1/auth/wiseagent/start?${new URLSearchParams({ redirect_uri: redirect, challenge })}`;
     while (!location.startsWith(redirect)) {

@@ -1,16 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { AccountResponse } from '../../shared/contracts';
+import { base64url, sha256 } from '../../shared/encoding';
 import { getWorkerUrl } from '../settings';
 import { workerClient } from './client';
 import { WorkerError } from './errors';
 import { saveSession, takeSession } from './session';
 import { account as fetchAccount } from './worker';
-
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
 
 const REASONS: Record<string, string> = {
   access_denied: 'Wise Agent sign-in was cancelled.',
@@ -27,7 +22,7 @@ const REASONS: Record<string, string> = {
 export async function connectWiseAgent(): Promise<AccountResponse> {
   const base = await getWorkerUrl();
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  const challenge = await sha256(verifier);
   const start = new URL('/v1/auth/wiseagent/start', base);
   start.search = new URLSearchParams({ redirect_uri: browser.identity.getRedirectURL('wiseagent'), challenge }).toString();
 

@@ -1,5 +1,6 @@
 import { sign, verify } from 'hono/jwt';
 import type { SessionTokens } from '../../shared/contracts';
+import { base64url, sha256 } from '../../shared/encoding';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 
@@ -13,16 +14,6 @@ function secret(env: Env): string {
     throw new ApiError(503, 'not_configured', 'Sessions are not configured: set SESSION_SECRET (32+ characters).');
   }
   return env.SESSION_SECRET;
-}
-
-export const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-export async function sha256(text: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
 
 /** 256 random bits, URL-safe. */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { WiseAgentCallback, WiseAgentSessionRequest, WiseAgentStart } from '../../shared/contracts';
-import { randomToken, sha256, startSession } from '../auth/session';
+import { sha256 } from '../../shared/encoding';
+import { randomToken, startSession } from '../auth/session';
 import { authorizeUrl, exchangeCode, saveTokens, WISEAGENT, wiseAgentUser } from '../auth/wiseagent';
 import { type AppEnv, allowedOrigins, type Env, providers } from '../env';
 import { ApiError } from '../errors';

@@ -10,6 +10,7 @@ import {
   type ParsedCommand,
   SessionTokens,
 } from '../../shared/contracts';
+import { base64url, sha256 } from '../../shared/encoding';
 import type { Env } from '../env';
 import app from '../index';
 
@@ -40,19 +41,11 @@ const fake = {
     fetch(`${env.TEST_WISEAGENT_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status: 0, ...body }) }),
 };
 
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-const sha = async (text: string) =>
-  base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
-
 /** The whole round trip as chrome.identity.launchWebAuthFlow drives it: each redirect followed by hand. */
 async function signIn(bindings: Env = wa): Promise<SessionTokens> {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const start = await app.request(
-    `/v1/auth/wiseagent/start?${new URLSearchParams({ redirect_uri: REDIRECT, challenge: await sha(verifier) })}`,
+    `/v1/auth/wiseagent/start?${new URLSearchParams({ redirect_uri: REDIRECT, challenge: await sha256(verifier) })}`,
     {},
     bindings,
   );
