@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AddressParts, joinAddress, splitAddress, toMoney, toNumber, toStateCode, toZip } from './normalize';
+import { type AddressParts, fold, joinAddress, splitAddress, toMoney, toNumber, toStateCode, toZip } from './normalize';
 
 describe('normalize', () => {
   it.each([
@@ -51,4 +51,21 @@ describe('normalize', () => {
     expect(splitAddress(line)).toEqual(parts);
     if (parts.state) expect(joinAddress(parts)).toBe(joinAddress(splitAddress(joinAddress(parts))));
   });
+
+  it.each([
+    ['José Ñúñez', 'jose nunez'],
+    ['JOSE  NUNEZ', 'jose nunez'],
+    ['  Zoë\u00a0Brontë ', 'zoe bronte'],
+    ['François Côté', 'francois cote'],
+    ['Straße', 'strasse'],
+    ['ẞ', 'ss'],
+    ['Søren Østergaard', 'soren ostergaard'],
+    ['Łukasz Wałęsa', 'lukasz walesa'],
+    ['Æsa Lærke', 'aesa laerke'],
+    ['Đorđe', 'dorde'],
+    ['İlkay Şahin', 'ilkay sahin'],
+    ['Nguyễn Văn', 'nguyen van'],
+    ["Mary-Jane O'Brien", "mary-jane o'brien"],
+    ['', ''],
+  ])('fold(%j) = %j', (input, out) => expect(fold(input)).toBe(out));
 });

@@ -161,3 +161,20 @@ export function joinAddress({ street, city, state, zip }: AddressParts): string 
 
 /** The shape of an email address (one @, a dot in the domain, no spaces). */
 export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+
+/** Letters NFD does not take apart: a name typed without them must still match. */
+const LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', æ: 'ae', œ: 'oe', đ: 'd' };
+
+/**
+ * A name or word as people type it when they skip accents and capitals: "José  Ñúñez" → "jose nunez",
+ * "Straße" → "strasse". For comparing and searching, never for display.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßøłæœđ]/g, (c) => LETTERS[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim();
+}

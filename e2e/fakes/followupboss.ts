@@ -8,12 +8,17 @@
  * subject, body, isHtml}; POST /v1/tasks {personId, name, type, dueDate | dueDateTime}; GET
  * /v1/notes and /v1/tasks filtered by personId ({_metadata, notes | tasks}); 401 for a bad key; 429 with
  * Retry-After when told to.
+ * Calls, after the docs.followupboss.com reference, "Calls" — POST /v1/calls: personId, phone (the
+ * number called) and isIncoming required; outcome one of Interested, Not Interested, Left Message,
+ * No Answer, Busy, Bad Number; note and duration optional; 400 {errorMessage} otherwise or for an
+ * unknown person. GET /v1/calls filtered by personId → {_metadata, calls}, each with its `created` time.
  */
 import { fakeServer, sendJson } from './http';
 
 export const FUB_KEY = 'fub-test-key';
 /** A lead source whose lead flow is archived: FUB answers 204 and keeps nothing. */
 export const ARCHIVED_SOURCE = 'Archived Flow';
+export const CALL_OUTCOMES = ['Interested', 'Not Interested', 'Left Message', 'No Answer', 'Busy', 'Bad Number'];
 
 type Person = {
   id: number;
@@ -29,6 +34,7 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
   const people: Person[] = [];
   const notes: Record<string, unknown>[] = [];
   const tasks: Record<string, unknown>[] = [];
+  const calls: Record<string, unknown>[] = [];
   let nextId = 1;
   const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
   const server = await fakeServer(
@@ -84,12 +90,25 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
         const person = people.find((x) => x.id === Number(one[1]));
         return person ? sendJson(res, 200, person) : sendJson(res, 404, { errorMessage: 'Person not found.' });
       }
-      if (req.method === 'GET' && (req.path === '/v1/notes' || req.path === '/v1/tasks')) {
-        const rows = (req.path === '/v1/notes' ? notes : tasks).filter(
-          (r) => !req.query.personId || r.personId === Number(req.query.personId),
-        );
-        const collection = req.path === '/v1/notes' ? 'notes' : 'tasks';
-        return sendJson(res, 200, { _metadata: { collection, offset: 0, limit: 100, total: rows.length }, [collection]: rows });
+      const listed = { '/v1/notes': notes, '/v1/tasks': tasks, '/v1/calls': calls }[req.path];
+      if (req.method === 'GET' && listed) {
+        const rows = listed.filter((r) => !req.query.personId || r.personId === Number(req.query.personId));
+        const collection = req.path.slice('/v1/'.length);
+        const limit = Math.min(100, Number(req.query.limit ?? 10));
+        return sendJson(res, 200, {
+          _metadata: { collection, offset: 0, limit, total: rows.length },
+          [collection]: rows.slice(0, limit),
+        });
+      }
+      if (req.method === 'POST' && req.path === '/v1/calls') {
+        if (typeof body.personId !== 'number' || !body.phone || typeof body.isIncoming !== 'boolean')
+          return sendJson(res, 400, { errorMessage: 'personId, phone and isIncoming are required.' });
+        if (body.outcome !== undefined && !CALL_OUTCOMES.includes(String(body.outcome)))
+          return sendJson(res, 400, { errorMessage: `outcome must be one of ${CALL_OUTCOMES.join(', ')}.` });
+        if (!people.some((x) => x.id === body.personId)) return sendJson(res, 400, { errorMessage: 'Invalid personId.' });
+        const record = { id: nextId++, ...body, created: new Date().toISOString() };
+        calls.push(record);
+        return sendJson(res, 201, record);
       }
       if (req.method === 'POST' && (req.path === '/v1/notes' || req.path === '/v1/tasks')) {
         if (body.personId !== undefined && !people.some((x) => x.id === body.personId))
@@ -116,5 +135,5 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
       ),
     options,
   );
-  return { ...server, people, notes, tasks };
+  return { ...server, people, notes, tasks, calls };
 }

@@ -1,8 +1,9 @@
 import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, WriteCommand } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
 import type { Session } from '../auth/session';
 import { crmFor } from '../crm';
-import type { CrmProvider, WriteAttempt } from '../crm/provider';
-import { fullName, resolveContact } from '../crm/resolve';
+import { type CrmProvider, OUTCOME_WORDS, type WriteAttempt } from '../crm/provider';
+import { resolveContact } from '../crm/resolve';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
 
@@ -39,14 +40,8 @@ async function write(crm: CrmProvider, command: WriteCommand, attempt: WriteAtte
     }
     case 'add_note': {
       const contact = await resolveContact(crm, command.params, true);
-      const { id } = await crm.addNote(contact?.id ?? '', command.params.text, attempt);
-      return {
-        status: 'done',
-        intent: 'add_note',
-        crmId: id,
-        contact,
-        summary: `Note for ${contact ? fullName(contact) : 'contact'}`,
-      };
+      const { id } = await crm.addNote(contact.id, command.params.text, attempt);
+      return { status: 'done', intent: 'add_note', crmId: id, contact, summary: `Note for ${fullName(contact)}` };
     }
     case 'create_task': {
       const contact = await resolveContact(crm, command.params, false);
@@ -55,11 +50,19 @@ async function write(crm: CrmProvider, command: WriteCommand, attempt: WriteAtte
       return { status: 'done', intent: 'create_task', crmId: id, contact, summary: `Task “${title}”${due ? ` due ${due}` : ''}` };
     }
     case 'schedule_showing': {
-      const contact = await resolveContact(crm, command.params, false);
       const { address, start } = command.params;
+      if (!address) throw new ApiError(422, 'address_required', 'Say which property the showing is for.');
+      const contact = await resolveContact(crm, command.params, false);
       const { id } = await crm.scheduleShowing({ contact, address, start }, attempt);
       const what = [address && `at ${address}`, start && `on ${start.replace('T', ' ')}`].filter(Boolean).join(' ');
       return { status: 'done', intent: 'schedule_showing', crmId: id, contact, summary: `Showing ${what}`.trim() };
+    }
+    case 'log_call': {
+      const contact = await resolveContact(crm, command.params, true);
+      const { outcome, notes } = command.params;
+      const { id } = await crm.logCall({ contact, outcome, notes }, attempt);
+      const how = outcome ? ` — ${OUTCOME_WORDS[outcome].toLowerCase()}` : '';
+      return { status: 'done', intent: 'log_call', crmId: id, contact, summary: `Call with ${fullName(contact)}${how}` };
     }
   }
 }
@@ -128,11 +131,23 @@ export async function execute(
   if (result.status === 'done') {
     await db.batch([
       store,
+      // The contact and the fields as written, so the log can be read back exactly.
       db
         .prepare(
-          'INSERT INTO activity (user_id, intent, summary, crm_id, provider, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO activity (user_id, intent, summary, crm_id, provider, idempotency_key, created_at, contact_id, record)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .bind(user, result.intent, result.summary, result.crmId, crm.name, key, now),
+        .bind(
+          user,
+          result.intent,
+          result.summary,
+          result.crmId,
+          crm.name,
+          key,
+          now,
+          result.contact?.id ?? null,
+          JSON.stringify(command.params),
+        ),
     ]);
   } else await store.run();
   return response;

@@ -1,14 +1,14 @@
-import type { CrmContact } from '../../shared/contracts';
+import type { CallOutcome, CrmContact } from '../../shared/contracts';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
-import { type CrmProvider, type LeadInput, SKEW_MS, writeRef } from './provider';
+import { type CrmProvider, callNote, type LeadInput, noteSubject, SKEW_MS, writeRef } from './provider';
 import { zonedIso } from './zoned';
 
 /**
  * Follow Up Boss (docs.followupboss.com): https://api.followupboss.com/v1, Basic auth with the API
  * key as user name and an empty password, X-System / X-System-Key on every call. New leads go
  * through POST /v1/events (FUB matches an existing person by email or phone); people are searched
- * with GET /v1/people; notes and tasks (a showing is a task of type "Showing") have their own
+ * with GET /v1/people; notes, tasks (a showing is a task of type "Showing") and calls have their own
  * endpoints. 429 carries Retry-After (handled by `upstream`).
  */
 export type FubConfig = { apiKey: string; system?: string; systemKey?: string; base?: string; tz?: string; timeoutMs?: number };
@@ -21,6 +21,12 @@ type Person = {
   phones?: { value?: string }[];
   source?: string;
   created?: string;
+};
+
+/** POST /v1/calls takes one of Interested, Not Interested, Left Message, No Answer, Busy, Bad Number; "connected" has none. */
+const FUB_OUTCOME: Partial<Record<CallOutcome, string>> = {
+  left_voicemail: 'Left Message',
+  no_answer: 'No Answer',
 };
 
 const toContact = (p: Person): CrmContact => ({
@@ -73,6 +79,17 @@ export function followUpBoss(config: FubConfig): CrmProvider {
   };
   const due = (value: string | undefined) =>
     !value ? {} : value.includes('T') ? { dueDateTime: zonedIso(value, config.tz ?? 'UTC') } : { dueDate: value };
+  /** A note once per write: its subject carries the write's reference, looked for on a retry. */
+  const note = async (personId: number, subject: string, body: string, since: number | undefined) => {
+    if (since) {
+      const found = (await list<{ id: number; subject?: string }>(`/notes?personId=${personId}&limit=100`, 'notes')).find(
+        (n) => n.subject === subject,
+      );
+      if (found) return { id: String(found.id) };
+    }
+    const res = await call('POST', '/notes', { personId, subject, body, isHtml: false });
+    return { id: String(((await res.json()) as { id: number }).id) };
+  };
   const person = async (id: string) => {
     const res = await call('GET', `/people/${encodeURIComponent(id)}`);
     return res.status === 404 ? undefined : toContact((await res.json()) as Person);
@@ -134,17 +151,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
         throw new ApiError(502, 'upstream_error', 'Follow Up Boss accepted the lead but did not say which person it is.');
       return created;
     },
-    async addNote(contactId, text, { key, since }) {
-      const subject = `Note via Estait (${writeRef(key)})`;
-      if (since) {
-        const found = (
-          await list<{ id: number; subject?: string }>(`/notes?personId=${Number(contactId)}&limit=100`, 'notes')
-        ).find((n) => n.subject === subject);
-        if (found) return { id: String(found.id) };
-      }
-      const res = await call('POST', '/notes', { personId: Number(contactId), subject, body: text, isHtml: false });
-      return { id: String(((await res.json()) as { id: number }).id) };
-    },
+    addNote: (contactId, text, { key, since }) => note(Number(contactId), noteSubject(key), text, since),
     createTask: ({ contactId, title, due: when }, { since }) =>
       task({ ...(contactId && { personId: Number(contactId) }), name: title, type: 'Follow Up', when }, since),
     scheduleShowing: ({ contact, address, start }, { since }) =>
@@ -157,5 +164,29 @@ export function followUpBoss(config: FubConfig): CrmProvider {
         },
         since,
       ),
+    async logCall({ contact, outcome, notes }, { key, since }) {
+      const personId = Number(contact.id);
+      // A call record needs the number called; without one the call is kept as a note.
+      if (!contact.phone) {
+        const { subject, body } = callNote(key, { outcome, notes });
+        return note(personId, subject, body, since);
+      }
+      const mark = `(via Estait ${writeRef(key)})`;
+      if (since) {
+        const found = (await list<{ id: number; note?: string }>(`/calls?personId=${personId}&limit=100`, 'calls')).find((c) =>
+          c.note?.includes(mark),
+        );
+        if (found) return { id: String(found.id) };
+      }
+      const fubOutcome = outcome && FUB_OUTCOME[outcome];
+      const res = await call('POST', '/calls', {
+        personId,
+        phone: contact.phone,
+        isIncoming: false,
+        ...(fubOutcome && { outcome: fubOutcome }),
+        note: [outcome === 'connected' && 'Connected.', notes, mark].filter(Boolean).join(' '),
+      });
+      return { id: String(((await res.json()) as { id: number }).id) };
+    },
   };
 }

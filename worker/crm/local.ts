@@ -1,5 +1,6 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { Consent, type CrmContact } from '../../shared/contracts';
+import { fold } from '../../shared/normalize';
 import type { CrmProvider, LeadInput } from './provider';
 
 type Row = {
@@ -30,6 +31,13 @@ const toContact = (r: Row): CrmContact => ({
 
 const COLUMNS = 'id, first_name, last_name, email, phone, source, consent';
 
+/** What a name search looks in: the folded name and email (the `search_text` column). */
+const searchText = (c: { first_name: string; last_name: string | null; email: string | null }) =>
+  fold([c.first_name, c.last_name, c.email].filter(Boolean).join(' '));
+
+/** Rows from before `search_text` are given it this many at a time, on the owner's next searches. */
+const BACKFILL_ROWS = 200;
+
 /** The CRM kept in the worker's own D1 database, one book of contacts per user. */
 export function localCrm(db: D1Database, userId: string): CrmProvider {
   /** Inserts a row once per key: a repeated write finds the row the first one made. */
@@ -54,10 +62,29 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
       .prepare(`SELECT ${COLUMNS} FROM contacts WHERE user_id = ? AND idempotency_key = ?`)
       .bind(userId, key)
       .first<Row>()) ?? undefined;
+  /** Gives older rows their folded `search_text` in one statement (a few ms of CPU for a batch). */
+  const backfill = async () => {
+    const { results } = await db
+      .prepare(`SELECT id, first_name, last_name, email FROM contacts WHERE user_id = ? AND search_text IS NULL LIMIT ?`)
+      .bind(userId, BACKFILL_ROWS)
+      .all<Pick<Row, 'id' | 'first_name' | 'last_name' | 'email'>>();
+    if (!results.length) return;
+    await db
+      .prepare(
+        `UPDATE contacts SET search_text = json_extract(r.value, '$[1]')
+         FROM json_each(?) AS r WHERE contacts.id = json_extract(r.value, '$[0]') AND contacts.user_id = ?`,
+      )
+      .bind(JSON.stringify(results.map((r) => [r.id, searchText(r)])), userId)
+      .run();
+  };
   return {
     name: 'local',
+    foldsNames: true,
     async searchContacts({ text, email, phone }) {
-      const words = (text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+      const words = fold(text ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .slice(0, 3);
       const clauses: string[] = [];
       const values: unknown[] = [userId];
       if (email) {
@@ -69,9 +96,11 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
         values.push(phone);
       }
       if (words.length) {
-        clauses.push(
-          `(${words.map(() => "lower(first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '')) LIKE ?").join(' AND ')})`,
-        );
+        await backfill();
+        // A row beyond this search's backfill batch is still found by its ASCII lower case.
+        const haystack =
+          "coalesce(search_text, lower(first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '')))";
+        clauses.push(`(${words.map(() => `${haystack} LIKE ?`).join(' AND ')})`);
         values.push(...words.map((w) => `%${w.replace(/[%_]/g, '')}%`));
       }
       if (!clauses.length) return [];
@@ -93,10 +122,12 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
       return row && toContact(row);
     },
     async createContact(lead: LeadInput, { key }) {
+      const email = lead.email?.toLowerCase() ?? null;
       await insert('contacts', key, {
         first_name: lead.firstName,
         last_name: lead.lastName ?? null,
-        email: lead.email?.toLowerCase() ?? null,
+        email,
+        search_text: searchText({ first_name: lead.firstName, last_name: lead.lastName ?? null, email }),
         phone: lead.phone ?? null,
         source: lead.source ?? null,
         notes: lead.notes ?? null,
@@ -115,5 +146,7 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
         address: address ?? null,
         start: start ?? null,
       }),
+    logCall: ({ contact, outcome, notes }, { key }) =>
+      insert('calls', key, { contact_id: Number(contact.id), outcome: outcome ?? null, notes: notes ?? null }),
   };
 }

@@ -1,32 +1,66 @@
-import type { CrmContact } from '../../shared/contracts';
+import { MAX_CANDIDATES, matchByName } from '../../shared/contacts';
+import type { CrmContact, Target } from '../../shared/contracts';
+import { fold } from '../../shared/normalize';
 import { ApiError } from '../errors';
 import type { CrmProvider } from './provider';
 
-export const fullName = (c: CrmContact) => [c.firstName, c.lastName].filter(Boolean).join(' ');
+/** What a contact is looked up by: an id from the page, an email or phone, or a name as typed. */
+export type ContactRef = { contact?: string; contactId?: string; phone?: string; email?: string };
 
-/** The contact a write is for: an id from the page, or a name that must match exactly one contact. */
-export async function resolveContact(
-  crm: CrmProvider,
-  params: { contact?: string; contactId?: string },
-  required: boolean,
-): Promise<CrmContact | undefined> {
-  if (params.contactId) {
-    const found = await crm.getContact(params.contactId);
-    if (!found) throw new ApiError(422, 'contact_not_found', 'That contact is not in your CRM.');
-    return found;
+/** The CRM's matches for a typed name, and for its folded spelling when the CRM's search minds accents. */
+async function searchName(crm: CrmProvider, typed: string): Promise<CrmContact[]> {
+  const folded = fold(typed);
+  const spellings = crm.foldsNames || folded === typed.toLowerCase().replace(/\s+/g, ' ') ? [typed] : [typed, folded];
+  const found = (await Promise.all(spellings.map((text) => crm.searchContacts({ text })))).flat();
+  return found.filter((c, i) => found.findIndex((d) => d.id === c.id) === i);
+}
+
+/** The contacts a reference points at; CRM failures are thrown. */
+async function lookup(crm: CrmProvider, ref: ContactRef): Promise<CrmContact[]> {
+  if (ref.contactId) {
+    const found = await crm.getContact(ref.contactId);
+    return found ? [found] : [];
   }
-  if (!params.contact) {
+  if (ref.email || ref.phone) {
+    const found = await crm.searchContacts(ref.email ? { email: ref.email } : { phone: ref.phone });
+    return found.slice(0, MAX_CANDIDATES);
+  }
+  const typed = ref.contact?.trim();
+  return typed ? matchByName(typed, await searchName(crm, typed)) : [];
+}
+
+const status = (found: CrmContact[]) => (found.length === 1 ? 'one' : found.length ? 'many' : 'none');
+
+/**
+ * Who a write is for, looked up when it is planned, so the confirm card can show them, offer a pick
+ * or offer to add them. Never throws: a CRM that cannot be reached makes the target 'unchecked'.
+ */
+export async function findTarget(crm: CrmProvider, ref: ContactRef): Promise<Target> {
+  const query = ref.contactId || ref.email || ref.phone || ref.contact?.trim() || '';
+  if (!query) return { query, status: 'unchecked', contacts: [] };
+  try {
+    const contacts = await lookup(crm, ref);
+    return { query, status: status(contacts), contacts };
+  } catch (err) {
+    if (!(err instanceof ApiError)) console.warn(JSON.stringify({ findTarget: String(err) }));
+    const message = err instanceof ApiError ? err.message : 'Your CRM could not be checked right now.';
+    return { query, status: 'unchecked', contacts: [], message };
+  }
+}
+
+/** The contact a write is for: an id from the page, or a name that must point at exactly one contact. */
+export function resolveContact(crm: CrmProvider, params: ContactRef, required: true): Promise<CrmContact>;
+export function resolveContact(crm: CrmProvider, params: ContactRef, required: boolean): Promise<CrmContact | undefined>;
+export async function resolveContact(crm: CrmProvider, params: ContactRef, required: boolean) {
+  const typed = params.contact?.trim();
+  if (!params.contactId && !typed) {
     if (required) throw new ApiError(422, 'contact_required', 'Say which contact this is for, or open their page.');
     return undefined;
   }
-  const name = params.contact.toLowerCase();
-  const matches = await crm.searchContacts({ text: params.contact });
-  const exact = matches.filter((c) => fullName(c).toLowerCase() === name);
-  const pick = exact.length === 1 ? exact[0] : matches.length === 1 ? matches[0] : undefined;
-  if (pick) return pick;
-  if (!matches.length)
-    throw new ApiError(422, 'contact_not_found', `No contact named “${params.contact}” in your CRM; add them as a lead first.`);
-  throw new ApiError(409, 'ambiguous_contact', `Several contacts match “${params.contact}”; pick one.`, {
-    candidates: matches.slice(0, 10),
-  });
+  const found = await lookup(crm, { contactId: params.contactId, contact: typed });
+  if (found.length === 1) return found[0];
+  if (params.contactId) throw new ApiError(422, 'contact_not_found', 'That contact is not in your CRM.');
+  if (!found.length)
+    throw new ApiError(422, 'contact_not_found', `No contact named “${typed}” in your CRM; add them as a lead first.`);
+  throw new ApiError(409, 'ambiguous_contact', `Several contacts match “${typed}”; pick one.`, { candidates: found });
 }

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { Consent, type CrmContact } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
 import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
-import { type CrmProvider, type LeadInput, SKEW_MS, type WriteAttempt, writeRef } from './provider';
-import { fullName } from './resolve';
+import { type CrmProvider, callNote, type LeadInput, noteSubject, SKEW_MS, type WriteAttempt } from './provider';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
  * requestType; Bearer token; reads are GETs with query parameters, writes are form-encoded POSTs.
  * Contacts: getContacts (email, phone digits or nameQuery — only the first applies),
  * getSingleContact, webcontact (CFirst, CLast and Source required; an existing contact comes back
- * with NewContact:false), addClientCustom for consent. Notes: addContactNote / getContactNotes.
- * Tasks: tasks POST / GET. Showings: addPlannerEvent / getCalendar.
+ * with NewContact:false), addClientCustom for consent. Notes (and calls, kept as notes):
+ * addContactNote / getContactNotes. Tasks: tasks POST / GET. Showings: addPlannerEvent / getCalendar.
  */
 export type WiseAgentConfig = { base: string; access: WiseAgentAccess; timeoutMs: number };
 
@@ -154,7 +154,6 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
     return row;
   };
 
-  const noteSubject = (key: string) => `Note via Estait (${writeRef(key)})`;
   const showingName = (s: { contact?: CrmContact; address?: string }) =>
     [`Showing${s.address ? `: ${s.address}` : ''}`, s.contact && `with ${fullName(s.contact)}`].filter(Boolean).join(' ');
   const calendarOn = (date: string) =>
@@ -162,8 +161,8 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
   const taskKey = (t: { ContactID?: string | null; Description?: string | null; TaskDue?: string | null }) =>
     `${t.ContactID || '0'}|${t.Description ?? ''}|${t.TaskDue ?? ''}`;
 
-  const addNote = async (contactId: string, text: string, { key, since }: WriteAttempt) => {
-    const subject = noteSubject(key);
+  /** A note once per write: its subject carries the write's reference, looked for on a retry. */
+  const note = async (contactId: string, subject: string, text: string, since: number | undefined) => {
     if (since) {
       const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
       if (found) return { id: String(found.NoteID) };
@@ -176,6 +175,8 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
     );
     return { id: String(answer?.data[0]?.NoteID ?? '') };
   };
+  const addNote = (contactId: string, text: string, { key, since }: WriteAttempt) =>
+    note(contactId, noteSubject(key), text, since);
   /**
    * A new lead's consent record and notes, each added once: the consent key is unique per contact
    * (a repeat is refused, never doubled) and the note carries the write's reference.
@@ -293,6 +294,10 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
       // addPlannerEvent answers only {success}; the calendar says which event it is.
       const created = await find().catch(() => undefined);
       return { id: created ? String(created.PlannerID) : '' };
+    },
+    logCall({ contact, outcome, notes }, { key, since }) {
+      const { subject, body } = callNote(key, { outcome, notes });
+      return note(contact.id, subject, body, since);
     },
   };
 }

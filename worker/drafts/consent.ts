@@ -1,6 +1,7 @@
 import type { DraftCommand, DraftNotice, PageContext } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
 import type { CrmProvider } from '../crm/provider';
-import { fullName, resolveContact } from '../crm/resolve';
+import { resolveContact } from '../crm/resolve';
 
 /**
  * A text to a contact with no recorded consent to texts gets a reminder: under the TCPA, marketing

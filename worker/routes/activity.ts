@@ -1,12 +1,22 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 
-type Row = { id: number; intent: string; summary: string; crm_id: string; provider: string; created_at: number };
+type Row = {
+  id: number;
+  intent: string;
+  summary: string;
+  crm_id: string;
+  provider: string;
+  created_at: number;
+  contact_id: string | null;
+  record: string | null;
+};
 
-/** The audit log: the latest writes made through Estait for this user. */
+/** The audit log: the latest writes made through Estait for this user, with whom each was for and what it wrote. */
 export const activity = new Hono<AppEnv>().get('/', async (c) => {
   const { results } = await c.env.DB.prepare(
-    'SELECT id, intent, summary, crm_id, provider, created_at FROM activity WHERE user_id = ? ORDER BY id DESC LIMIT 50',
+    `SELECT id, intent, summary, crm_id, provider, created_at, contact_id, record
+     FROM activity WHERE user_id = ? ORDER BY id DESC LIMIT 50`,
   )
     .bind(c.get('session').userId)
     .all<Row>();
@@ -18,6 +28,9 @@ export const activity = new Hono<AppEnv>().get('/', async (c) => {
       crmId: r.crm_id,
       provider: r.provider,
       at: new Date(r.created_at).toISOString(),
+      ...(r.contact_id && { contactId: r.contact_id }),
+      // Written by execute() from a validated command: an object of params.
+      ...(r.record && { record: JSON.parse(r.record) as Record<string, unknown> }),
     })),
   });
 });

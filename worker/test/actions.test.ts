@@ -101,6 +101,52 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     expect(log.entries[0]).toMatchObject({ provider: 'local', summary: 'Showing at 123 Main St on 2026-03-11 15:00' });
   });
 
+  it('logs a call for a contact named with or without accents; the log keeps who it was for and what was written', async () => {
+    const agent = await signedIn();
+    const created = await result(await agent.execute(lead({ firstName: 'Tomás', lastName: 'Nguyễn', phone: '+15125550177' })));
+    const id = created.result.status === 'done' ? created.result.crmId : '';
+    const params = { contact: 'tomas nguyen', outcome: 'left_voicemail', notes: 'asked about the HOA fee' } as const;
+    const call = await result(await agent.execute({ intent: 'log_call', confidence: 0.9, params }));
+    expect(call).toMatchObject({
+      ok: true,
+      result: { status: 'done', intent: 'log_call', contact: { id }, summary: 'Call with Tomás Nguyễn — left voicemail' },
+    });
+    const stored = await env.DB.prepare('SELECT contact_id, outcome, notes FROM calls WHERE user_id = ?').bind(agent.user).all();
+    expect(stored.results).toEqual([{ contact_id: Number(id), outcome: 'left_voicemail', notes: 'asked about the HOA fee' }]);
+    const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
+    expect(log.entries[0]).toMatchObject({ intent: 'log_call', contactId: id, record: params });
+    expect(log.entries[1]).toMatchObject({
+      intent: 'add_lead',
+      contactId: id,
+      record: { firstName: 'Tomás', lastName: 'Nguyễn' },
+    });
+
+    const nobody = await agent.execute({ intent: 'log_call', confidence: 0.9, params: { outcome: 'no_answer' } });
+    expect(nobody.status).toBe(422);
+    expect(ApiErrorBody.parse(await nobody.json()).error.code).toBe('contact_required');
+  });
+
+  it('refuses a showing with no property before writing anything', async () => {
+    const agent = await signedIn();
+    await agent.execute(lead({ firstName: 'Ada', lastName: 'Park', email: 'ada@example.com' }));
+    const res = await agent.execute({
+      intent: 'schedule_showing',
+      confidence: 0.9,
+      params: { contact: 'Ada Park', start: '2026-03-11T15:00' },
+    });
+    expect(res.status).toBe(422);
+    expect(ApiErrorBody.parse(await res.json()).error).toMatchObject({
+      code: 'address_required',
+      message: 'Say which property the showing is for.',
+    });
+    const showings = await env.DB.prepare('SELECT count(*) AS n FROM showings WHERE user_id = ?')
+      .bind(agent.user)
+      .first<{ n: number }>();
+    expect(showings?.n).toBe(0);
+    const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
+    expect(log.entries.map((e) => e.intent)).toEqual(['add_lead']);
+  });
+
   it('refuses a note for a contact it cannot find, or cannot tell apart, and releases the key', async () => {
     const agent = await signedIn();
     const missing = await agent.execute(

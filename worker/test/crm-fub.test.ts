@@ -4,6 +4,8 @@ import { ARCHIVED_SOURCE, FUB_KEY } from '../../e2e/fakes/followupboss';
 import type { Recorded } from '../../e2e/fakes/http';
 import { ApiErrorBody, ContactsResponse, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
+import { crmFor } from '../crm';
+import { findTarget } from '../crm/resolve';
 import type { Env } from '../env';
 import app from '../index';
 
@@ -15,6 +17,15 @@ const control = {
     fetch(`${env.TEST_FUB_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, retryAfter }) }),
   failWith: (body: { hangMs: number }) =>
     fetch(`${env.TEST_FUB_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify(body) }),
+  /** What FUB holds for a person, read through its own API. */
+  list: async (collection: 'calls' | 'notes', personId: string) =>
+    (
+      (await (
+        await fetch(`${env.TEST_FUB_URL}/v1/${collection}?personId=${personId}&limit=100`, {
+          headers: { Authorization: `Basic ${btoa(`${FUB_KEY}:`)}` },
+        })
+      ).json()) as Record<string, Record<string, unknown>[]>
+    )[collection] ?? [],
 };
 
 async function agent(bindings: Env = fub) {
@@ -35,6 +46,12 @@ const lead = (params: Record<string, string>): ParsedCommand => ({
   confidence: 1,
   params: { firstName: 'Rita', lastName: 'Moreno', ...params },
 });
+
+/** Adds a lead through the worker: its FUB person id. */
+async function added(a: Awaited<ReturnType<typeof agent>>, params: Record<string, string>) {
+  const { result } = ExecuteResponse.parse(await (await a.execute(lead(params))).json());
+  return result.status === 'done' ? result.crmId : '';
+}
 
 beforeEach(async () => {
   await control.reset();
@@ -142,5 +159,86 @@ describe('Follow Up Boss', () => {
     }
     const writes = (await control.requests()).filter((r) => r.method === 'POST' && r.path !== '/v1/events');
     expect(writes.map((w) => w.path)).toEqual(['/v1/notes', '/v1/tasks']);
+  });
+
+  it('logs calls with POST /v1/calls (outcome mapped, reference in the note), and as a note for a person with no phone', async () => {
+    const a = await agent();
+    const tom = await added(a, { firstName: 'Tom', lastName: 'Nguyen', phone: '+15125550177' });
+    const ann = await added(a, { firstName: 'Ann', email: 'ann@example.com' });
+    const calls = [
+      { contactId: tom, outcome: 'left_voicemail', notes: 'about the HOA' },
+      { contact: 'Tom Nguyen', outcome: 'connected', notes: 'wants a second showing' },
+      { contactId: tom, outcome: 'no_answer' },
+      { contactId: ann, outcome: 'left_voicemail', notes: 'about the HOA' },
+    ];
+    const summaries = [];
+    for (const params of calls) {
+      const res = ExecuteResponse.parse(
+        await (await a.execute({ intent: 'log_call', confidence: 1, params } as ParsedCommand)).json(),
+      );
+      summaries.push(res.result.summary);
+    }
+    expect(summaries).toEqual([
+      'Call with Tom Nguyen — left voicemail',
+      'Call with Tom Nguyen — connected',
+      'Call with Tom Nguyen — no answer',
+      'Call with Ann Moreno — left voicemail',
+    ]);
+    const [voicemail, connected, noAnswer, ...more] = await control.list('calls', tom);
+    expect(more).toEqual([]);
+    expect(voicemail).toMatchObject({
+      personId: Number(tom),
+      phone: '+15125550177',
+      isIncoming: false,
+      outcome: 'Left Message',
+      note: expect.stringMatching(/^about the HOA \(via Estait \w{10}\)$/),
+    });
+    expect(connected).not.toHaveProperty('outcome');
+    expect(connected?.note).toMatch(/^Connected\. wants a second showing \(via Estait \w{10}\)$/);
+    expect(noAnswer).toMatchObject({ outcome: 'No Answer', note: expect.stringMatching(/^\(via Estait \w{10}\)$/) });
+    expect(await control.list('calls', ann)).toEqual([]);
+    expect(await control.list('notes', ann)).toMatchObject([
+      { subject: expect.stringMatching(/^Call via Estait \(\w{10}\): Left voicemail$/), body: 'about the HOA' },
+    ]);
+  });
+
+  it('logs a call once when POST /v1/calls (or the note for a person with no phone) timed out after it landed', async () => {
+    const a = await agent({ ...fub, CRM_TIMEOUT_MS: '300' });
+    const tom = await added(a, { firstName: 'Tom', phone: '+15125550178' });
+    const ann = await added(a, { firstName: 'Ann', email: 'ann2@example.com' });
+    for (const contactId of [tom, ann]) {
+      const command: ParsedCommand = { intent: 'log_call', confidence: 1, params: { contactId, outcome: 'no_answer' } };
+      const key = crypto.randomUUID();
+      // The person lookup answers at once; the write is carried out but answered after the worker gave up.
+      await control.failWith({ hangMs: 0 });
+      await control.failWith({ hangMs: 600 });
+      expect((await a.execute(command, key)).status).toBe(504);
+      expect((await a.execute(command, key)).status).toBe(200);
+    }
+    expect(await control.list('calls', tom)).toHaveLength(1);
+    expect(await control.list('notes', ann)).toHaveLength(1);
+    const writes = (await control.requests()).filter((r) => r.method === 'POST' && r.path !== '/v1/events');
+    expect(writes.map((w) => w.path)).toEqual(['/v1/calls', '/v1/notes']);
+  });
+
+  it('finds a target by the folded spelling too, and reports an unreachable or refusing CRM as unchecked', async () => {
+    const a = await agent();
+    await a.execute(lead({ firstName: 'Jose', lastName: 'Nunez', email: 'jose@example.com' }));
+    await control.reset();
+    const target = await findTarget(crmFor(fub, 'agent'), { contact: 'José Núñez' });
+    expect(target).toMatchObject({ query: 'José Núñez', status: 'one', contacts: [{ firstName: 'Jose', lastName: 'Nunez' }] });
+    const names = (await control.requests()).filter((r) => r.path === '/v1/people').map((r) => r.query.name);
+    expect(names).toEqual(['José Núñez', 'jose nunez']);
+
+    const refused = await findTarget(crmFor({ ...fub, FUB_API_KEY: 'wrong' }, 'agent'), { contact: 'Jose' });
+    expect(refused).toEqual({
+      query: 'Jose',
+      status: 'unchecked',
+      contacts: [],
+      message: expect.stringContaining('Follow Up Boss'),
+    });
+    await control.fail(500);
+    await control.fail(500);
+    expect(await findTarget(crmFor(fub, 'agent'), { email: 'jose@example.com' })).toMatchObject({ status: 'unchecked' });
   });
 });

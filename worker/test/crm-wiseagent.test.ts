@@ -11,6 +11,8 @@ import {
   SessionTokens,
 } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
+import { crmFor } from '../crm';
+import { findTarget } from '../crm/resolve';
 import type { Env } from '../env';
 import app from '../index';
 
@@ -257,6 +259,51 @@ describe('Wise Agent CRM', () => {
     expect((await fake.state()).notes.filter((n) => n.Note === 'called back')).toHaveLength(1);
     const again = ExecuteResponse.parse(await (await a.execute(note, key)).json());
     expect(again).toEqual(second);
+  });
+
+  it('logs a call as a note whose subject says how it went, once even when the first attempt timed out', async () => {
+    const a = as(await signIn());
+    const created = ExecuteResponse.parse(
+      await (await a.execute(lead({ firstName: 'Tom', lastName: 'Nguyen', email: 'tom@example.com' }))).json(),
+    );
+    const contactId = created.result.status === 'done' ? created.result.crmId : '';
+    const voicemail = await a.execute({
+      intent: 'log_call',
+      confidence: 1,
+      params: { contact: 'tom nguyen', outcome: 'left_voicemail', notes: 'about the HOA fee' },
+    });
+    expect(ExecuteResponse.parse(await voicemail.json()).result.summary).toBe('Call with Tom Nguyen — left voicemail');
+
+    const call: ParsedCommand = { intent: 'log_call', confidence: 1, params: { contactId, outcome: 'no_answer' } };
+    const key = crypto.randomUUID();
+    // getSingleContact answers at once; addContactNote is carried out, but answered after the worker gave up.
+    await fake.fail({ hangMs: 0 });
+    await fake.fail({ hangMs: 800 });
+    expect((await a.execute(call, key)).status).toBe(504);
+    expect((await a.execute(call, key)).status).toBe(200);
+    expect((await fake.state()).notes).toEqual([
+      expect.objectContaining({
+        Subject: expect.stringMatching(/^Call via Estait \(\w{10}\): Left voicemail$/),
+        Note: 'about the HOA fee',
+      }),
+      expect.objectContaining({ Subject: expect.stringMatching(/^Call via Estait \(\w{10}\): No answer$/), Note: 'No answer' }),
+    ]);
+  });
+
+  it('finds a target by the folded spelling too; unchecked, with the reason, for an agent not signed in', async () => {
+    const a = as(await signIn());
+    await a.execute(lead({ firstName: 'Jose', lastName: 'Nunez', email: 'jose@example.com' }));
+    const target = await findTarget(crmFor(wa, `wiseagent:${WISEAGENT_USER.Email}`), { contact: 'José' });
+    expect(target).toMatchObject({ status: 'one', contacts: [{ firstName: 'Jose', lastName: 'Nunez' }] });
+    const queries = (await fake.requests()).filter((r) => r.query.requestType === 'getContacts').map((r) => r.query.nameQuery);
+    expect(queries.slice(-2)).toEqual(['José', 'jose']);
+    const signedOut = await findTarget(crmFor(wa, 'someone-else'), { contact: 'Jose' });
+    expect(signedOut).toMatchObject({
+      query: 'Jose',
+      status: 'unchecked',
+      contacts: [],
+      message: expect.stringMatching(/Wise Agent/),
+    });
   });
 
   it('signs out: both tokens are revoked at Wise Agent, forgotten here, and the session ends', async () => {
