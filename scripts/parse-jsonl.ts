@@ -1,5 +1,6 @@
-// `npm run --silent parse:jsonl`: reads {id, text, now, tz, page?} a line on stdin and writes the
-// ParsedCommand for each a line, in order, from the same parser the extension and worker use.
+// `npm run --silent parse:jsonl`: reads {id, text, now, tz, page?, recent?} a line on stdin (`recent`:
+// the conversation memory) and writes the ParsedCommand for each a line, in order, from the same
+// parser the extension and worker use.
 import { createInterface } from 'node:readline';
 import { parseCommand } from '../shared/commands';
 
@@ -7,8 +8,8 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Numb
   if (!line.trim()) continue;
   let out: Record<string, unknown>;
   try {
-    const { id, text, now, tz, page } = JSON.parse(line);
-    out = { id, ...parseCommand(String(text ?? ''), { now, tz, page }) };
+    const { id, text, now, tz, page, recent } = JSON.parse(line);
+    out = { id, ...parseCommand(String(text ?? ''), { now, tz, page, recent }) };
   } catch (err) {
     out = { intent: 'unknown', confidence: 0, params: {}, error: String(err) };
   }

@@ -15,3 +15,21 @@ export function formatFacts(l: { beds?: number; baths?: number; sqft?: number })
     .filter(Boolean)
     .join(' · ');
 }
+
+/** A person as the panel, the CRMs and the drafts name them: "Jake & Emily Turner". */
+export const fullName = (p: { firstName?: string; lastName?: string }) => [p.firstName, p.lastName].filter(Boolean).join(' ');
+
+const DAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const CLOCK = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+
+/**
+ * A local date or date-time as people read it: "Fri, Mar 13" or "Fri, Mar 13, 10:00 AM". The value
+ * is wall-clock time already, so it is formatted as if it were UTC.
+ */
+export function formatWhen(local: string | undefined): string | undefined {
+  const m = local && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(local);
+  if (!m) return local;
+  const [, y, mo, d, h, mi] = m.map(Number) as number[];
+  const at = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h ?? 0, mi ?? 0));
+  return m[4] === undefined ? DAY.format(at) : `${DAY.format(at)}, ${CLOCK.format(at)}`;
+}

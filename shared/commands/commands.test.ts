@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type PageContext, ParsedCommand } from '../contracts';
+import { type PageContext, ParsedCommand, type Recent } from '../contracts';
 import { teamScorer } from '../testing/team-scorer';
-import { parseCommand } from '.';
+import { parse, parseCommand } from '.';
+import { suggest } from './suggest';
 
 const at = { now: '2026-06-01T14:00', tz: 'America/Chicago' }; // a Monday
 const contactPage: PageContext = {
@@ -21,8 +22,8 @@ const listingPage: PageContext = {
   },
 };
 
-const parse = (text: string, page?: PageContext) => {
-  const command = parseCommand(text, { ...at, page });
+const read = (text: string, page?: PageContext, recent?: Recent, now = at) => {
+  const command = parseCommand(text, { ...now, page, recent });
   expect(ParsedCommand.parse(command)).toEqual(command);
   return command;
 };
@@ -43,28 +44,28 @@ describe('leads', () => {
       { firstName: 'Marcus', email: 'marcus@brownfam.com', source: 'referral' },
     ],
   ])('%s', (text, params) => {
-    expect(parse(text)).toMatchObject({ intent: 'add_lead', params });
+    expect(read(text)).toMatchObject({ intent: 'add_lead', params });
   });
 
   it('takes the listing agent from the listing in the tab', () => {
-    expect(parse('add the listing agent', listingPage)).toMatchObject({
+    expect(read('add the listing agent', listingPage)).toMatchObject({
       intent: 'add_lead',
       params: { firstName: 'Eric', lastName: 'Brown', phone: '+19175550101' },
     });
-    expect(parse('add the listing agent as a lead').intent).toBe('unknown');
+    expect(read('add the listing agent as a lead').intent).toBe('unknown');
   });
 });
 
 describe('notes, tasks and showings', () => {
   it('notes for a named contact or the contact in the tab', () => {
-    expect(parse('note on Kevin Lee: prefers east side')).toMatchObject({
+    expect(read('note on Kevin Lee: prefers east side')).toMatchObject({
       intent: 'add_note',
       params: { contact: 'Kevin Lee', text: 'prefers east side' },
     });
-    expect(parse('log a note for sarah johnson - asked about HOA fees')).toMatchObject({ params: { contact: 'Sarah Johnson' } });
-    expect(parse('note: she wants to close before August', contactPage)).toMatchObject({ params: { contactId: '77' } });
+    expect(read('log a note for sarah johnson - asked about HOA fees')).toMatchObject({ params: { contact: 'Sarah Johnson' } });
+    expect(read('note: she wants to close before August', contactPage)).toMatchObject({ params: { contactId: '77' } });
     // A note for nobody in particular is not a confident action.
-    expect(parse('note: she wants to close before August').intent).toBe('unknown');
+    expect(read('note: she wants to close before August').intent).toBe('unknown');
   });
 
   it.each([
@@ -73,11 +74,11 @@ describe('notes, tasks and showings', () => {
     ['call Kevin tomorrow at 9am', { contact: 'Kevin', due: '2026-06-02T09:00' }],
     ['task: order appraisal for 18 Birch Ln by 6/12', { title: 'order appraisal for 18 Birch Ln', due: '2026-06-12' }],
   ])('task: %s', (text, params) => {
-    expect(parse(text)).toMatchObject({ intent: 'create_task', params });
+    expect(read(text)).toMatchObject({ intent: 'create_task', params });
   });
 
   it('a task about "her" on a contact page is for that contact', () => {
-    expect(parse('follow up with her next week', contactPage)).toMatchObject({
+    expect(read('follow up with her next week', contactPage)).toMatchObject({
       intent: 'create_task',
       params: { contactId: '77' },
     });
@@ -97,7 +98,7 @@ describe('notes, tasks and showings', () => {
       { address: '55 Water St, Brooklyn NY', start: '2026-06-09T17:15' },
     ],
   ])('showing: %s', (text, params) => {
-    expect(parse(text, listingPage)).toMatchObject({ intent: 'schedule_showing', params });
+    expect(read(text, listingPage)).toMatchObject({ intent: 'schedule_showing', params });
   });
 
   it('resolves dates in the zone given: a UTC instant late on Monday in Chicago is still Monday', () => {
@@ -125,38 +126,38 @@ describe('searches', () => {
     ['find lots in Travis County with acreage', { propertyType: 'land', location: 'Travis County' }],
     ['any mobile homes in Tucson AZ?', { propertyType: 'manufactured', location: 'Tucson AZ' }],
   ])('%s', (text, params) => {
-    expect(parse(text)).toMatchObject({ intent: 'search_properties', params });
+    expect(read(text)).toMatchObject({ intent: 'search_properties', params });
   });
 });
 
 describe('reads', () => {
   it('comps and details for a typed address or the listing in the tab', () => {
-    expect(parse('comps on 12 Oak St, Denver CO')).toMatchObject({
+    expect(read('comps on 12 Oak St, Denver CO')).toMatchObject({
       intent: 'comparables',
       params: { address: '12 Oak St, Denver CO' },
     });
-    expect(parse('run a CMA for this house', listingPage)).toMatchObject({
+    expect(read('run a CMA for this house', listingPage)).toMatchObject({
       intent: 'comparables',
       params: { address: '1 Elm St, Austin, TX 78701' },
     });
-    expect(parse('tell me about 350 5th Ave, New York NY')).toMatchObject({
+    expect(read('tell me about 350 5th Ave, New York NY')).toMatchObject({
       intent: 'property_details',
       params: { address: '350 5th Ave, New York NY' },
     });
-    expect(parse('price history for this listing', listingPage)).toMatchObject({ intent: 'property_details' });
+    expect(read('price history for this listing', listingPage)).toMatchObject({ intent: 'property_details' });
   });
 
   it('finds contacts by name or email', () => {
-    expect(parse('who is Rachel Green')).toMatchObject({ intent: 'find_contact', params: { query: 'Rachel Green' } });
-    expect(parse('find jane@doe.com')).toMatchObject({ intent: 'find_contact', params: { query: 'jane@doe.com' } });
+    expect(read('who is Rachel Green')).toMatchObject({ intent: 'find_contact', params: { query: 'Rachel Green' } });
+    expect(read('find jane@doe.com')).toMatchObject({ intent: 'find_contact', params: { query: 'jane@doe.com' } });
   });
 
   it('drafts messages', () => {
-    expect(parse('text her that the offer was accepted', contactPage)).toMatchObject({
+    expect(read('text her that the offer was accepted', contactPage)).toMatchObject({
       intent: 'draft_message',
       params: { contactId: '77', channel: 'sms' },
     });
-    expect(parse('draft an email to Luis Ortega about scheduling a second showing')).toMatchObject({
+    expect(read('draft an email to Luis Ortega about scheduling a second showing')).toMatchObject({
       params: { contact: 'Luis Ortega', channel: 'email', purpose: 'about scheduling a second showing' },
     });
   });
@@ -180,9 +181,191 @@ describe('declines', () => {
     '',
     '?!',
   ])('%j', (text) => {
-    const command = parse(text);
+    const command = read(text);
     expect(command.intent).toBe('unknown');
     expect(command.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('times as agents mean them', () => {
+  // at: Monday 2026-06-01 14:00 in Chicago
+  it.each([
+    ['book a showing at 77 Lark Ln wednesday at 3:30', '2026-06-03T15:30'],
+    ['showing at 77 Lark Ln tomorrow at 2', '2026-06-02T14:00'],
+    ['showing at 77 Lark Ln tomorrow at 9', '2026-06-02T09:00'],
+    ['showing at 77 Lark Ln friday at 12', '2026-06-05T12:00'],
+    ['showing at 77 Lark Ln tomorrow morning', '2026-06-02T09:00'],
+    ['showing at 77 Lark Ln thursday afternoon', '2026-06-04T14:00'],
+    ['showing at 77 Lark Ln tonight at 7', '2026-06-01T19:00'],
+    ['showing at 77 Lark Ln saturday at 10:15 am', '2026-06-06T10:15'],
+    ['showing at 77 Lark Ln at 15:45 on friday', '2026-06-05T15:45'],
+  ])('%s → %s', (text, start) => {
+    expect(read(text)).toMatchObject({ intent: 'schedule_showing', params: { start } });
+  });
+
+  it('moves a time already past today to tomorrow only when no day was said', () => {
+    expect(read('remind me to ring Bo Diaz at 5')).toMatchObject({ params: { due: '2026-06-01T17:00' } });
+    expect(read('remind me to ring Bo Diaz at 11')).toMatchObject({ params: { due: '2026-06-02T11:00' } });
+    expect(read('remind me to ring Bo Diaz today at 11')).toMatchObject({ params: { due: '2026-06-01T11:00' } });
+    expect(read('remind me to send the addendum by eod')).toMatchObject({ params: { due: '2026-06-01T17:00' } });
+  });
+
+  it('reads shorthand and slips in day words', () => {
+    expect(read('call Ines Ruiz tmrw at 4')).toMatchObject({ params: { contact: 'Ines Ruiz', due: '2026-06-02T16:00' } });
+    expect(read('call Ines Ruiz thurs @ 10')).toMatchObject({ params: { due: '2026-06-04T10:00' } });
+    expect(read('remind me to call Ines Ruiz tomorow')).toMatchObject({ params: { due: '2026-06-02' } });
+    expect(read('tomorrow morning call the title company')).toMatchObject({
+      intent: 'create_task',
+      params: { due: '2026-06-02T09:00' },
+    });
+  });
+});
+
+describe('the conversation memory', () => {
+  const tom: Recent = { contact: { id: '314', name: 'Tom Nguyen', via: 'added', at: 0 } };
+  const place: Recent = { listing: { address: '9 Finch Ct, Round Rock, TX 78664' } };
+
+  it('points him / her / the lead I just added at the contact in memory, and says so', () => {
+    const { command, references } = parse('remind me to call him friday at 10', { ...at, recent: tom });
+    expect(command).toMatchObject({ intent: 'create_task', params: { contactId: '314', due: '2026-06-05T10:00' } });
+    expect(references).toEqual([{ said: 'him', to: 'Tom Nguyen', from: 'recent' }]);
+    expect(read('text her that the inspection passed', undefined, tom)).toMatchObject({
+      intent: 'draft_message',
+      params: { contactId: '314', channel: 'sms' },
+    });
+    expect(read('note for the lead i just added: wants a pool', undefined, tom)).toMatchObject({
+      intent: 'add_note',
+      params: { contactId: '314', text: 'wants a pool' },
+    });
+  });
+
+  it('prefers the contact open in the tab over the memory', () => {
+    expect(read('remind me to call her monday', contactPage, tom)).toMatchObject({ params: { contactId: '77' } });
+  });
+
+  it('declines a pronoun nobody in view answers to, rather than writing for nobody', () => {
+    expect(read('call her').intent).toBe('unknown');
+    expect(read('remind me to email them the disclosures').intent).toBe('unknown');
+    expect(read('log call with him - no answer').intent).toBe('unknown');
+  });
+
+  it("points this place / here at the tab's listing, else the one in memory", () => {
+    expect(read('comps for this place', undefined, place)).toMatchObject({
+      intent: 'comparables',
+      params: { address: '9 Finch Ct, Round Rock, TX 78664' },
+    });
+    expect(read('book a showing here for Lina Park sunday at 1', listingPage, place)).toMatchObject({
+      params: { address: '1 Elm St, Austin, TX 78701', contact: 'Lina Park', start: '2026-06-07T13:00' },
+    });
+  });
+
+  it('gives a showing typed on a listing page that listing, and a note on it says which', () => {
+    expect(read('set up a showing with Bo Diaz tomorrow at 4', listingPage)).toMatchObject({
+      params: { address: '1 Elm St, Austin, TX 78701', contact: 'Bo Diaz', start: '2026-06-02T16:00' },
+    });
+    expect(read('note on this house: roof is new', listingPage)).toMatchObject({
+      intent: 'add_note',
+      params: { text: 'About 1 Elm St, Austin, TX 78701: roof is new' },
+    });
+  });
+});
+
+describe('call logs', () => {
+  it.each([
+    ['log call with Ravi Shah - left voicemail', { contact: 'Ravi Shah', outcome: 'left_voicemail' }],
+    ['called Ravi, no answer', { contact: 'Ravi', outcome: 'no_answer' }],
+    ['spoke with Ravi Shah about the inspection', { contact: 'Ravi Shah', outcome: 'connected', notes: 'about the inspection' }],
+    ['left a vm for ravi', { contact: 'Ravi', outcome: 'left_voicemail' }],
+    ['talked to the Hendersons, they want to offer', { contact: 'Henderson', outcome: 'connected' }],
+  ])('%s', (text, params) => {
+    expect(read(text)).toMatchObject({ intent: 'log_call', params });
+  });
+
+  it('logs a call with the contact open in the tab', () => {
+    expect(read('log a call: connected, wants to see Elm St', contactPage)).toMatchObject({
+      intent: 'log_call',
+      params: { contactId: '77', outcome: 'connected' },
+    });
+  });
+});
+
+describe('drafts to whoever the agent means', () => {
+  it('the listing agent, a typed number, a person first, a listing to share', () => {
+    expect(read('email the listing agent asking about HOA dues', listingPage)).toMatchObject({
+      intent: 'draft_message',
+      params: { contact: 'Eric Brown', channel: 'email', listing: { address: '1 Elm St, Austin, TX 78701' } },
+    });
+    expect(read('text (737) 555-0144 that we are outside')).toMatchObject({
+      params: { phone: '+17375550144', channel: 'sms' },
+    });
+    expect(read('shoot Lina Park an email about the closing date')).toMatchObject({
+      params: { contact: 'Lina Park', channel: 'email', purpose: 'about the closing date' },
+    });
+    expect(read('share this listing with Bo Diaz', listingPage)).toMatchObject({
+      params: { contact: 'Bo Diaz', listing: { address: '1 Elm St, Austin, TX 78701' } },
+    });
+  });
+
+  it('a message is never a task', () => {
+    expect(read('send Ines a text saying the keys are ready').intent).toBe('draft_message');
+  });
+});
+
+describe('tolerant reading', () => {
+  it('corrects slips in command words but never in names', () => {
+    expect(read('ad new leed Ana Soto 512-555-0177')).toMatchObject({ intent: 'add_lead', params: { firstName: 'Ana' } });
+    expect(read('shedule a showng at 5 Birch Rd tomorrow at 11')).toMatchObject({ intent: 'schedule_showing' });
+    expect(read('add leah soto 512-555-0177')).toMatchObject({ params: { firstName: 'Leah', lastName: 'Soto' } });
+    expect(read('add Hall Bright 512-555-0178')).toMatchObject({ intent: 'add_lead', params: { firstName: 'Hall' } });
+  });
+
+  it('reads places with slips, and the city first', () => {
+    expect(read('condos in pheonix under 400k')).toMatchObject({ params: { location: 'Phoenix' } });
+    expect(read('scottsdale townhomes 3 beds')).toMatchObject({
+      intent: 'search_properties',
+      params: { location: 'Scottsdale', propertyType: 'townhouse', bedsMin: 3 },
+    });
+  });
+
+  it('keeps quadrants, units and suites in addresses', () => {
+    expect(read('details for 1500 Pine St NE Unit 4, Seattle')).toMatchObject({
+      params: { address: '1500 Pine St NE Unit 4, Seattle' },
+    });
+    expect(read('comps for 88 King Blvd Suite 210')).toMatchObject({ params: { address: '88 King Blvd Suite 210' } });
+  });
+
+  it('keeps couples, particles, suffixes and accents in names', () => {
+    expect(read('add Luis and Marta Ortega 512-555-0190')).toMatchObject({
+      params: { firstName: 'Luis & Marta', lastName: 'Ortega' },
+    });
+    expect(read('add Ken Alvarez Jr. ken@alvarez.example')).toMatchObject({
+      params: { firstName: 'Ken', lastName: 'Alvarez Jr.' },
+    });
+    expect(read('add Zoë Ångström zoe@example.org')).toMatchObject({ params: { firstName: 'Zoë', lastName: 'Ångström' } });
+    expect(read('add Mrs. Ada van der Berg 512-555-0102')).toMatchObject({
+      params: { firstName: 'Ada', lastName: 'van der Berg' },
+    });
+  });
+
+  it('takes a pasted signature as a lead, the cell phone over the office line', () => {
+    const signature = 'Ruth Okafor, CRS\nOkafor Realty Group\nO: 512-555-0110\nC: 512-555-0111\nruth@okafor.example';
+    expect(read(signature)).toMatchObject({
+      intent: 'add_lead',
+      params: { firstName: 'Ruth', lastName: 'Okafor', phone: '+15125550111', email: 'ruth@okafor.example' },
+    });
+  });
+});
+
+describe('declines that help', () => {
+  it('says what was understood and offers the nearest commands', () => {
+    const { understood, suggestions } = suggest('Ravi Shah tomorrow 10am voicemail?', at);
+    expect(understood).toEqual(expect.arrayContaining(['a name: Ravi Shah']));
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions) expect(read(s).intent).not.toBe('unknown');
+  });
+
+  it('offers nothing for what Estait will not do', () => {
+    expect(suggest('delete all my contacts', at).suggestions).toEqual([]);
   });
 });
 

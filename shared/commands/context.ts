@@ -1,28 +1,101 @@
-import type { PageContext } from '../contracts';
+import type { Listing, PageContext, Recent, Reference } from '../contracts';
 import { type LocalNow, localNow } from './dates';
+import { correctTypos } from './lexicon';
+import { takeAddress, trimText } from './text';
 
-export type ParseOptions = { now: string; tz: string; page?: PageContext };
+export type ParseOptions = { now: string; tz: string; page?: PageContext; recent?: Recent };
 
 /** One sentence being parsed, with what every intent reads from it. */
 export type Sentence = {
-  /** As typed, spaces collapsed. */
+  /** As typed, spaces collapsed, line breaks as commas, typos in command words corrected. */
   text: string;
   lower: string;
   now: LocalNow;
   page?: PageContext;
+  recent?: Recent;
+  /** What "him", "this place"… were taken to mean, filled in as rules resolve them. */
+  references: Reference[];
 };
 
 export function sentence(text: string, options: ParseOptions): Sentence {
-  const clean = text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { text: clean, lower: clean.toLowerCase(), now: localNow(options.now, options.tz), page: options.page };
+  const clean = correctTypos(
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      // A pasted signature or a multi-line address: each line is its own piece.
+      .replace(/\s*[\r\n]+\s*/g, (_, offset: number, all: string) =>
+        offset === 0 || /[,;:.!?]$/.test(all.slice(0, offset)) ? ' ' : ', ',
+      )
+      .replace(/\bw\/\s?/gi, 'with ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return {
+    text: clean,
+    lower: clean.toLowerCase(),
+    now: localNow(options.now, options.tz),
+    page: options.page,
+    recent: options.recent,
+    references: [],
+  };
 }
 
-/** The contact open in the tab, when there is one with an id. */
-export const pageContactId = (s: Sentence) => (s.page?.kind === 'contact' ? s.page.contact?.id : undefined);
+/** The contact open in the tab, when there is one with an id, as a write's target. */
+export function pageContact(s: Sentence): ContactTarget | undefined {
+  const onPage = s.page?.kind === 'contact' ? s.page.contact : undefined;
+  return onPage?.id ? { contactId: onPage.id, ...(onPage.name && { contact: onPage.name }) } : undefined;
+}
 
 /** The listing open in the tab, when there is one. */
 export const pageListing = (s: Sentence) => (s.page?.kind === 'listing' ? s.page.listing : undefined);
+
+/** Words that point at a person already in view: the page's contact, else the one last referred to. */
+export const CONTACT_WORDS =
+  /\b(?:him|her|them|they|this (?:contact|client|lead|person|buyer|seller|guy|lady|couple)|th(?:e|at) (?:lead|contact|client|buyer|seller|person) i just (?:added|saved|created|made)|the (?:new )?(?:lead|contact|client))\b/i;
+export const isContactWord = (text: string) => new RegExp(`^${CONTACT_WORDS.source}$`, 'i').test(text.trim());
+
+export type ContactTarget = { contactId?: string; contact?: string };
+
+/**
+ * The contact a pronoun points at: the contact page in the tab first, then the conversation memory.
+ * Undefined when nothing is in view — the caller must not write to "her" without knowing who she is.
+ */
+export function contactInView(s: Sentence, said: string): ContactTarget | undefined {
+  const onPage = pageContact(s);
+  if (onPage) {
+    s.references.push({ said, to: onPage.contact ?? `contact #${onPage.contactId}`, from: 'page' });
+    return onPage;
+  }
+  const remembered = s.recent?.contact;
+  if (!remembered) return undefined;
+  s.references.push({ said, to: remembered.name, from: 'recent' });
+  return { ...(remembered.id && { contactId: remembered.id }), contact: remembered.name };
+}
+
+/** Words that point at a property already in view. */
+export const LISTING_WORDS =
+  /\b(?:(?:this|that|the) (?:listing|house|home|property|place|condo|townhouse|townhome|unit|apartment|one|lot|building)|here)\b/i;
+
+/** The listing "this place" / "here" points at: the tab's listing first, then the conversation memory. */
+export function listingInView(s: Sentence, said: string): Listing | undefined {
+  const onPage = pageListing(s);
+  const listing = onPage ?? s.recent?.listing;
+  if (listing) s.references.push({ said, to: listing.address, from: onPage ? 'page' : 'recent' });
+  return listing;
+}
+
+/**
+ * The property a question is about: a typed address, or the listing in view when the agent points
+ * at it ("this one") or names nothing. `pointed` says the words pointed at a listing.
+ */
+export function propertyInView(s: Sentence, rest: string): { address?: string; confidence: number; pointed: boolean } {
+  const typed = takeAddress(rest);
+  if (typed) return { address: typed.value, confidence: 0.92, pointed: false };
+  const said = LISTING_WORDS.exec(rest)?.[0] ?? (/^\s*it\b/i.test(rest) ? 'it' : undefined);
+  if (said || !trimText(rest.replace(/\?+$/, ''))) {
+    const listing = listingInView(s, said ?? 'this listing');
+    return listing ? { address: listing.address, confidence: 0.9, pointed: true } : { confidence: 0.4, pointed: !!said };
+  }
+  const raw = trimText(rest.replace(/^(?:of|for|on|about|at|near)\s+/i, '').replace(/\?+$/, ''));
+  return /^\d+\s+\S+/.test(raw) ? { address: raw, confidence: 0.75, pointed: false } : { confidence: 0.3, pointed: false };
+}

@@ -38,35 +38,86 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const day = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const dayTime = (d: Date) => `${day(d)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 
-export type When = { date: string; dateTime?: string; text: string; rest: string };
+export type When = {
+  date: string;
+  dateTime?: string;
+  text: string;
+  rest: string;
+};
 
 /** "on the 25th": the next 25th, which chrono leaves alone. */
-function dayOfMonth(text: string, now: LocalNow): When | undefined {
+function dayOfMonth(text: string, now: LocalNow): { date: Date; text: string } | undefined {
   const m = /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i.exec(text);
   const n = Number(m?.[1]);
   if (!m || n < 1 || n > 31) return undefined;
   const d = new Date(now.date);
   if (d.getUTCDate() > n) d.setUTCMonth(d.getUTCMonth() + 1, 1);
   d.setUTCDate(n);
-  return { date: day(d), text: m[0], rest: squeeze(text.replace(m[0], ' ')) };
+  return { date: d, text: m[0] };
 }
 
+/**
+ * Parts of the day at the hours agents mean by them. "tonight" and "this morning" also say the day
+ * (today); the others leave the day to the rest of the sentence.
+ */
+const PARTS_OF_DAY: { re: RegExp; hour: number; today?: boolean }[] = [
+  { re: /\b(?:first thing(?: in the morning)?|early morning)\b/i, hour: 8 },
+  { re: /\bthis morning\b/i, hour: 9, today: true },
+  { re: /\b(?:in the )?morning\b/i, hour: 9 },
+  { re: /\b(?:at |around |by )?(?:noon|lunch ?time|lunch|midday)\b/i, hour: 12 },
+  { re: /\bthis afternoon\b/i, hour: 14, today: true },
+  { re: /\b(?:in the )?afternoon\b/i, hour: 14 },
+  { re: /\b(?:by |at )?(?:eod|e\.o\.d\.?|end of (?:the )?(?:business )?day|close of business|cob)\b/i, hour: 17 },
+  { re: /\bthis evening\b/i, hour: 18, today: true },
+  { re: /\b(?:in the )?evening\b/i, hour: 18 },
+  { re: /\btonight\b/i, hour: 19, today: true },
+];
+
+/**
+ * An hour said without am/pm is the working-day hour: 1–7 are afternoon, 8–11 morning, 12 noon.
+ * A 24-hour time ("15:30") or an explicit am/pm is kept.
+ */
+export const workingHour = (hour: number) => (hour >= 1 && hour <= 7 ? hour + 12 : hour);
+
 const LEAD_IN = /\s*\b(?:by|before|due|on|for|at|this|until|no later than)\s*$/i;
+const DAY_UNITS = ['day', 'weekday', 'month', 'year'] as const;
 
 /**
  * The first date in `text`, relative to `now` and forward-looking ("Friday" is the coming one),
- * with the words that said it removed from `rest`. A time is kept only when the agent gave one.
+ * with the words that said it removed from `rest`. A time is kept only when the agent gave one; a
+ * time already past today moves to tomorrow only when no day was said.
  */
 export function takeDate(text: string, now: LocalNow): When | undefined {
-  const [result] = chrono.parse(text, { instant: now.date, timezone: 0 }, { forwardDate: true });
-  if (!result) return dayOfMonth(text, now);
-  const date = result.start.date();
-  const before = text.slice(0, result.index).replace(LEAD_IN, '');
-  const rest = squeeze(`${before} ${text.slice(result.index + result.text.length)}`);
-  return {
-    date: day(date),
-    dateTime: result.start.isCertain('hour') ? dayTime(date) : undefined,
-    text: result.text,
-    rest,
-  };
+  const part = PARTS_OF_DAY.map((p) => ({ ...p, m: p.re.exec(text) })).find((p) => p.m);
+  const withoutPart = part?.m ? squeeze(text.replace(part.m[0], ' ')) : text;
+  const [result] = chrono.parse(withoutPart, { instant: now.date, timezone: 0 }, { forwardDate: true });
+  const fallback = result ? undefined : dayOfMonth(withoutPart, now);
+  if (!result && !fallback && !part) return undefined;
+
+  const start = result?.start;
+  const daySaid = !!fallback || !!part?.today || DAY_UNITS.some((u) => start?.isCertain(u));
+  // Relative phrases ("next week", "in 3 days") fix the day without a certain unit.
+  const relative = !!start && !start.isCertain('hour') && !daySaid;
+  const chronoDay = !!start && (relative || DAY_UNITS.some((u) => start.isCertain(u)));
+  const when = new Date(fallback?.date ?? (chronoDay ? start.date() : now.date));
+  let timed = false;
+  if (start?.isCertain('hour')) {
+    const hour = start.get('hour') ?? 0;
+    const spelledOut = start.isCertain('meridiem') || /\b(?:[01]\d|2[0-3]):[0-5]\d\b/.test(result?.text ?? '') || hour >= 13;
+    // "tonight at 8" is 20:00, "in the morning at 7" 07:00: the part of the day says am or pm.
+    const inferred = part ? (part.hour >= 12 && hour < 12 ? hour + 12 : hour) : workingHour(hour);
+    when.setUTCHours(spelledOut ? hour : inferred, start.get('minute') ?? 0, 0, 0);
+    timed = true;
+  } else if (part) {
+    when.setUTCHours(part.hour, 0, 0, 0);
+    timed = true;
+  }
+  if (timed && !daySaid && when.getTime() <= now.date.getTime()) when.setUTCDate(when.getUTCDate() + 1);
+
+  const piece = result?.text ?? fallback?.text;
+  const at = piece ? withoutPart.indexOf(piece) : -1;
+  const rest =
+    piece && at >= 0 ? `${withoutPart.slice(0, at).replace(LEAD_IN, '')} ${withoutPart.slice(at + piece.length)}` : withoutPart;
+  const said = [piece, part?.m?.[0]].filter(Boolean).join(' ');
+  return { date: day(when), dateTime: timed ? dayTime(when) : undefined, text: said, rest: squeeze(rest) };
 }

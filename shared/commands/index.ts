@@ -1,46 +1,60 @@
-import type { ParsedCommand } from '../contracts';
+import type { ParsedCommand, Reference } from '../contracts';
 import { type ParseOptions, sentence } from './context';
-import { findContact } from './intents/find-contact';
+import { addLead, bareContact } from './intents/add_lead';
+import { addNote } from './intents/add_note';
+import { comparables } from './intents/comparables';
+import { createTask } from './intents/create_task';
+import { draftMessage } from './intents/draft_message';
+import { findContact } from './intents/find_contact';
 import { guard } from './intents/guard';
-import { addLead } from './intents/lead';
-import { draftMessage } from './intents/message';
-import { addNote } from './intents/note';
-import { comparables, propertyDetails } from './intents/property';
-import { searchProperties } from './intents/search';
-import { scheduleShowing } from './intents/showing';
-import { createTask } from './intents/task';
+import { logCall } from './intents/log_call';
+import { propertyDetails } from './intents/property_details';
+import { scheduleShowing } from './intents/schedule_showing';
+import { searchProperties } from './intents/search_properties';
 import { decline, type Rule } from './rule';
 
 export type { ParseOptions } from './context';
 
 /**
  * The intents in the order they are tried: the guard first, then the most specific sentence
- * shapes ("add a note", "schedule a showing") before the broad ones ("add …", "find …").
+ * shapes ("add a note", "log a call", "schedule a showing") before the broad ones ("add …",
+ * "find …"), and last a bare name with a phone or email, which is a lead.
  */
 const RULES: readonly Rule[] = [
   guard,
   addNote,
+  logCall,
   scheduleShowing,
-  createTask,
   draftMessage,
+  createTask,
   addLead,
   comparables,
   propertyDetails,
   searchProperties,
   findContact,
+  bareContact,
 ];
 
+export type Parsed = { command: ParsedCommand; references: Reference[] };
+
 /**
- * One typed sentence → a ParsedCommand, locally and synchronously. Anything it cannot read with
- * confidence is `unknown`: a confident wrong action is the worst outcome.
+ * One typed sentence → a ParsedCommand and what its pointing words ("him", "this place") were taken
+ * to mean, locally and synchronously. Anything it cannot read with confidence is `unknown`: a
+ * confident wrong action is the worst outcome.
  */
-export function parseCommand(text: string, options: ParseOptions): ParsedCommand {
+export function parse(text: string, options: ParseOptions): Parsed {
   const s = sentence(text, options);
-  if (s.text.length < 2 || s.text.length > 1000) return decline();
+  if (s.text.length < 2 || s.text.length > 1000) return { command: decline(), references: [] };
   for (const rule of RULES) {
+    s.references.length = 0;
     const command = rule(s);
     // A guess below 0.5 is not acted on: it is reported as a decline, with how close it came.
-    if (command) return command.confidence < 0.5 ? decline(command.confidence) : command;
+    if (command)
+      return command.confidence < 0.5
+        ? { command: decline(command.confidence), references: [] }
+        : { command, references: [...s.references] };
   }
-  return decline(0.1);
+  return { command: decline(0.1), references: [] };
 }
+
+export const parseCommand = (text: string, options: ParseOptions): ParsedCommand => parse(text, options).command;

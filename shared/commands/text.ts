@@ -40,9 +40,14 @@ export function takeEmail(text: string): Found | undefined {
   return take(text, EMAIL, (m) => m[0].replace(/[.']+$/, '').toLowerCase());
 }
 
-/** A US (or +country) phone number in E.164, or undefined when it is not a possible number. */
-export function toE164(raw: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(raw, 'US');
+/**
+ * A US (or +country) phone number in E.164, or undefined when it is not a possible number. A local
+ * seven-digit number takes `areaCode` (the agent's default, from the options) when one is given.
+ */
+export function toE164(raw: string, areaCode?: string): string | undefined {
+  const digits = raw.replace(/\D/g, '');
+  const local = !raw.trim().startsWith('+') && digits.length === 7 && areaCode && /^\d{3}$/.test(areaCode);
+  const parsed = parsePhoneNumberFromString(local ? `${areaCode}${digits}` : raw, 'US');
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 
@@ -62,38 +67,111 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const NAME_WORD = /^(?:\p{Lu}\p{Ll}*(?:['’-]\p{L}\p{Ll}*)*|\p{Lu}['’]\p{Lu}\p{Ll}+|Ma?c\p{Lu}\p{Ll}+)$/u;
+const NAME_WORD = /^(?:\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{L}\p{Ll}*)*|\p{Lu}['’]\p{Lu}\p{Ll}+|Ma?c\p{Lu}\p{Ll}+)$/u;
 const LOWER_NAME_WORD = /^\p{Ll}+(?:['’-]\p{Ll}+)*$/u;
-const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof)\.?\s+/i;
+const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof|rev)\.?\s+/i;
+/** Lowercase particles inside surnames: "Maria de la Cruz", "Pieter van der Berg". */
+const PARTICLES = new Set([
+  'de',
+  'la',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'di',
+  'le',
+  'bin',
+  'al',
+]);
+/** Generational suffixes that belong to the surname. */
+const SUFFIXES = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+/** A middle initial: "John Q. Public". */
+const INITIAL = /^\p{Lu}\.$/u;
+/** Two people, one household: "Jake & Emily Turner", "Jake and Emily Turner". */
+const COUPLE = /^(?:&|and|\+)$/i;
 
 export type NameOptions = { allowLowercase?: boolean; max?: number };
 
 /**
- * A person's name at the start of `text`: up to three name-like words ("Tom O'Brien", "Mary-Kate
- * Olsen"). Lowercase words count only when asked (the agent typed "add john smith …").
+ * A person's name at the start of `text`: up to `max` name-like words ("Tom O'Brien", "Mary-Kate
+ * Olsen", "José Ñúñez"), with a middle initial, surname particles, a Jr./III, or a couple sharing
+ * one surname. Lowercase words count only when asked (the agent typed "add john smith …").
  */
 export function leadingName(text: string, { allowLowercase = false, max = 3 }: NameOptions = {}): Found | undefined {
   const words = text.replace(HONORIFIC, '').split(/\s+/);
   const taken: string[] = [];
-  for (const raw of words) {
+  let names = 0;
+  const isName = (word: string) =>
+    (NAME_WORD.test(word) || (allowLowercase && LOWER_NAME_WORD.test(word) && !NOT_A_PERSON.has(word))) &&
+    !NOT_NAMES.has(word.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    const raw = words[i] ?? '';
     const word = raw.replace(/[,:;.!?]+$/, '');
-    const ok = NAME_WORD.test(word) || (allowLowercase && LOWER_NAME_WORD.test(word));
-    if (!ok || NOT_NAMES.has(word.toLowerCase()) || taken.length === max) break;
+    const next = (words[i + 1] ?? '').replace(/[,:;.!?]+$/, '');
+    if (taken.length && INITIAL.test(raw) && isName(next)) {
+      taken.push(raw);
+      continue;
+    }
+    if (taken.length && raw === word && PARTICLES.has(word) && (NAME_WORD.test(next) || PARTICLES.has(next))) {
+      taken.push(word);
+      continue;
+    }
+    if (names === 1 && taken.length === 1 && raw === word && COUPLE.test(word) && NAME_WORD.test(next)) {
+      taken.push('&');
+      continue;
+    }
+    if (names > 1 && SUFFIXES.test(raw.replace(/,$/, ''))) {
+      taken.push(word.replace(/\.?$/, '.').replace(/^(i+|iv)\.$/i, (m) => m.slice(0, -1).toUpperCase()));
+      break;
+    }
+    if (!isName(word) || names === max) break;
     taken.push(word);
+    names++;
     if (word !== raw) break;
   }
-  if (!taken.length) return undefined;
-  const rest = words.slice(taken.length).join(' ');
+  while (taken.length && (PARTICLES.has(taken.at(-1) ?? '') || taken.at(-1) === '&')) taken.pop();
+  if (!names) return undefined;
+  const rest = words.slice(taken.length + words.slice(0, taken.length).filter((w) => w === '').length).join(' ');
   return { value: taken.join(' '), rest: rest.replace(/^[,:;.]\s*/, '') };
 }
 
-/** The first name-like run of capitalised words anywhere after a word in `after` (or anywhere). */
+/**
+ * Lowercase words that follow "call", "with", "for"… without being anyone's name: the people and
+ * things an agent deals with. A lowercase word outside this list after such a word is taken as a name.
+ */
+const NOT_A_PERSON = new Set(
+  (
+    'back about again everyone anyone someone somebody all both lender lenders loan mortgage inspector inspection appraiser ' +
+    'appraisal attorney lawyer title escrow office bank broker team agent agents buyer buyers seller sellers client clients ' +
+    'lead leads contact contacts tenant tenants landlord owner owners builder contractor plumber electrician roofer ' +
+    'photographer stager cleaner hoa city county insurance insurer underwriter processor closer notary mom dad wife husband ' +
+    'family friend friends neighbor neighbors listing showing open house home the a an my your our their his her ' +
+    'him them me us it this that these those up in out on off over re regarding today tomorrow tonight morning afternoon ' +
+    'evening noon week next monday tuesday wednesday thursday friday saturday sunday at by before after to for and or ' +
+    'then later soon asap now back-up voicemail vm no yes ok sure maybe please thanks an offer offers docs documents ' +
+    'paperwork contract contracts keys key lockbox sign signs utilities water gas power internet cable movers'
+  ).split(' '),
+);
+
+/**
+ * The first name after a word in `after` (or, without it, the first run of two or more capitalised
+ * words). Lowercase names count after such a word when they are not words for a role or a thing.
+ */
 export function findName(text: string, after?: RegExp): string | undefined {
   const words = text.split(/\s+/);
   for (let i = 0; i < words.length; i++) {
     if (after && !(i > 0 && after.test(words[i - 1] ?? ''))) continue;
-    const found = leadingName(words.slice(i).join(' '));
-    if (found && (after || found.value.includes(' '))) return found.value;
+    const tail = words.slice(i).join(' ');
+    const first = (words[i] ?? '').replace(/[,:;.!?]+$/, '');
+    const lowercase = !!after && /^\p{Ll}/u.test(first) && !NOT_A_PERSON.has(first) && !NOT_NAMES.has(first);
+    const found = leadingName(tail, { allowLowercase: lowercase, max: lowercase ? 2 : 3 });
+    if (found && (after || found.value.includes(' '))) return nameCase(found.value);
   }
   return undefined;
 }
@@ -104,9 +182,18 @@ export const nameCase = (name: string) =>
     ? name.replace(/(^|[\s'’-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase())
     : name;
 
+/**
+ * First and last name as CRMs keep them: the first word is the first name and the rest the last
+ * name, so compound surnames stay whole ("Ana" "María López", "Ada" "van der Berg", "Ken"
+ * "Alvarez Jr."). A couple keeps both first names ("Jake & Emily" "Turner"); a middle initial goes
+ * with the first name ("John Q." "Public").
+ */
 export function splitName(name: string): { firstName: string; lastName?: string } {
-  const [firstName = name, ...rest] = nameCase(name).split(' ');
-  return rest.length ? { firstName, lastName: rest.join(' ') } : { firstName };
+  const words = nameCase(name).split(' ');
+  let first = words[1] === '&' ? 3 : 1;
+  while (first < words.length - 1 && INITIAL.test(words[first] ?? '')) first++;
+  const lastName = words.slice(first).join(' ');
+  return lastName ? { firstName: words.slice(0, first).join(' '), lastName } : { firstName: words.join(' ') };
 }
 
 /** A pronoun or "this contact" that points at the contact open in the tab. */
@@ -122,10 +209,17 @@ const SUFFIX =
   'St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Loop|Pass|Run|Sq|Square|Cv|Cove|Xing|Crossing|Pt|Point|Row|Path|Pike|Plz|Plaza|Aly|Alley|Bnd|Bend|Holw|Hollow|Ridge|Hill|Hills|Park';
 /** Words between a house number and its suffix, never a connector ("123 Main St at 3pm"). */
 const STREET_WORD = "(?!(?:at|for|on|in|with|by|and|to|from|near|tomorrow|today)\\b)[A-Za-z0-9'.-]+\\s+";
+/** A street without a suffix word: "Broadway", "Route 66", "FM 1826". */
+const NAMED_ROAD = String.raw`Broadway|(?:Route|Rte|Highway|Hwy|Interstate|FM|RR|County Road|CR|State Road|SR|US)\s+\d+[A-Za-z]?`;
 const STREET = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+|North\\s+|South\\s+|East\\s+|West\\s+)?(?:${STREET_WORD}){0,4}(?:${SUFFIX})\\b\\.?(?:\\s*(?:#|Apt\\.?|Unit|Suite|Ste\\.?)\\s*[\\w-]+)?`,
+  `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|North\\s+|South\\s+|East\\s+|West\\s+)?(?:(?:${STREET_WORD}){0,4}(?:${SUFFIX})\\b\\.?|${NAMED_ROAD}\\b)`,
   'i',
 );
+/** DC, Seattle and other cities write the quadrant after the street: "3341 P St NW" (capitals only: "w" is "with"). */
+const QUADRANT = /^\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?/;
+/** "#304", "Apt 4B", ", Unit 12", "Suite 200", "Ste. 5", "Fl 3", "PH2", "Apt B". */
+const UNIT =
+  /^,?\s*(?:#\s*|(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Bldg|Building|Rm|Room|Lot|Spc|Space|PH)\.?\s*#?\s*)(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Z]\b)/i;
 const CITY_TAIL = /^,\s*((?:[A-Z][A-Za-z.'-]*\s?){1,3}?)(?:,?\s+([A-Z]{2}))?(?:\s+(\d{5}))?(?=$|[\s,.;!?])/;
 
 /** A street address with its city, state and zip when they follow: "4512 Oak Ridge Dr, Austin TX". */
@@ -133,6 +227,10 @@ export function takeAddress(text: string): Found | undefined {
   const m = STREET.exec(text);
   if (!m) return undefined;
   let end = m.index + m[0].length;
+  for (const piece of [QUADRANT, UNIT]) {
+    const found = piece.exec(text.slice(end));
+    if (found) end += found[0].length;
+  }
   const tail = CITY_TAIL.exec(text.slice(end));
   if (tail) end += tail[0].length;
   const value = text.slice(m.index, end).trim().replace(/[,.]$/, '');

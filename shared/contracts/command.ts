@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Listing } from './page';
 
 /** E.164: a plus, a country code and up to 15 digits in all. */
 export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +15125550142');
@@ -48,7 +49,18 @@ export const SearchCriteria = z.object({
 });
 export const AddressParams = z.object({ address: text.optional() });
 export const FindContactParams = z.object({ query: name });
-export const DraftMessageParams = z.object({ ...contactRef, channel: Channel, purpose: text });
+/** A draft goes to a contact, or straight to a typed number or address; it may carry the listing it is about. */
+export const DraftMessageParams = z.object({
+  ...contactRef,
+  phone: E164.optional(),
+  email: z.email().optional(),
+  channel: Channel,
+  purpose: text,
+  listing: Listing.optional(),
+});
+export const CallOutcome = z.enum(['connected', 'left_voicemail', 'no_answer']);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+export const LogCallParams = z.object({ ...contactRef, outcome: CallOutcome.optional(), notes: text.optional() });
 
 /** Each intent's params: what the LLM's tools are generated from, and what validates its answers. */
 export const INTENT_PARAMS = {
@@ -61,6 +73,7 @@ export const INTENT_PARAMS = {
   comparables: AddressParams,
   find_contact: FindContactParams,
   draft_message: DraftMessageParams,
+  log_call: LogCallParams,
 } as const;
 
 /** The closed set of things a sentence can become. There is deliberately no delete intent. */
@@ -74,6 +87,7 @@ export const ParsedCommand = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('comparables'), confidence, params: AddressParams }),
   z.object({ intent: z.literal('find_contact'), confidence, params: FindContactParams }),
   z.object({ intent: z.literal('draft_message'), confidence, params: DraftMessageParams }),
+  z.object({ intent: z.literal('log_call'), confidence, params: LogCallParams }),
   z.object({ intent: z.literal('unknown'), confidence, params: z.object({}) }),
 ]);
 export type ParsedCommand = z.infer<typeof ParsedCommand>;
@@ -81,7 +95,7 @@ export type Intent = ParsedCommand['intent'];
 export type SearchCriteria = z.infer<typeof SearchCriteria>;
 
 /** Intents that change the agent's CRM: these always wait for a confirmation. */
-export const WRITE_INTENTS = ['add_lead', 'add_note', 'create_task', 'schedule_showing'] as const satisfies Intent[];
+export const WRITE_INTENTS = ['add_lead', 'add_note', 'create_task', 'schedule_showing', 'log_call'] as const satisfies Intent[];
 export const isWrite = (intent: Intent): boolean => (WRITE_INTENTS as readonly Intent[]).includes(intent);
 export type WriteCommand = Extract<ParsedCommand, { intent: (typeof WRITE_INTENTS)[number] }>;
 export type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;

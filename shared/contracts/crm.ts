@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Consent, ParsedCommand, WRITE_INTENTS } from './command';
-import { TimeZone } from './plan';
+import { TimeZone } from './time';
 
 export const CrmContact = z.object({
   id: z.string(),
@@ -21,7 +21,7 @@ export const ContactsResponse = z.object({ contacts: z.array(CrmContact), provid
 
 export const ExecuteRequest = z.strictObject({
   command: ParsedCommand.refine((c) => (WRITE_INTENTS as readonly string[]).includes(c.intent), {
-    message: 'a write: add_lead, add_note, create_task or schedule_showing',
+    message: `a write: ${WRITE_INTENTS.join(', ')}`,
   }),
   /** Chosen by the extension when the agent confirms; the same key never writes twice. */
   idempotencyKey: z.string().regex(/^[\w-]{8,128}$/, '8–128 letters, digits, - or _'),
@@ -52,5 +52,9 @@ export const ActivityEntry = z.object({
   crmId: z.string(),
   provider: z.string(),
   at: z.iso.datetime(),
+  /** The CRM contact the write was for. */
+  contactId: z.string().optional(),
+  /** The fields as written: the confirmed command's params. */
+  record: z.record(z.string(), z.unknown()).optional(),
 });
 export const ActivityResponse = z.object({ entries: z.array(ActivityEntry) });

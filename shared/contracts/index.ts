@@ -5,3 +5,4 @@ export * from './crm';
 export * from './mls';
 export * from './page';
 export * from './plan';
+export * from './time';

@@ -1,34 +1,55 @@
 import { z } from 'zod';
 import { ParsedCommand } from './command';
-import { PageContext } from './page';
+import { CrmContact } from './crm';
+import { Listing, PageContext } from './page';
+import { Now, TimeZone } from './time';
 
-/** An IANA zone the runtime knows, e.g. "America/Chicago". */
-export const TimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(
-    (tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'an IANA time zone, e.g. America/Chicago' },
-  );
-
-/** The agent's "now": local wall time (YYYY-MM-DDTHH:mm) or an ISO instant. */
-export const Now = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/), z.iso.datetime({ offset: true })]);
+/**
+ * The panel's short memory of the conversation: the contact and the listing the agent last referred
+ * to, opened or wrote. "him", "her", "this place" resolve against the page first, then this.
+ */
+export const Recent = z.object({
+  contact: z
+    .object({
+      id: z.string().min(1).max(64).optional(),
+      name: z.string().trim().min(1).max(120),
+      /** When and how it entered the memory, to say why a pronoun meant them ("added 2 min ago"). */
+      at: z.number().int().nonnegative().optional(),
+      via: z.enum(['added', 'opened', 'named', 'wrote']).optional(),
+    })
+    .optional(),
+  listing: Listing.optional(),
+});
+export type Recent = z.infer<typeof Recent>;
 
 export const PlanRequest = z.strictObject({
   text: z.string().trim().min(1).max(1000),
   now: Now,
   tz: TimeZone,
   page: PageContext.optional(),
+  recent: Recent.optional(),
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
+
+/** A word that pointed at something ("him", "this place") and what it was taken to mean. */
+export const Reference = z.object({
+  said: z.string(),
+  to: z.string(),
+  from: z.enum(['page', 'recent']),
+});
+export type Reference = z.infer<typeof Reference>;
+
+/**
+ * Who a write is for, looked up in the CRM before the card is shown: one match, several to pick
+ * from, none (offer to add them first), or not checked (no name to look up, or the CRM unreachable).
+ */
+export const Target = z.object({
+  query: z.string(),
+  status: z.enum(['one', 'many', 'none', 'unchecked']),
+  contacts: z.array(CrmContact),
+  message: z.string().optional(),
+});
+export type Target = z.infer<typeof Target>;
 
 export const PlanResponse = z.object({
   command: ParsedCommand,
@@ -37,6 +58,11 @@ export const PlanResponse = z.object({
   needsConfirmation: z.boolean(),
   /** Said to the agent when the plan is a decline or a best effort. */
   message: z.string().optional(),
+  references: z.array(Reference).optional(),
+  target: Target.optional(),
+  /** On a decline: what was understood, and the nearest commands to offer instead. */
+  understood: z.array(z.string()).optional(),
+  suggestions: z.array(z.string()).optional(),
 });
 export type PlanResponse = z.infer<typeof PlanResponse>;
 

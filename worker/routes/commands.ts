@@ -1,46 +1,69 @@
 import { Hono } from 'hono';
-import { parseCommand } from '../../shared/commands';
-import { isWrite, PlanRequest, type PlanResponse } from '../../shared/contracts';
-import type { AppEnv } from '../env';
+import { parse } from '../../shared/commands';
+import { suggest } from '../../shared/commands/suggest';
+import { isWrite, type ParsedCommand, PlanRequest, type PlanResponse, type Target } from '../../shared/contracts';
+import { crmFor } from '../crm';
+import { findTarget } from '../crm/resolve';
+import type { AppEnv, Env } from '../env';
 import { llmFrom } from '../llm/client';
-import { planWithLlm } from '../llm/plan';
+import { planWithLlm, referencesOf } from '../llm/plan';
 import { validate } from '../validate';
 
 /** Below this the local parser is not trusted alone and the LLM (when there is one) is asked. */
 export const LOCAL_THRESHOLD = 0.75;
 
+const DECLINED = 'Estait could not tell what to do with that.';
+
+/** Who a write or a draft is for, as the CRM knows them, looked up before the card is shown. */
+function targetOf(env: Env, userId: string, command: ParsedCommand): Promise<Target> | undefined {
+  if (!isWrite(command.intent) && command.intent !== 'draft_message') return undefined;
+  if (command.intent === 'add_lead') return undefined;
+  const p = command.params as { contact?: string; contactId?: string; phone?: string; email?: string };
+  if (!p.contact && !p.contactId && !p.phone && !p.email) return undefined;
+  return findTarget(crmFor(env, userId), p);
+}
+
 export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRequest), async (c) => {
   const input = c.req.valid('json');
-  const local = parseCommand(input.text, input);
-  const answer = (plan: Omit<PlanResponse, 'needsConfirmation'>): PlanResponse => ({
-    ...plan,
-    needsConfirmation: isWrite(plan.command.intent),
-  });
+  const local = parse(input.text, input);
+  let plan: Omit<PlanResponse, 'needsConfirmation'> = { command: local.command, via: 'local', references: local.references };
 
-  if (local.confidence >= LOCAL_THRESHOLD) return c.json(answer({ command: local, via: 'local' }));
-  const llm = llmFrom(c.env);
-  if (!llm) {
-    return c.json(
-      answer({
-        command: local,
-        via: 'local',
-        message:
-          local.intent === 'unknown'
-            ? 'Estait could not tell what to do with that. Try e.g. “add Jane Doe 512-555-0101 as a lead” or “3 bed homes in Austin under 500k”.'
-            : 'No AI planner is configured, so this is the local reading; check it before confirming.',
-      }),
-    );
+  const llm = local.command.confidence >= LOCAL_THRESHOLD ? undefined : llmFrom(c.env);
+  if (llm) {
+    try {
+      const answer = await planWithLlm(llm, input);
+      c.header('X-LLM-Prompt-Tokens', String(answer.promptTokens));
+      plan = {
+        command: answer.command,
+        via: 'llm',
+        references: referencesOf(answer.command, input),
+        ...(answer.message && { message: answer.message }),
+      };
+    } catch (err) {
+      // The model being down, out of quota or misconfigured must not stop the agent: the local reading stands.
+      console.warn(JSON.stringify({ requestId: c.get('requestId'), llmError: String(err) }));
+      plan.message = 'The AI planner is unavailable right now; this is the local reading.';
+    }
+  } else if (local.command.confidence < LOCAL_THRESHOLD && local.command.intent !== 'unknown') {
+    plan.message = 'No AI planner is configured, so this is the local reading; check it before confirming.';
   }
-  let plan: Awaited<ReturnType<typeof planWithLlm>>;
-  try {
-    plan = await planWithLlm(llm, input);
-  } catch (err) {
-    // The model being down, out of quota or misconfigured must not stop the agent: the local reading stands.
-    console.warn(JSON.stringify({ requestId: c.get('requestId'), llmError: String(err) }));
-    return c.json(
-      answer({ command: local, via: 'local', message: 'The AI planner is unavailable right now; this is the local reading.' }),
-    );
+
+  const { command } = plan;
+  if (command.intent === 'unknown') {
+    const { understood, suggestions } = suggest(input.text, input);
+    plan = {
+      ...plan,
+      message: plan.message ?? DECLINED,
+      ...(understood.length && { understood }),
+      ...(suggestions.length && { suggestions }),
+    };
   }
-  c.header('X-LLM-Prompt-Tokens', String(plan.promptTokens));
-  return c.json(answer({ command: plan.command, via: 'llm', ...(plan.message && { message: plan.message }) }));
+  const target = await targetOf(c.env, c.get('session').userId, command);
+  const { references, ...rest } = plan;
+  return c.json({
+    ...rest,
+    ...(references?.length && { references }),
+    ...(target && { target }),
+    needsConfirmation: isWrite(command.intent),
+  } satisfies PlanResponse);
 });

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiErrorBody, type PageContext, PlanResponse } from '../../shared/contracts';
+import { ApiErrorBody, type PageContext, PlanResponse, type Recent } from '../../shared/contracts';
 import { call, fake, withLlm } from './helpers';
 
 const at = { now: '2026-03-10T09:00', tz: 'America/Chicago' };
-const plan = async (text: string, bindings = withLlm(), page?: PageContext) => {
-  const res = await call('/v1/commands/plan', { text, ...at, ...(page && { page }) }, bindings);
+const plan = async (text: string, bindings = withLlm(), page?: PageContext, recent?: Recent) => {
+  const res = await call('/v1/commands/plan', { text, ...at, ...(page && { page }), ...(recent && { recent }) }, bindings);
   return { res, body: PlanResponse.parse(await res.json()) };
 };
 
@@ -50,13 +50,14 @@ describe('POST /v1/commands/plan', () => {
         'decline',
         'draft_message',
         'find_contact',
+        'log_call',
         'property_details',
         'schedule_showing',
         'search_properties',
       ].sort(),
     );
     expect(Number(res.headers.get('X-LLM-Prompt-Tokens'))).toBe(sent?.promptTokens);
-    expect(sent?.promptTokens).toBeLessThanOrEqual(1500);
+    expect(sent?.promptTokens).toBeLessThanOrEqual(1000);
   });
 
   it('sends an invalid answer back once, then uses the corrected one', async () => {
@@ -129,6 +130,40 @@ describe('POST /v1/commands/plan', () => {
     const { body } = await plan('that Gomez family, who are they again');
     expect(body.command).toMatchObject({ intent: 'find_contact', params: { query: 'Gomez' } });
     expect(await fake.requests()).toHaveLength(2);
+  });
+
+  it('resolves "him" against the memory sent with the sentence, and looks the contact up before the card', async () => {
+    const { env } = await import('cloudflare:test');
+    const added = await call(
+      '/v1/actions/execute',
+      {
+        command: { intent: 'add_lead', confidence: 1, params: { firstName: 'Tomás', lastName: 'Ibarra' } },
+        idempotencyKey: 'plan-test-lead-1',
+      },
+      env,
+    );
+    const { result } = (await added.json()) as { result: { contact: { id: string } } };
+    const recent: Recent = { contact: { id: result.contact.id, name: 'Tomás Ibarra', via: 'added', at: Date.now() } };
+    const { body } = await plan('remind me to call him friday at 3', env, undefined, recent);
+    expect(body).toMatchObject({
+      via: 'local',
+      command: { intent: 'create_task', params: { contactId: result.contact.id, due: '2026-03-13T15:00' } },
+      references: [{ said: 'him', to: 'Tomás Ibarra', from: 'recent' }],
+      target: { status: 'one', contacts: [expect.objectContaining({ id: result.contact.id })] },
+    });
+    // A name typed without its accent finds the contact; one nobody has is 'none', so the card offers to add them.
+    const byName = await plan('remind me to call tomas ibarra tomorrow', env);
+    expect(byName.body.target).toMatchObject({ status: 'one', contacts: [expect.objectContaining({ firstName: 'Tomás' })] });
+    const nobody = await plan('remind me to call Zed Quill tomorrow', env);
+    expect(nobody.body.target).toMatchObject({ query: 'Zed Quill', status: 'none', contacts: [] });
+  });
+
+  it('declines with what it understood and commands to try instead', async () => {
+    const { env } = await import('cloudflare:test');
+    const { body } = await plan('Ravi Shah voicemail tomorrow??', env);
+    expect(body.command.intent).toBe('unknown');
+    expect(body.understood).toEqual(expect.arrayContaining(['a name: Ravi Shah']));
+    expect(body.suggestions?.length).toBeGreaterThan(0);
   });
 
   it.each([

@@ -1,50 +1,53 @@
-import { pageListing } from '../context';
+import type { Listing } from '../../contracts';
+import { listingInView, type Sentence } from '../context';
 import type { Rule } from '../rule';
 import { leadingName, splitName, squeeze, takeEmail, takePhone, toE164, trimText } from '../text';
 
 const KINDS = 'lead|contact|client|buyer|seller|prospect|customer';
 const VERB = /^(?:please\s+)?(?:add|create|new|save|enter|make|put(?:\s+in)?)\b/i;
 const OTHER_OBJECT =
-  /^(?:please\s+)?(?:add|create|make|put|save|enter|new)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|quick\s+)?(?:note|task|reminder|to-?do|showing|appointment|event|tour|search)\b/i;
+  /^(?:please\s+)?(?:add|create|make|put|save|enter|new)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|quick\s+)?(?:note|task|reminder|to-?do|showing|appointment|event|tour|search|call)\b/i;
 const PREFIX = new RegExp(
   `^(?:please\\s+)?(?:(?:add|create|save|enter|make|put(?:\\s+in)?)\\s+(?:(?:a|an)\\s+)?(?:new\\s+)?(?:(?:${KINDS})s?\\b\\s*(?:for\\s+|named\\s+|called\\s+)?)?|new\\s+(?:${KINDS})\\b)\\s*[:\\-–—]?\\s*`,
   'i',
 );
+/** "buyer lead: Olivia Park …", "hot lead - …": a label, then the person. */
+const LABELLED = new RegExp(
+  `^(?:(?:new|hot|warm|buyer|seller|rental|internet|web|referral)\\s+)?(?:${KINDS})\\s*[:\\-–—]\\s*`,
+  'i',
+);
 const AS_KIND = new RegExp(`\\bas\\s+(?:a|an|my)\\s+(?:new\\s+)?(?:${KINDS})\\b`, 'i');
-const LABELS = /\b(?:phone|cell|mobile|tel|number|email|e-mail)(?:\s*(?:number|#|is|:))?\s*(?=[,;.]|$)/gi;
+const LABELS =
+  /\b(?:phone|cell|mobile|tel|number|direct|office|email|e-mail)(?:\s*(?:number|#|is|:))?\s*(?=[,;.|]|$)|(?:^|[\s,|])(?:[cmotpe]|ph|cell|mobile|office|direct|email|e-mail)\s*[:.]\s*(?=[,|]|$)/gi;
+const MOBILE = /\b(?:cell|mobile|mob|[cm])\s*[:.]?\s*(?=[+(]?\d{3})/i;
 const SOURCES =
   'open house|zillow|realtor\\.com|realtor|redfin|trulia|homes\\.com|referral|website|web site|facebook|instagram|google|sign call|yard sign|past client|sphere|walk-?in|cold call|door knocking|expired listing|fsbo|craigslist|networking event|seminar';
 const SOURCE = new RegExp(`\\b(?:from|via|through|source:?)\\s+(?:an?\\s+|the\\s+|my\\s+|our\\s+)?(${SOURCES})\\b`, 'i');
 
-/** "add the listing agent as a lead": the agent of the listing in the tab. */
+/** "add the listing agent as a lead": the agent of the listing in the tab (or the one last looked at). */
 const LISTING_AGENT = /\b(?:the\s+)?(?:listing|list|seller'?s?|selling)\s+agent\b/i;
 
-export const addLead: Rule = (s) => {
-  if (!VERB.test(s.text) || OTHER_OBJECT.test(s.text)) return undefined;
+/** The agent of the listing in view, when it names one. */
+export function listingAgent(
+  s: Sentence,
+  said: string,
+): { agent: NonNullable<Listing['listingAgent']> & { name: string }; address: string } | undefined {
+  const listing = listingInView(s, said);
+  const agent = listing?.listingAgent;
+  return agent?.name && listing ? { agent: { ...agent, name: agent.name }, address: listing.address } : undefined;
+}
 
-  if (LISTING_AGENT.test(s.text)) {
-    const agent = pageListing(s)?.listingAgent;
-    if (!agent?.name) return { intent: 'unknown', confidence: 0.3, params: {} };
-    const phone = agent.phone ? toE164(agent.phone) : undefined;
-    return {
-      intent: 'add_lead',
-      confidence: 0.9,
-      params: {
-        ...splitName(agent.name),
-        ...(agent.email && { email: agent.email }),
-        ...(phone && { phone }),
-        notes: `Listing agent for ${pageListing(s)?.address}`,
-      },
-    };
-  }
-
-  let rest = s.text;
+/** The lead in `rest` once the verb is gone: a name, then what else the agent wrote about them. */
+function lead(rest: string, confidence: (found: { email: boolean; phone: boolean }) => number) {
   const email = takeEmail(rest);
   if (email) rest = email.rest;
-  const phone = takePhone(rest);
+  // A signature with office and cell numbers: the cell is the one to keep on the lead.
+  const mobile = MOBILE.exec(rest);
+  const afterLabel = mobile ? takePhone(rest.slice(mobile.index)) : undefined;
+  const phone = afterLabel
+    ? { value: afterLabel.value, rest: squeeze(`${rest.slice(0, mobile?.index)} ${afterLabel.rest}`) }
+    : takePhone(rest);
   if (phone) rest = phone.rest;
-  const saysLead = new RegExp(`\\b(?:${KINDS})\\b`, 'i').test(rest);
-  rest = rest.replace(PREFIX, '');
   const lowercase = /^[a-z]/.test(rest);
   const name = leadingName(rest, { allowLowercase: lowercase, max: lowercase ? 2 : 3 });
   if (!name) return undefined;
@@ -52,11 +55,10 @@ export const addLead: Rule = (s) => {
   const source = SOURCE.exec(rest);
   if (source) rest = rest.replace(source[0], ' ');
   const referral = !source && /\breferred by\b|\breferral\b/i.test(rest);
-  const notes = trimText(squeeze(rest));
-
+  const notes = trimText(squeeze(rest.replace(/(?:\s*[|•·]\s*)+/g, ', ')).replace(/^(?:,\s*)+|(?:,\s*)+$/g, ''));
   return {
-    intent: 'add_lead',
-    confidence: email || phone ? 0.95 : saysLead ? 0.85 : 0.45,
+    intent: 'add_lead' as const,
+    confidence: confidence({ email: !!email, phone: !!phone }),
     params: {
       ...splitName(name.value),
       ...(email && { email: email.value }),
@@ -65,4 +67,39 @@ export const addLead: Rule = (s) => {
       ...(source?.[1] ? { source: source[1].toLowerCase() } : referral && { source: 'referral' }),
     },
   };
+}
+
+export const addLead: Rule = (s) => {
+  const labelled = LABELLED.exec(s.text);
+  if (!labelled && (!VERB.test(s.text) || OTHER_OBJECT.test(s.text))) return undefined;
+
+  if (LISTING_AGENT.test(s.text)) {
+    const found = listingAgent(s, 'the listing agent');
+    if (!found) return { intent: 'unknown', confidence: 0.3, params: {} };
+    const phone = found.agent.phone ? toE164(found.agent.phone) : undefined;
+    return {
+      intent: 'add_lead',
+      confidence: 0.9,
+      params: {
+        ...splitName(found.agent.name),
+        ...(found.agent.email && { email: found.agent.email }),
+        ...(phone && { phone }),
+        notes: `Listing agent for ${found.address}`,
+      },
+    };
+  }
+
+  const saysLead = !!labelled || new RegExp(`\\b(?:${KINDS})\\b`, 'i').test(s.text);
+  const rest = labelled ? s.text.slice(labelled[0].length) : s.text.replace(PREFIX, '');
+  return lead(rest, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
+};
+
+/**
+ * A person's details with no verb — a pasted email signature, "Olivia Park 512-555-0123" — is a
+ * lead to add: a name first, then a phone or an email.
+ */
+export const bareContact: Rule = (s) => {
+  if (!/^\p{L}/u.test(s.text)) return undefined;
+  const found = lead(s.text, ({ email, phone }) => (email || phone ? 0.8 : 0));
+  return found && found.confidence > 0 ? found : undefined;
 };

@@ -1,37 +1,62 @@
-import { pageContactId } from '../context';
+import {
+  CONTACT_WORDS,
+  contactInView,
+  isContactWord,
+  LISTING_WORDS,
+  listingInView,
+  pageContact,
+  type Sentence,
+} from '../context';
 import type { Rule } from '../rule';
-import { CONTACT_REFERENCE, leadingName, nameCase, trimText } from '../text';
+import { leadingName, nameCase, trimText } from '../text';
 
 const NOTE =
   /^(?:please\s+)?(?:(?:add|make|log|write|leave|put|create|save|jot(?:\s+down)?)\s+(?:a\s+|an\s+|this\s+)?(?:quick\s+)?)?note\b\s*/i;
 const TARGET = /^(?:for|to|on|about|re:?|regarding|under)\s+/i;
 const SEPARATOR = /\s*(?::|\s[-–—]+\s|[–—]|,)\s*/;
+/** A pronoun inside the note itself ("note: she wants to close before August"). */
+const PRONOUN = /\b(?:she|he|they|her|him|them|his|their)\b/i;
+
+/** Who a note is for: a name typed after "for/on/to", a pronoun, or the contact in view. */
+function target(s: Sentence, typed: string | undefined, text: string): { contactId?: string; contact?: string } | undefined {
+  if (typed && !isContactWord(typed)) return { contact: nameCase(trimText(typed)) };
+  const said = typed ?? CONTACT_WORDS.exec(text)?.[0] ?? PRONOUN.exec(text)?.[0];
+  if (said) return contactInView(s, said);
+  // No one named: only the contact open in the tab is meant, never one from memory.
+  return pageContact(s);
+}
 
 export const addNote: Rule = (s) => {
   const m = NOTE.exec(s.text);
   if (!m) return undefined;
   let rest = s.text.slice(m[0].length);
-  let target: string | undefined;
+  let typed: string | undefined;
+  let about: string | undefined;
   const t = TARGET.exec(rest);
   if (t) {
     rest = rest.slice(t[0].length);
     const sep = SEPARATOR.exec(rest);
-    if (sep && sep.index > 0 && sep.index <= 60) {
-      target = rest.slice(0, sep.index);
+    const head = sep && sep.index > 0 && sep.index <= 60 ? rest.slice(0, sep.index) : undefined;
+    if (head && new RegExp(`^${LISTING_WORDS.source}$`, 'i').test(head)) {
+      // "note on this listing: …" is about a property, not a person: say which in the note.
+      about = listingInView(s, head)?.address;
+      rest = rest.slice((sep?.index ?? 0) + (sep?.[0].length ?? 0));
+    } else if (head && sep) {
+      typed = head;
       rest = rest.slice(sep.index + sep[0].length);
     } else {
       const name = leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: 2 });
       if (name) {
-        target = name.value;
+        typed = name.value;
         rest = name.rest;
       }
     }
   }
-  const text = trimText(rest.replace(/^[:\-–—,]\s*/, ''));
-  if (!text) return undefined;
-  const onPage = pageContactId(s);
-  const refersToPage = !target || CONTACT_REFERENCE.test(target);
-  const contact = refersToPage ? (onPage ? { contactId: onPage } : {}) : { contact: nameCase(trimText(target ?? '')) };
+  const body = trimText(rest.replace(/^[:\-–—,]\s*/, ''));
+  if (!body) return undefined;
+  const text = about ? `About ${about}: ${body}` : body;
+  const contact = target(s, typed, body) ?? {};
   const known = 'contactId' in contact || 'contact' in contact;
-  return { intent: 'add_note', confidence: known ? 0.92 : 0.45, params: { ...contact, text } };
+  // A note about the listing in view is clear about what; the card asks who it goes on.
+  return { intent: 'add_note', confidence: known ? 0.92 : about ? 0.6 : 0.45, params: { ...contact, text } };
 };

@@ -1,7 +1,7 @@
-import { pageContactId } from '../context';
+import { CONTACT_WORDS, contactInView, isContactWord, pageContact } from '../context';
 import { takeDate } from '../dates';
 import type { Rule } from '../rule';
-import { CONTACT_REFERENCE, findName, MENTIONS_CONTACT, trimText } from '../text';
+import { findName, trimText } from '../text';
 
 const REMIND =
   /^(?:please\s+)?(?:remind me (?:to |that |about )?|reminder(?:\s+to)?\s*[:-]?\s*|set (?:a |up a )?reminder (?:to |for )?|(?:add|create|make|new)\s+(?:a\s+)?(?:task|reminder|to-?do)(?:\s+to)?\s*[:-]?\s*|(?:new\s+)?task\s*[:-]\s*|to-?do\s*[:-]\s*|don'?t (?:let me )?forget (?:to )?)/i;
@@ -9,24 +9,28 @@ const ACTION =
   /^(?:please\s+)?(?:call|phone|ring|follow[\s-]?up|check in|touch base|reach out|get back|circle back|meet|send|drop off|pick up|schedule a call|prepare|prep|review|order|confirm)\b/i;
 const BEFORE_NAME = /^(?:call|phone|ring|with|to|email|text|for|meet|ping|see|visit|thank|congratulate|about)$/i;
 
+/** "tomorrow morning call the lender": the day said before the action. */
+const DAY_FIRST = /^(?:tomorrow|today|tonight|this|next|on|in|by|mon|tue|wed|thu|fri|sat|sun|first thing)\b/i;
+
 export const createTask: Rule = (s) => {
   const prefix = REMIND.exec(s.text);
-  const action = !prefix && ACTION.test(s.text);
+  const early = !prefix && DAY_FIRST.test(s.text) ? takeDate(s.text, s.now) : undefined;
+  const action = !prefix && ACTION.test(early ? early.rest : s.text);
   if (!prefix && !action) return undefined;
   const body = prefix ? s.text.slice(prefix[0].length) : s.text;
-  const when = takeDate(body, s.now);
+  const when = early ?? takeDate(body, s.now);
   // "remind me on the 25th to renew…": the "to" was kept apart from "remind me" by the date.
   const title = trimText((when ? when.rest : body).replace(/^(?:to|that|about)\s+/i, ''));
   if (!title) return undefined;
   const name = findName(title, BEFORE_NAME) ?? findName(title);
-  const onPage = pageContactId(s);
-  const contact =
-    name && !CONTACT_REFERENCE.test(name)
-      ? { contact: name }
-      : onPage && (MENTIONS_CONTACT.test(title) || !name)
-        ? { contactId: onPage }
-        : {};
+  const pronoun = CONTACT_WORDS.exec(title)?.[0];
+  const named = name && !isContactWord(name) ? { contact: name } : undefined;
+  // "follow up next week" on a contact's page is about them; a pronoun may also mean the one in memory.
+  const inView = named ? undefined : pronoun ? contactInView(s, pronoun) : ACTION.test(title) ? pageContact(s) : undefined;
+  // "call her" with no one in view: a task for nobody would be a wrong write.
+  if (pronoun && !named && !inView) return { intent: 'create_task', confidence: 0.3, params: { title } };
+  const contact = named ?? inView ?? {};
   const due = when?.dateTime ?? when?.date;
-  const confidence = prefix ? 0.9 : when || 'contact' in contact ? 0.85 : 0.55;
+  const confidence = prefix ? 0.9 : when || named || inView ? 0.85 : 0.55;
   return { intent: 'create_task', confidence, params: { ...contact, title, ...(due && { due }) } };
 };

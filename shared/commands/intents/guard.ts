@@ -1,3 +1,4 @@
+import type { Sentence } from '../context';
 import type { Rule } from '../rule';
 import { decline } from '../rule';
 
@@ -10,8 +11,11 @@ const BULK =
 const INJECTION =
   /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)?(?:previous|prior|above|earlier|preceding|system|these)?\s*(?:instructions?|prompts?|rules?|directions?)\b|\bsystem prompt\b|\byou are now\b|\bdeveloper mode\b|\bjailbreak\b|<\/?(?:system|assistant|instructions?)>/i;
 
+/** A request Estait refuses outright: destructive, in bulk, or written to steer a model. */
+export const refused = (s: Sentence) => DESTRUCTIVE.test(s.text) || BULK.test(s.text) || INJECTION.test(s.text);
+
 export const guard: Rule = (s) => {
   if (!/\p{L}/u.test(s.text)) return decline();
-  if (DESTRUCTIVE.test(s.text) || BULK.test(s.text) || INJECTION.test(s.text)) return decline(0.02);
+  if (refused(s)) return decline(0.02);
   return undefined;
 };

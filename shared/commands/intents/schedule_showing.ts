@@ -1,35 +1,57 @@
-import { pageContactId, pageListing } from '../context';
+import { CONTACT_WORDS, contactInView, isContactWord, LISTING_WORDS, listingInView, pageListing } from '../context';
 import { takeDate } from '../dates';
 import type { Rule } from '../rule';
-import { findName, LISTING_REFERENCE, MENTIONS_CONTACT, squeeze, takeAddress } from '../text';
+import { findName, leadingName, squeeze, takeAddress } from '../text';
 
 const SHOWING = /\b(?:showings?|tour|walk-?through|viewing|private show)\b/i;
 const VERB =
   /^(?:please\s+)?(?:schedule|book|set up|setup|arrange|plan|add|create|make|request|line up|need|new|showing|tour)\b/i;
-const SHOW_THIS = /^(?:please\s+)?show\s+(?:the|this|that)\s+(?:house|home|listing|property|place|condo|unit)\b/i;
+/** "show the house to Tom", "show Maria this place", "show Tom 12 Oak St", "take the Lees to see it". */
+const SHOW = /^(?:please\s+)?(?:show|take)\s+/i;
+const SHOWN = new RegExp(`^(?:${LISTING_WORDS.source}|it\\b|\\d)`, 'i');
 
 export const scheduleShowing: Rule = (s) => {
-  if (!((VERB.test(s.text) && SHOWING.test(s.text)) || SHOW_THIS.test(s.text))) return undefined;
   let rest = s.text;
+  const show = SHOW.exec(rest);
+  let person: string | undefined;
+  if (!(VERB.test(rest) && SHOWING.test(rest))) {
+    if (!show) return undefined;
+    const after = rest.slice(show[0].length);
+    if (!SHOWN.test(after)) {
+      // "show Maria this place": a person, then what is shown.
+      const name = leadingName(after, { allowLowercase: /^[a-z]/.test(after), max: 2 });
+      const pronoun = /^(?:him|her|them)\b/i.exec(after)?.[0];
+      const shown = (name?.rest ?? after.slice(pronoun?.length ?? 0)).trim().replace(/^to see\s+/i, '');
+      if ((!name && !pronoun) || !SHOWN.test(shown)) return undefined;
+      person = name?.value ?? pronoun;
+      rest = shown;
+    }
+  }
   let address: string | undefined;
   const typed = takeAddress(rest);
   if (typed) {
     address = typed.value;
     rest = typed.rest;
-  } else if (LISTING_REFERENCE.test(rest)) {
-    address = pageListing(s)?.address;
-    rest = squeeze(rest.replace(LISTING_REFERENCE, ' '));
+  } else {
+    const said = LISTING_WORDS.exec(rest)?.[0] ?? /^it\b/i.exec(rest)?.[0];
+    // A showing typed on a listing's page is for that listing, whether or not the agent said "this".
+    const listing = said ? listingInView(s, said) : pageListing(s);
+    if (listing && !said) s.references.push({ said: 'the showing', to: listing.address, from: 'page' });
+    address = listing?.address;
+    if (said) rest = squeeze(rest.replace(said, ' '));
   }
   const when = takeDate(rest, s.now);
   if (when) rest = when.rest;
-  const name = findName(rest, /^(?:for|with|to)$/i);
-  const onPage = pageContactId(s);
-  const contact = name ? { contact: name } : onPage && MENTIONS_CONTACT.test(rest) ? { contactId: onPage } : {};
+  const name = person ?? findName(rest, /^(?:for|with|to)$/i);
+  const pronoun = name && isContactWord(name) ? name : !name ? CONTACT_WORDS.exec(rest)?.[0] : undefined;
+  const contact = pronoun ? (contactInView(s, pronoun) ?? {}) : name ? { contact: name } : {};
   const start = when?.dateTime;
-  const known = [address, start, name ?? ('contactId' in contact || undefined)].filter(Boolean).length;
+  const who = 'contact' in contact || 'contactId' in contact;
+  const known = [address, start, who].filter(Boolean).length;
   return {
     intent: 'schedule_showing',
-    confidence: known >= 2 ? 0.9 : known === 1 ? 0.7 : 0.55,
+    // A pronoun no one in view answers to is a guess: decline rather than book for nobody.
+    confidence: pronoun && !who ? 0.3 : known >= 2 ? 0.9 : known === 1 ? 0.7 : 0.55,
     params: { ...contact, ...(address && { address }), ...(start && { start }) },
   };
 };

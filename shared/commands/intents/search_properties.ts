@@ -1,4 +1,5 @@
 import { readCriteria } from '../criteria';
+import { isCommonWord, leadingPlace, nearestPlace, placeNamed } from '../places';
 import type { Rule } from '../rule';
 
 const VERB =
@@ -8,14 +9,39 @@ const HOMES =
 const HEDGE = /\b(?:maybe|something|stuff|whatever|idk|dunno|kinda|sort of|some)\b/i;
 const CRITERION_FIRST = /^(?:\d|\$|one|two|three|four|five|cheap|luxury|new|big|small)/i;
 
+/**
+ * A place as the agent meant it: as typed when it is a real place (or not a city at all, like
+ * "Capitol Hill"), with its capitals when typed in lowercase, and its proper spelling when it is a
+ * slip of one ("denvr" → "Denver").
+ */
+function placeAsMeant(typed: string): string {
+  const exact = placeNamed(typed);
+  const place = exact ?? nearestPlace(typed);
+  if (!place || (exact && typed !== typed.toLowerCase())) return typed;
+  // The state, when the agent typed one, stays: "san antono tx" → "San Antonio TX".
+  const state = typed.split(/[\s,]+/).length > 1 && placeNamed(`${place.name} ${typed.split(/[\s,]+/).at(-1)}`);
+  return state ? `${place.name} ${place.state}` : place.name;
+}
+
 export const searchProperties: Rule = (s) => {
   const verb = VERB.test(s.text);
   const homes = HOMES.test(s.text);
   const criterionFirst = CRITERION_FIRST.test(s.text);
-  if (!verb && !homes && !criterionFirst) return undefined;
-  const { criteria, signals } = readCriteria(s.text);
+  // "miami condos 2+ beds under 1.2m": the city first, then what is wanted there.
+  const words = s.text.split(/\s+/);
+  const leading = verb || criterionFirst ? undefined : leadingPlace(words, { fuzzy: true });
+  // "Mission", "Price", "Surprise" lead sentences as words far more often than as towns.
+  const cityFirst = leading && !isCommonWord(leading.place) ? leading : undefined;
+  if (!verb && !homes && !criterionFirst && !cityFirst) return undefined;
+  const rest = cityFirst ? words.slice(cityFirst.length).join(' ') : s.text;
+  const { criteria, signals: found } = readCriteria(rest);
+  let signals = found;
+  if (cityFirst && !criteria.location) {
+    criteria.location = placeAsMeant(words.slice(0, cityFirst.length).join(' ').replace(/,$/, ''));
+    signals++;
+  } else if (criteria.location) criteria.location = placeAsMeant(criteria.location);
   if (!homes && !criteria.propertyType && signals < 2) return undefined;
-  const startsLikeSearch = verb || criterionFirst || HOMES.exec(s.text)?.index === 0;
+  const startsLikeSearch = verb || criterionFirst || !!cityFirst || HOMES.exec(s.text)?.index === 0;
   let confidence = signals >= 2 ? 0.95 : signals === 1 ? 0.9 : 0.4;
   if (!startsLikeSearch) confidence = Math.min(confidence, 0.6);
   if (HEDGE.test(s.text)) confidence = Math.min(confidence, 0.35);

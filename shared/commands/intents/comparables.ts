@@ -1,0 +1,15 @@
+import { propertyInView } from '../context';
+import type { Rule } from '../rule';
+
+const COMPS =
+  /^(?:please\s+)?(?:(?:pull|run|get|find|show(?: me)?|give me|what are(?: the)?|need|do|prepare)\s+)?(?:a\s+|the\s+|some\s+)?(?:comps|comparables?|comparable (?:sales|homes|properties|listings)|cma|recent sales|sold comps)\b\s*(?:for|on|of|near|around|at)?\s*/i;
+/** The question comps answer, asked in words: "what did similar homes sell for near …", "what's this worth". */
+const WORTH =
+  /^(?:please\s+)?(?:what|how much)\s+(?:did|do|have|are|were|would|will|could|is|'s)?\s*(?:similar|comparable|nearby|neighbou?ring|other|the neighbou?rs'?|homes like this|houses like this|places like this|the)?\s*(?:homes?|houses?|condos?|townhomes?|places?|ones?|properties|units|neighbou?rs|this(?: (?:one|house|home|place|listing|property))?|it)?\s*(?:like (?:this|it)\s*)?(?:sold|sell(?:ing)?|go(?:ing)? for|went for|gone for|worth|be worth|list(?:ed)? for|fetch(?:ed)?)\b(?:\s+for)?\s*(?:near|around|by|close to|on|at|in)?\s*/i;
+
+export const comparables: Rule = (s) => {
+  const m = COMPS.exec(s.text) ?? WORTH.exec(s.text);
+  if (!m) return undefined;
+  const { address, confidence } = propertyInView(s, s.text.slice(m[0].length));
+  return { intent: 'comparables', confidence, params: address ? { address } : {} };
+};

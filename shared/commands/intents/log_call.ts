@@ -1,0 +1,65 @@
+import type { CallOutcome } from '../../contracts';
+import { CONTACT_WORDS, contactInView, isContactWord, pageContact, type Sentence } from '../context';
+import type { Rule } from '../rule';
+import { leadingName, nameCase, trimText } from '../text';
+
+/**
+ * A call that already happened: "log call with Tom – left voicemail", "called Maria, no answer",
+ * "spoke with the Lees about financing", "left vm for Jake". The future tense ("call Tom tomorrow")
+ * is a task, not a log.
+ */
+const LOGGED =
+  /^(?:please\s+)?(?:(?:log|record|add|note|save|enter)\s+(?:a\s+|the\s+|my\s+)?(?:phone\s+)?call(?:\s+(?:with|to|from|for))?|(?:just\s+)?(?:called|phoned|rang|tried calling|tried to call|tried|spoke (?:with|to)|talked (?:with|to)|chatted with|had a (?:call|chat) with|got off the phone with|caught up with|reached|couldn'?t reach|could not reach|missed (?:a )?call from|returned (?:a )?call (?:from|to)|(?:left|dropped) (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg) (?:for|with|to))|(?:vm|voicemail|no answer) (?:for|from|with|to))\s*[:\-–—,]?\s*/i;
+
+const OUTCOMES: [CallOutcome, RegExp][] = [
+  [
+    'left_voicemail',
+    /\b(?:left (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg)|(?:went|sent) to (?:vm|voicemail)|vm|voicemail|voice ?mail)\b/i,
+  ],
+  [
+    'no_answer',
+    /\b(?:no answer|didn'?t (?:answer|pick up)|did not (?:answer|pick up)|no pick ?up|not answering|couldn'?t reach|could not reach|unreachable|no response|tried calling|tried to call|rang out|line busy|busy|missed)\b/i,
+  ],
+  [
+    'connected',
+    /\b(?:spoke|talked|chatted|connected|reached|caught up|got (?:a ?hold of|ahold of|through)|had a (?:call|chat|conversation)|got off the phone|(?:good|great|quick|long) (?:call|chat))\b/i,
+  ],
+];
+const OUTCOME_WORDS = new RegExp(OUTCOMES.map(([, re]) => re.source).join('|'), 'gi');
+
+const STARTS_WITH_OUTCOME = new RegExp(`^(?:${OUTCOME_WORDS.source})`, 'i');
+
+/** "the Lees", "the Johnsons", "the Joneses": a household by its surname. */
+const FAMILY = /^the\s+(\p{Lu}\p{Ll}+)s\b\s*/u;
+const surname = (plural: string) => (/(?:s|x|z|ch|sh)e$/.test(plural) ? plural.slice(0, -1) : plural);
+
+function who(s: Sentence, rest: string): { target?: { contactId?: string; contact?: string }; rest: string; said?: string } {
+  const family = FAMILY.exec(rest);
+  if (family?.[1]) return { target: { contact: surname(family[1]) }, rest: rest.slice(family[0].length) };
+  const pronoun = new RegExp(`^(?:${CONTACT_WORDS.source})`, 'i').exec(rest)?.[0];
+  if (pronoun) return { target: contactInView(s, pronoun), rest: rest.slice(pronoun.length), said: pronoun };
+  // "log a call: connected, …" names the outcome, not a person.
+  const name = STARTS_WITH_OUTCOME.test(rest) ? undefined : leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: 2 });
+  if (name && !isContactWord(name.value)) return { target: { contact: nameCase(name.value) }, rest: name.rest };
+  return { target: pageContact(s), rest };
+}
+
+export const logCall: Rule = (s) => {
+  const m = LOGGED.exec(s.text);
+  if (!m) return undefined;
+  const { target, rest, said } = who(s, s.text.slice(m[0].length));
+  const outcome = OUTCOMES.find(([, re]) => re.test(s.text))?.[0];
+  const notes = trimText(
+    rest
+      .replace(OUTCOME_WORDS, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^(?:and|but|,)\s+/i, ''),
+  );
+  const known = !!target && ('contactId' in target || 'contact' in target);
+  return {
+    intent: 'log_call',
+    // Who the call was with is the one thing a call log cannot do without.
+    confidence: known ? 0.9 : said ? 0.3 : 0.45,
+    params: { ...target, ...(outcome && { outcome }), ...(notes && { notes }) },
+  };
+};
