@@ -11,6 +11,7 @@ import {
   type PageContext,
   type ParsedCommand,
   PlanResponse,
+  type Recent,
   type SearchCriteria,
   SearchResponse,
 } from '../../shared/contracts';
@@ -21,16 +22,29 @@ import { accessToken } from './session';
 
 type Client = ReturnType<typeof workerClient>;
 
-/** Sends a request signed in, retrying once with a fresh session on 401; a non-2xx answer throws. */
-async function send(request: (client: Client) => Promise<Response>): Promise<Response> {
+/** How long any one call may take before the agent is told, unless the caller says otherwise. */
+export const CALL_TIMEOUT_MS = 15_000;
+
+/** The caller's signal (the agent moved on) joined with a deadline (the worker hangs). */
+export const deadline = (signal?: AbortSignal, ms = CALL_TIMEOUT_MS) =>
+  signal ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+
+/**
+ * Sends a request signed in, retrying once with a fresh session on 401; a non-2xx answer throws.
+ * Every call ends: by its answer, by `signal`, or after CALL_TIMEOUT_MS.
+ */
+async function send(request: (client: Client) => Promise<Response>, signal?: AbortSignal, ms?: number): Promise<Response> {
   const base = await getWorkerUrl();
+  const limit = deadline(signal, ms);
   for (let attempt = 0; ; attempt++) {
     const token = await accessToken(attempt > 0);
-    const client = workerClient(base, { headers: { Authorization: `Bearer ${token}` } });
+    const client = workerClient(base, { headers: { Authorization: `Bearer ${token}` }, init: { signal: limit } });
     let res: Response;
     try {
       res = await request(client);
-    } catch {
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      if (limit.aborted) throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
       throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
     }
     if (res.status === 401 && attempt === 0) continue;
@@ -43,8 +57,11 @@ async function send(request: (client: Client) => Promise<Response>): Promise<Res
 }
 
 /** Calls the worker and validates its answer. */
-const call = async <T extends z.ZodType>(schema: T, request: (client: Client) => Promise<Response>): Promise<z.infer<T>> =>
-  schema.parse(await (await send(request)).json());
+const call = async <T extends z.ZodType>(
+  schema: T,
+  request: (client: Client) => Promise<Response>,
+  signal?: AbortSignal,
+): Promise<z.infer<T>> => schema.parse(await (await send(request, signal)).json());
 
 /** The agent's wall-clock time and zone, which relative dates resolve against. */
 export function localNow(date = new Date()): { now: string; tz: string } {
@@ -55,11 +72,23 @@ export function localNow(date = new Date()): { now: string; tz: string } {
   };
 }
 
-export const plan = (text: string, page?: PageContext) =>
-  call(PlanResponse, (c) => c.v1.commands.plan.$post({ json: { text, ...localNow(), ...(page && { page }) } }));
+export const plan = (text: string, context: { page?: PageContext; recent?: Recent }, signal?: AbortSignal) =>
+  call(
+    PlanResponse,
+    (c) =>
+      c.v1.commands.plan.$post({
+        json: {
+          text,
+          ...localNow(),
+          ...(context.page && { page: context.page }),
+          ...(context.recent && { recent: context.recent }),
+        },
+      }),
+    signal,
+  );
 
-export const execute = (command: ParsedCommand, idempotencyKey: string) =>
-  call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: localNow().tz } }));
+export const execute = (command: ParsedCommand, idempotencyKey: string, signal?: AbortSignal) =>
+  call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: localNow().tz } }), signal);
 
 /**
  * A draft, streamed as the model writes it (`onText` gets the text so far); without an LLM the worker
@@ -69,9 +98,13 @@ export async function draft(
   command: ParsedCommand,
   page: PageContext | undefined,
   onText: (text: string) => void,
+  signal?: AbortSignal,
 ): Promise<DraftResponse> {
-  const res = await send((c) =>
-    c.v1.drafts.$post({ json: { command, ...(page && { page }) } }, { headers: { Accept: 'text/event-stream' } }),
+  const res = await send(
+    (c) => c.v1.drafts.$post({ json: { command, ...(page && { page }) } }, { headers: { Accept: 'text/event-stream' } }),
+    signal,
+    // A streamed draft is written as the agent watches; it gets the time a model needs.
+    60_000,
   );
   if (!res.headers.get('content-type')?.includes('text/event-stream') || !res.body) return DraftResponse.parse(await res.json());
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -95,7 +128,8 @@ export async function draft(
   }
 }
 
-export const findContacts = (query: string) => call(ContactsResponse, (c) => c.v1.contacts.$get({ query: { query } }));
+export const findContacts = (query: string, signal?: AbortSignal) =>
+  call(ContactsResponse, (c) => c.v1.contacts.$get({ query: { query } }), signal);
 
 export const searchProperties = (criteria: SearchCriteria) =>
   call(SearchResponse, (c) => c.v1.properties.search.$post({ json: { criteria } }));

@@ -19,6 +19,8 @@ export const OutboxEntry = z.object({
   createdAt: z.number(),
   error: z.string().optional(),
   result: ExecuteResult.optional(),
+  /** The key of the new lead this write is for: it is sent once that lead is in the CRM, with its id. */
+  after: z.string().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 

@@ -4,7 +4,7 @@ import type { ParsedCommand } from '../../shared/contracts';
 import { WorkerError } from '../api/errors';
 import { db } from './db';
 import { recent, remember } from './history';
-import { backoff, enqueue, flush, retryNow, sendWaitingNow } from './outbox';
+import { backoff, enqueue, enqueueAll, flush, retryNow, sendWaitingNow } from './outbox';
 
 const command: ParsedCommand = { intent: 'add_note', confidence: 0.9, params: { contact: 'Maria', text: 'hi' } };
 const done = {
@@ -86,5 +86,54 @@ describe('command history', () => {
     await remember('b', 2);
     await remember('a', 3);
     expect(await recent()).toEqual(['a', 'b']);
+  });
+});
+
+describe('a write for a new lead', () => {
+  const lead: ParsedCommand = { intent: 'add_lead', confidence: 1, params: { firstName: 'Zed', lastName: 'Quill' } };
+  const task: ParsedCommand = { intent: 'create_task', confidence: 1, params: { contact: 'Zed Quill', title: 'call Zed' } };
+  const added = {
+    ok: true,
+    result: {
+      status: 'done' as const,
+      intent: 'add_lead' as const,
+      crmId: '91',
+      contact: { id: '91', firstName: 'Zed', lastName: 'Quill' },
+      summary: 'Added lead Zed Quill',
+    },
+  };
+  const taskDone = { ok: true, result: { status: 'done' as const, intent: 'create_task' as const, crmId: '5', summary: 'Task' } };
+
+  it('goes after the lead, each once, with the id the lead got in the CRM', async () => {
+    const [leadKey, taskKey] = await enqueueAll([lead, task], 0);
+    const send = vi.fn(async (c: ParsedCommand, _key: string) => (c.intent === 'add_lead' ? added : taskDone));
+    await flush(send, 0);
+    expect(send.mock.calls.map((c) => [c[0].intent, c[1]])).toEqual([
+      ['add_lead', leadKey],
+      ['create_task', taskKey],
+    ]);
+    expect(send.mock.calls[1]?.[0]).toMatchObject({ params: { contactId: '91', contact: 'Zed Quill', title: 'call Zed' } });
+    await flush(send, 10 ** 9);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits while the lead is retried, and is held with a reason when the lead needs the agent', async () => {
+    const [leadKey, taskKey] = await enqueueAll([lead, task], 0);
+    const send = vi.fn().mockRejectedValueOnce(new WorkerError(503, 'internal', 'x'));
+    await flush(send, 0);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(await db.outbox.get(taskKey ?? '')).toMatchObject({ state: 'pending' });
+
+    send.mockRejectedValueOnce(new WorkerError(422, 'last_name_required', 'needs a last name'));
+    await flush(send, 10 ** 9);
+    expect(await db.outbox.get(leadKey ?? '')).toMatchObject({ state: 'needs_attention' });
+    await flush(send, 10 ** 9);
+    expect(await db.outbox.get(taskKey ?? '')).toMatchObject({ state: 'needs_attention' });
+
+    // Retrying the lead brings the task along.
+    await retryNow(leadKey ?? '');
+    send.mockImplementation(async (c: ParsedCommand) => (c.intent === 'add_lead' ? added : taskDone));
+    await flush(send, 10 ** 9);
+    expect(await db.outbox.get(taskKey ?? '')).toMatchObject({ state: 'done' });
   });
 });

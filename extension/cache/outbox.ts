@@ -1,4 +1,5 @@
-import type { ExecuteResponse, ParsedCommand } from '../../shared/contracts';
+import { type ExecuteResponse, ParsedCommand } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
 import { WorkerError } from '../api/errors';
 import { db, type OutboxEntry } from './db';
 
@@ -19,9 +20,43 @@ const retryable = (err: unknown) =>
 
 /** Stores a confirmed write with its idempotency key; it is sent by `flush`. */
 export async function enqueue(command: ParsedCommand, now = Date.now()): Promise<string> {
-  const key = crypto.randomUUID();
-  await db.outbox.add({ key, command, state: 'pending', attempts: 0, nextAt: now, createdAt: now });
+  const [key = ''] = await enqueueAll([command], now);
   return key;
+}
+
+/**
+ * Stores confirmed writes that go in order, each with its own key: the second is for the contact
+ * the first creates ("add Tom as a new lead, then the task for him"), and waits for it.
+ */
+export async function enqueueAll(commands: ParsedCommand[], now = Date.now()): Promise<string[]> {
+  const keys = commands.map(() => crypto.randomUUID());
+  await db.outbox.bulkAdd(
+    commands.map((command, i) => ({
+      key: keys[i] ?? '',
+      command,
+      state: 'pending' as const,
+      attempts: 0,
+      nextAt: now,
+      createdAt: now + i,
+      ...(i > 0 && { after: keys[i - 1] }),
+    })),
+  );
+  return keys;
+}
+
+/**
+ * A write that waits for its new lead, made ready: with the lead's CRM id once it landed, not yet
+ * while it is being sent, and held with a reason when the lead itself needs the agent.
+ */
+async function ready(entry: OutboxEntry): Promise<OutboxEntry | 'wait' | 'blocked'> {
+  if (!entry.after) return entry;
+  const lead = await db.outbox.get(entry.after);
+  const contact = lead?.result?.contact;
+  if (contact) {
+    const params = { ...entry.command.params, contactId: contact.id, contact: fullName(contact) };
+    return { ...entry, command: ParsedCommand.parse({ ...entry.command, params }) };
+  }
+  return !lead || lead.state === 'needs_attention' ? 'blocked' : 'wait';
 }
 
 /** Records an attempt's outcome, unless another sender (the panel, the alarm) already delivered it. */
@@ -55,11 +90,22 @@ export async function flush(send: Send, now = Date.now()): Promise<void> {
     .anyOf('pending', 'retrying')
     .filter((e) => e.nextAt <= now)
     .sortBy('createdAt');
-  for (const entry of due) await deliver(entry, send, now);
+  for (const entry of due) {
+    const sendable = await ready(entry);
+    if (sendable === 'blocked')
+      await settle(entry.key, {
+        state: 'needs_attention',
+        error: 'The new lead it is for was not added; fix or retry that first.',
+      });
+    else if (sendable !== 'wait') await deliver(sendable, send, now);
+  }
 }
 
-/** After the agent fixed what the worker refused (say, added the contact): send it again, same key. */
-export const retryNow = (key: string) => db.outbox.update(key, { state: 'pending', nextAt: 0 });
+/** After the agent fixed what the worker refused (say, added the contact): send it again, same key, and what waits on it. */
+export const retryNow = (key: string) =>
+  db.outbox
+    .filter((e) => e.key === key || (e.after === key && e.state === 'needs_attention'))
+    .modify({ state: 'pending', nextAt: 0 });
 
 export const discard = (key: string) => db.outbox.delete(key);
 

@@ -12,7 +12,13 @@ export const WorkerUrl = z
   })
   .transform((u) => u.origin);
 
-export const SETTINGS_KEYS = { workerUrl: 'workerUrl' } as const;
+export const SETTINGS_KEYS = { workerUrl: 'workerUrl', areaCode: 'areaCode' } as const;
+
+/** The area code a seven-digit phone typed on a card belongs to: three digits, not starting with 0 or 1. */
+export const AreaCode = z
+  .string()
+  .trim()
+  .regex(/^[2-9]\d{2}$/, 'Three digits, like 512.');
 
 export const settings = new Storage({ area: 'local' });
 
@@ -26,4 +32,21 @@ export async function setWorkerUrl(input: string): Promise<string> {
   const url = WorkerUrl.parse(input.trim());
   await settings.set(SETTINGS_KEYS.workerUrl, url);
   return url;
+}
+
+/** The agent's own area code, for local numbers typed without one; none until they set it. */
+export async function getAreaCode(): Promise<string | undefined> {
+  const parsed = AreaCode.safeParse(await settings.get(SETTINGS_KEYS.areaCode));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Saves the area code after validating it; an empty value clears it. */
+export async function setAreaCode(input: string): Promise<string | undefined> {
+  if (!input.trim()) {
+    await settings.remove(SETTINGS_KEYS.areaCode);
+    return undefined;
+  }
+  const code = AreaCode.parse(input);
+  await settings.set(SETTINGS_KEYS.areaCode, code);
+  return code;
 }

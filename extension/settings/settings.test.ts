@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_WORKER_URL, getWorkerUrl, setWorkerUrl, WorkerUrl } from '.';
+import { DEFAULT_WORKER_URL, getAreaCode, getWorkerUrl, setAreaCode, setWorkerUrl, WorkerUrl } from '.';
 
 describe('WorkerUrl', () => {
   it.each([
@@ -45,5 +45,19 @@ describe('the worker address setting', () => {
     await setWorkerUrl('http://10.0.0.2:8787');
     await expect(setWorkerUrl('ftp://x')).rejects.toThrow();
     expect(await getWorkerUrl()).toBe('http://10.0.0.2:8787');
+  });
+});
+
+describe('the area code setting', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is unset until the agent saves one, takes three digits, and clears when emptied', async () => {
+    expect(await getAreaCode()).toBeUndefined();
+    expect(await setAreaCode(' 512 ')).toBe('512');
+    expect(await getAreaCode()).toBe('512');
+    await expect(setAreaCode('12')).rejects.toThrow();
+    await expect(setAreaCode('112')).rejects.toThrow();
+    expect(await setAreaCode('')).toBeUndefined();
+    expect(await getAreaCode()).toBeUndefined();
   });
 });

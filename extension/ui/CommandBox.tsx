@@ -1,18 +1,12 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { parseCommand } from '../../shared/commands';
-import {
-  type CrmContact,
-  type DraftResponse,
-  isWrite,
-  type PageContext,
-  type ParsedCommand,
-  type WriteCommand,
-} from '../../shared/contracts';
-import { WorkerError } from '../api/errors';
+import type { PageContext, Recent, Reference } from '../../shared/contracts';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
-import { recent, remember } from '../cache/history';
-import { enqueue, flush } from '../cache/outbox';
+import { recent as recentCommands, remember as rememberText } from '../cache/history';
+import { enqueueAll, flush } from '../cache/outbox';
+import { CommandFlow, type Step } from '../commands/flow';
+import { type Mention, recall, remember, thisWindow, whyRemembered } from '../memory';
 import { ConfirmCard } from './ConfirmCard';
 import { ContactList } from './ContactList';
 import { DraftCard } from './DraftCard';
@@ -21,19 +15,27 @@ import { OutboxList } from './OutboxList';
 import { PropertyInsights } from './PropertyInsights';
 import { SearchResults } from './SearchResults';
 
-type Step =
-  | { kind: 'idle' }
-  | { kind: 'planning' }
-  | { kind: 'confirm'; command: WriteCommand; why?: string }
-  | { kind: 'draft'; streaming: string; response?: DraftResponse }
-  | { kind: 'contacts'; contacts: CrmContact[] }
-  | { kind: 'read'; command: ParsedCommand }
-  | { kind: 'message'; text: string };
-
-const failure = (err: unknown): Step => ({
-  kind: 'message',
-  text: err instanceof WorkerError || err instanceof Error ? err.message : String(err),
-});
+/** The flow wired to the worker, the outbox and this window's memory. */
+function makeFlow(onStep: (step: Step) => void, memory: { current: Recent }) {
+  return new CommandFlow(
+    {
+      plan,
+      draft,
+      findContacts,
+      execute,
+      enqueue: (commands) => enqueueAll(commands),
+      flush,
+      outcome: async (key) => (await db.outbox.get(key))?.result,
+      recall: async () => {
+        memory.current = await recall(await thisWindow());
+        return memory.current;
+      },
+      remember: async (mention: Mention) => remember(await thisWindow(), mention),
+      rememberText,
+    },
+    onStep,
+  );
+}
 
 /**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
@@ -42,6 +44,8 @@ const failure = (err: unknown): Step => ({
 export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { text: string; at: number } }) {
   const [text, setText] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const memory = useRef<Recent>({});
+  const flow = useMemo(() => makeFlow(setStep, memory), []);
   const history = useRef<{ items: string[]; index: number }>({ items: [], index: -1 });
   const input = useRef<HTMLInputElement>(null);
 
@@ -50,71 +54,37 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     setText(prefill.text);
     input.current?.focus();
   }, [prefill]);
+  useEffect(() => () => flow.cancel(), [flow]);
 
-  const preview = useMemo(() => (text.trim() ? parseCommand(text, { ...localNow(), page }) : undefined), [text, page]);
+  const preview = useMemo(
+    () => (text.trim() ? parseCommand(text, { ...localNow(), page, recent: memory.current }) : undefined),
+    [text, page],
+  );
 
-  async function submit() {
-    const sentence = text.trim();
-    if (!sentence) return;
-    void remember(sentence);
+  function submit(sentence = text) {
     history.current.index = -1;
-    setStep({ kind: 'planning' });
-    try {
-      const planned = await plan(sentence, page);
-      const { command } = planned;
-      if (command.intent === 'unknown')
-        return setStep({ kind: 'message', text: planned.message ?? 'Estait could not tell what to do with that.' });
-      if (isWrite(command.intent)) return setStep({ kind: 'confirm', command: command as WriteCommand });
-      setText('');
-      if (command.intent === 'draft_message') {
-        setStep({ kind: 'draft', streaming: '' });
-        const response = await draft(command, page, (so) => setStep({ kind: 'draft', streaming: so }));
-        return setStep({ kind: 'draft', streaming: '', response });
-      }
-      if (command.intent === 'find_contact')
-        return setStep({ kind: 'contacts', contacts: (await findContacts(command.params.query)).contacts });
-      setStep({ kind: 'read', command });
-    } catch (err) {
-      setStep(failure(err));
-    }
-  }
-
-  async function confirm(command: ParsedCommand) {
-    const key = await enqueue(command);
-    setText('');
-    setStep({ kind: 'idle' });
-    input.current?.focus();
-    await flush(execute);
-    // A lead the CRM already has: offer the agent's notes as a note on that contact instead.
-    const sent = await db.outbox.get(key);
-    if (command.intent === 'add_lead' && sent?.result?.status === 'duplicate') {
-      const { contact } = sent.result;
-      const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-      setStep({
-        kind: 'confirm',
-        command: {
-          intent: 'add_note',
-          confidence: 1,
-          params: { contactId: contact.id, contact: name, text: command.params.notes ?? '' },
-        },
-        why: `${name} is already in your CRM. Add a note to them instead?`,
-      });
-    }
+    if (sentence !== text) setText(sentence);
+    void flow.submit(sentence, page).then(() => {
+      // A read or a draft is done with the sentence; a card or a decline keeps it for editing.
+      if (flow.step.kind !== 'confirm' && flow.step.kind !== 'declined' && flow.step.kind !== 'message') setText('');
+    });
   }
 
   async function keys(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'Enter') {
       e.preventDefault();
-      void submit();
+      submit();
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const h = history.current;
-      if (h.index === -1) h.items = await recent();
+      if (h.index === -1) h.items = await recentCommands();
       h.index = Math.max(-1, Math.min(h.items.length - 1, h.index + (e.key === 'ArrowUp' ? 1 : -1)));
       setText(h.index === -1 ? '' : (h.items[h.index] ?? ''));
-    } else if (e.key === 'Escape' && step.kind !== 'idle') setStep({ kind: 'idle' });
+    } else if (e.key === 'Escape' && step.kind !== 'idle') flow.cancel();
   }
 
+  const remembered = (ref: Reference) =>
+    ref.from === 'recent' && memory.current.contact?.name === ref.to ? whyRemembered(memory.current.contact) : undefined;
   const guess = preview && preview.intent !== 'unknown' ? preview : undefined;
   return (
     <div className="flex flex-col gap-3">
@@ -151,9 +121,16 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
         <ConfirmCard
           key={JSON.stringify(step.command)}
           command={step.command}
+          references={step.references}
+          target={step.target}
           why={step.why}
-          onConfirm={(c) => void confirm(c)}
-          onCancel={() => setStep({ kind: 'idle' })}
+          remembered={remembered}
+          onConfirm={(confirmed) => {
+            setText('');
+            input.current?.focus();
+            void flow.confirm(confirmed);
+          }}
+          onCancel={() => flow.cancel()}
         />
       )}
       {step.kind === 'draft' && <DraftCard streaming={step.streaming} response={step.response} />}
@@ -169,6 +146,38 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           </h2>
           {step.command.params.address && (
             <PropertyInsights address={step.command.params.address} withHistory={step.command.intent === 'property_details'} />
+          )}
+        </section>
+      )}
+      {step.kind === 'declined' && (
+        <section
+          role="status"
+          data-testid="command-message"
+          className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300"
+        >
+          <p>{step.message}</p>
+          {step.understood.length > 0 && (
+            <p data-testid="command-understood" className="text-xs text-slate-500">
+              Understood {step.understood.join(' · ')}.
+            </p>
+          )}
+          {step.suggestions.length > 0 && (
+            <div className="flex flex-wrap gap-1" data-testid="command-suggestions">
+              <span className="text-xs text-slate-500">Did you mean:</span>
+              {step.suggestions.map((s) => (
+                <button
+                  key={s}
+                  type="button"
+                  onClick={() => {
+                    setText(s);
+                    input.current?.focus();
+                  }}
+                  className="rounded-full border border-brand-600 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-slate-800"
+                >
+                  {s}
+                </button>
+              ))}
+            </div>
           )}
         </section>
       )}

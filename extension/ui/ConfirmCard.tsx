@@ -1,33 +1,45 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { type Consent, ParsedCommand, type WriteCommand } from '../../shared/contracts';
+import { toE164 } from '../../shared/commands/text';
+import { type Consent, ParsedCommand, type Reference, type Target, type WriteCommand } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
+import type { Confirmed } from '../commands/flow';
+import { getAreaCode } from '../settings';
+import { ContactField, type ContactState, initialContact } from './ContactField';
 import { INTENT_LABELS } from './describe';
 import { useAddressSuggestions } from './useAddressSuggestions';
+import { type When, WhenField, whenOf, whenValue } from './WhenField';
 
-/** The editable fields of each write, in the order the agent reads them. */
-const FIELDS: { [I in WriteCommand['intent']]: { key: string; label: string; type?: string }[] } = {
+type Intent = WriteCommand['intent'];
+
+/** The plain text fields of each write, in the order the agent reads them. */
+const FIELDS: { [I in Intent]: { key: string; label: string; type?: string }[] } = {
   add_lead: [
     { key: 'firstName', label: 'First name' },
     { key: 'lastName', label: 'Last name' },
-    { key: 'phone', label: 'Phone (+1…)' },
+    { key: 'phone', label: 'Phone', type: 'tel' },
     { key: 'email', label: 'Email', type: 'email' },
     { key: 'source', label: 'Source' },
     { key: 'notes', label: 'Notes' },
   ],
-  add_note: [
-    { key: 'contact', label: 'Contact' },
-    { key: 'text', label: 'Note' },
-  ],
-  create_task: [
-    { key: 'title', label: 'Task' },
-    { key: 'contact', label: 'Contact' },
-    { key: 'due', label: 'Due (YYYY-MM-DD or …THH:mm)' },
-  ],
-  schedule_showing: [
-    { key: 'address', label: 'Address' },
-    { key: 'contact', label: 'Contact' },
-    { key: 'start', label: 'Start (YYYY-MM-DDTHH:mm)' },
-  ],
+  add_note: [{ key: 'text', label: 'Note' }],
+  create_task: [{ key: 'title', label: 'Task' }],
+  schedule_showing: [{ key: 'address', label: 'Address' }],
+  log_call: [{ key: 'notes', label: 'Notes' }],
 };
+
+/** Writes that cannot go without knowing who they are for. */
+const NEEDS_CONTACT: Intent[] = ['add_note', 'log_call'];
+/** The date field of each write that has one. */
+const WHEN: Partial<Record<Intent, { key: 'due' | 'start'; label: string; timeRequired: boolean }>> = {
+  create_task: { key: 'due', label: 'Due', timeRequired: false },
+  schedule_showing: { key: 'start', label: 'Start', timeRequired: true },
+};
+const OUTCOMES = [
+  ['', 'Not said'],
+  ['connected', 'Connected'],
+  ['left_voicemail', 'Left voicemail'],
+  ['no_answer', 'No answer'],
+] as const;
 
 /** What a lead who agrees to calls and texts is taken to have agreed to; the agent may edit it. */
 export const CONSENT_TEXT = 'Agreed to receive calls and text messages about real estate from me at the number above.';
@@ -43,55 +55,119 @@ function consentFrom(form: { given: boolean; text: string; source: string }): Co
   };
 }
 
+/** A phone as typed, in E.164, or a reason it cannot be one. */
+function phoneOf(typed: string, areaCode: string | undefined): { phone?: string; problem?: string } {
+  if (!typed.trim()) return {};
+  const phone = toE164(typed, areaCode);
+  if (phone) return { phone };
+  const local = typed.replace(/\D/g, '').length === 7;
+  return {
+    problem: local
+      ? 'Phone: add the area code, or set yours in Estait’s options.'
+      : 'Phone: that is not a phone number (e.g. (512) 555-0100).',
+  };
+}
+
+/** Why the card cannot be confirmed as it stands, if it cannot. */
+function blocker(intent: Intent, contact: ContactState, values: Record<string, string>, when: When): string | undefined {
+  const name = contact.name.trim();
+  if (contact.status === 'checking') return 'Checking your CRM for that contact…';
+  if (NEEDS_CONTACT.includes(intent) && !name && !contact.fixedId) return 'Say who this is for.';
+  if (name && contact.status === 'many' && !contact.chosen) return `Several contacts match “${name}”: pick one.`;
+  if (name && contact.status === 'none' && !contact.addNew)
+    return `“${name}” is not in your CRM: add them as a new lead first, or change the name.`;
+  if (contact.addNew && !contact.addNew.firstName.trim()) return 'The new lead needs a first name.';
+  if (intent === 'schedule_showing' && !values.address?.trim()) return 'Say which property the showing is for.';
+  if (intent === 'schedule_showing' && !(when.date && when.time)) return 'Pick a day and a time for the showing.';
+  if (WHEN[intent] && !when.date && when.time) return 'Pick a day for that time.';
+  return undefined;
+}
+
 /**
- * Every write waits here: the agent checks and edits the fields, Enter confirms, Esc cancels.
- * Nothing is sent to the CRM before this.
+ * Every write waits here: the agent checks and edits it, Enter confirms, Esc cancels. Nothing is
+ * sent to the CRM before this, and nothing is sent without the target the card shows.
  */
 export function ConfirmCard({
   command,
+  references,
+  target,
+  why,
+  remembered,
   onConfirm,
   onCancel,
-  why,
 }: {
   command: WriteCommand;
-  onConfirm: (c: ParsedCommand) => void;
-  onCancel: () => void;
-  /** Why this card is offered, when Estait proposes it rather than the agent asking. */
+  references: Reference[];
+  target?: Target;
+  /** Why Estait offers this card, when it proposes it rather than the agent asking. */
   why?: string;
+  /** Why a remembered contact was meant ("added 2 min ago"). */
+  remembered?: (ref: Reference) => string | undefined;
+  onConfirm: (confirmed: Confirmed) => void;
+  onCancel: () => void;
 }) {
+  const intent = command.intent;
+  const params = command.params as Record<string, unknown>;
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
-      Object.entries(command.params)
-        .filter(([k]) => k !== 'consent')
-        .map(([k, v]) => [k, String(v ?? '')]),
-    ),
+    Object.fromEntries(FIELDS[intent].map(({ key }) => [key, typeof params[key] === 'string' ? (params[key] as string) : ''])),
+  );
+  const [outcome, setOutcome] = useState(typeof params.outcome === 'string' ? params.outcome : '');
+  const [when, setWhen] = useState<When>(() => whenOf(WHEN[intent] && (params[WHEN[intent].key] as string | undefined)));
+  const [contact, setContact] = useState<ContactState>(() =>
+    initialContact(params as { contact?: string; contactId?: string }, target),
   );
   const [consent, setConsent] = useState({ given: false, text: CONSENT_TEXT, source: '' });
+  const [areaCode, setAreaCode] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const suggestions = useAddressSuggestions(values.address ?? '');
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  useEffect(() => void getAreaCode().then(setAreaCode), []);
+
+  const blocked = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
 
   const confirm = () => {
-    const params = Object.fromEntries(
+    if (blocked) return setProblem(blocked);
+    const fields = Object.fromEntries(
       Object.entries(values)
         .filter(([, v]) => v.trim() !== '')
         .map(([k, v]) => [k, v.trim()]),
     );
-    const record = command.intent === 'add_lead' ? consentFrom(consent) : undefined;
-    const parsed = ParsedCommand.safeParse({
-      intent: command.intent,
-      confidence: 1,
-      params: record ? { ...params, consent: record } : params,
-    });
-    if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
-      return;
+    const phone = phoneOf(fields.phone ?? contact.addNew?.phone ?? '', areaCode);
+    if (phone.problem) return setProblem(phone.problem);
+    const next: Record<string, unknown> = { ...fields };
+    if (intent === 'add_lead') {
+      if (phone.phone) next.phone = phone.phone;
+      const record = consentFrom(consent);
+      if (record) next.consent = record;
+    } else {
+      const name = contact.name.trim();
+      if (contact.chosen) Object.assign(next, { contactId: contact.chosen.id, contact: fullName(contact.chosen) });
+      else if (contact.fixedId) Object.assign(next, { contactId: contact.fixedId, ...(name && { contact: name }) });
+      else if (name) next.contact = name;
     }
-    onConfirm(parsed.data);
+    if (WHEN[intent]) next[WHEN[intent].key] = whenValue(when);
+    if (intent === 'log_call' && outcome) next.outcome = outcome;
+    const parsed = ParsedCommand.safeParse({ intent, confidence: 1, params: next });
+    if (!parsed.success)
+      return setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
+    let addFirst: Confirmed['addFirst'];
+    if (contact.addNew && !contact.chosen) {
+      const lead = ParsedCommand.safeParse({
+        intent: 'add_lead',
+        confidence: 1,
+        params: Object.fromEntries(
+          Object.entries({ ...contact.addNew, phone: phone.phone ?? '' }).filter(([, v]) => v.trim() !== ''),
+        ),
+      });
+      if (!lead.success || lead.data.intent !== 'add_lead')
+        return setProblem(`New lead: ${lead.error?.issues.map((i) => `${String(i.path.at(-1))}: ${i.message}`).join(' · ')}`);
+      addFirst = lead.data;
+    }
+    onConfirm({ command: parsed.data as WriteCommand, ...(addFirst && { addFirst }) });
   };
   const keys = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
+    if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
       e.preventDefault();
       confirm();
     } else if (e.key === 'Escape') {
@@ -100,24 +176,25 @@ export function ConfirmCard({
     }
   };
 
+  const inputClass =
+    'rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+  const dateField = WHEN[intent];
   return (
     <section
       data-testid="confirm-card"
-      aria-label={`Confirm: ${INTENT_LABELS[command.intent]}`}
+      data-blocked={blocked ? 'true' : 'false'}
+      aria-label={`Confirm: ${INTENT_LABELS[intent]}`}
       onKeyDown={keys}
       className="rounded-xl border-2 border-brand-600 p-3"
     >
-      <h2 className="text-sm font-semibold">{INTENT_LABELS[command.intent]}</h2>
+      <h2 className="text-sm font-semibold">{INTENT_LABELS[intent]}</h2>
       {why && (
         <p data-testid="confirm-why" className="text-xs text-sky-800 dark:text-sky-200">
           {why}
         </p>
       )}
-      {!why && 'contactId' in command.params && command.params.contactId && (
-        <p className="text-xs text-slate-500">For the contact open in this tab (#{command.params.contactId})</p>
-      )}
       <div className="mt-2 flex flex-col gap-2">
-        {FIELDS[command.intent].map((field, i) => (
+        {FIELDS[intent].map((field, i) => (
           <label key={field.key} className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
             {field.label}
             <input
@@ -127,12 +204,42 @@ export function ConfirmCard({
               list={field.key === 'address' ? 'estait-address-suggestions' : undefined}
               value={values[field.key] ?? ''}
               onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+              className={inputClass}
             />
           </label>
         ))}
+        {references
+          .filter((r) => r.to === values.address)
+          .map((r) => (
+            <p key={r.said} data-testid="address-reference" className="text-xs text-sky-800 dark:text-sky-200">
+              {r.said === 'the showing' ? 'The listing in this tab' : `“${r.said}” → this address`}
+              {r.from === 'recent' ? ', from earlier' : ''}
+            </p>
+          ))}
+        {intent !== 'add_lead' && (
+          <ContactField
+            value={contact}
+            onChange={setContact}
+            references={references}
+            why={remembered}
+            required={NEEDS_CONTACT.includes(intent)}
+          />
+        )}
+        {intent === 'log_call' && (
+          <label className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
+            Outcome
+            <select name="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} className={inputClass}>
+              {OUTCOMES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {dateField && <WhenField label={dateField.label} value={when} onChange={setWhen} timeRequired={dateField.timeRequired} />}
       </div>
-      {command.intent === 'add_lead' && (
+      {intent === 'add_lead' && (
         <fieldset className="mt-2 flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
           <label className="flex items-center gap-2">
             <input
@@ -151,7 +258,7 @@ export function ConfirmCard({
                   name="consentText"
                   value={consent.text}
                   onChange={(e) => setConsent((c) => ({ ...c, text: e.target.value }))}
-                  className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+                  className={inputClass}
                 />
               </label>
               <label className="flex flex-col gap-0.5">
@@ -160,7 +267,7 @@ export function ConfirmCard({
                   name="consentSource"
                   value={consent.source}
                   onChange={(e) => setConsent((c) => ({ ...c, source: e.target.value }))}
-                  className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+                  className={inputClass}
                 />
               </label>
             </>
@@ -172,16 +279,17 @@ export function ConfirmCard({
           <option key={a} value={a} />
         ))}
       </datalist>
-      {problem && (
-        <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-400">
-          {problem}
+      {(problem ?? blocked) && (
+        <p role="alert" data-testid="confirm-problem" className="mt-2 text-xs text-red-700 dark:text-red-400">
+          {blocked ?? problem}
         </p>
       )}
       <div className="mt-3 flex gap-2">
         <button
           type="button"
           onClick={confirm}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          disabled={!!blocked}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           Confirm <kbd className="opacity-70">⏎</kbd>
         </button>

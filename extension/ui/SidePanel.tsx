@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
+import { mentionOf, remember, thisWindow } from '../memory';
 import { CommandBox } from './CommandBox';
 import { CrmAccount } from './CrmAccount';
 import { HandoffCard } from './HandoffCard';
@@ -31,6 +32,12 @@ export function SidePanel() {
   const page = usePageContext(tabId);
   const [handoff, setHandoff] = useState<Handoff>();
   const [prefill, setPrefill] = useState<{ text: string; at: number }>();
+
+  // A contact or listing the agent opens is what "her" or "this place" means next.
+  useEffect(() => {
+    const mention = mentionOf(page.context);
+    if (mention) void thisWindow().then((id) => remember(id, mention));
+  }, [page.context]);
 
   useEffect(() => {
     const pick = () =>

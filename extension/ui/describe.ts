@@ -1,5 +1,5 @@
 import type { ParsedCommand } from '../../shared/contracts';
-import { formatPrice } from '../../shared/format';
+import { formatPrice, formatWhen, fullName } from '../../shared/format';
 
 export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
   add_lead: 'Add lead',
@@ -11,23 +11,18 @@ export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
   comparables: 'Comparables',
   find_contact: 'Find contact',
   draft_message: 'Draft message',
+  log_call: 'Log call',
   unknown: 'Not sure yet',
 };
 
-const when = (value: string | undefined) => value?.replace('T', ' at ');
+const OUTCOME_WORDS = { connected: 'connected', left_voicemail: 'left voicemail', no_answer: 'no answer' } as const;
 
 /** A command in a few words, for the live preview and card titles. */
 export function summarize(command: ParsedCommand): string[] {
   switch (command.intent) {
     case 'add_lead': {
       const p = command.params;
-      return [
-        [p.firstName, p.lastName].filter(Boolean).join(' '),
-        p.phone,
-        p.email,
-        p.source && `from ${p.source}`,
-        p.notes,
-      ].filter((x): x is string => !!x);
+      return [fullName(p), p.phone, p.email, p.source && `from ${p.source}`, p.notes].filter((x): x is string => !!x);
     }
     case 'add_note':
       return [
@@ -38,13 +33,13 @@ export function summarize(command: ParsedCommand): string[] {
       return [
         command.params.title,
         command.params.contact ?? (command.params.contactId && 'this contact'),
-        when(command.params.due),
+        formatWhen(command.params.due),
       ].filter((x): x is string => !!x);
     case 'schedule_showing':
       return [
         command.params.address,
         command.params.contact ?? (command.params.contactId && 'this contact'),
-        when(command.params.start),
+        formatWhen(command.params.start),
       ].filter((x): x is string => !!x);
     case 'search_properties': {
       const p = command.params;
@@ -73,8 +68,14 @@ export function summarize(command: ParsedCommand): string[] {
     case 'draft_message':
       return [
         command.params.channel === 'sms' ? 'Text' : 'Email',
-        command.params.contact ?? (command.params.contactId && 'this contact'),
+        command.params.contact ?? (command.params.contactId && 'this contact') ?? command.params.phone ?? command.params.email,
         command.params.purpose,
+      ].filter((x): x is string => !!x);
+    case 'log_call':
+      return [
+        command.params.contact ?? (command.params.contactId ? 'this contact' : 'no contact yet'),
+        command.params.outcome && OUTCOME_WORDS[command.params.outcome],
+        command.params.notes,
       ].filter((x): x is string => !!x);
     case 'unknown':
       return [];

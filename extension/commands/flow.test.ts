@@ -1,0 +1,131 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ExecuteResponse, ParsedCommand, PlanResponse, Recent, WriteCommand } from '../../shared/contracts';
+import { WorkerError } from '../api/errors';
+import { CommandFlow, type FlowDeps, type Step } from './flow';
+
+const task: WriteCommand = { intent: 'create_task', confidence: 0.9, params: { contact: 'Zed Quill', title: 'call Zed' } };
+const planned = (command: ParsedCommand, extra: Partial<PlanResponse> = {}): PlanResponse => ({
+  command,
+  via: 'local',
+  needsConfirmation: command.intent !== 'unknown',
+  ...extra,
+});
+
+/** A flow with every outside part replaced by a stand-in that records what it was given. */
+function setup(overrides: Partial<FlowDeps> = {}) {
+  const steps: Step[] = [];
+  const results = new Map<string, ExecuteResponse['result']>();
+  const memory: Recent = { contact: { id: '8', name: 'Ana Soto', at: 1, via: 'opened' } };
+  const deps: FlowDeps = {
+    plan: vi.fn(async () => planned(task)),
+    draft: vi.fn(),
+    findContacts: vi.fn(async () => ({ contacts: [] })),
+    execute: vi.fn(),
+    enqueue: vi.fn(async (commands: WriteCommand[]) => commands.map((_, i) => `key-${i}`)),
+    flush: vi.fn(async () => undefined),
+    outcome: vi.fn(async (key: string) => results.get(key)),
+    recall: vi.fn(async () => memory),
+    remember: vi.fn(async () => undefined),
+    rememberText: vi.fn(async () => undefined),
+    ...overrides,
+  };
+  const flow = new CommandFlow(deps, (s) => steps.push(s));
+  return { flow, deps, steps, results };
+}
+
+describe('the command flow', () => {
+  it('plans with the page and the memory, and holds a write on the card with its target', async () => {
+    const target = { query: 'Zed Quill', status: 'none' as const, contacts: [] };
+    const { flow, deps, steps } = setup({ plan: vi.fn(async () => planned(task, { target })) });
+    await flow.submit('remind me to call Zed Quill', undefined);
+    expect(deps.plan).toHaveBeenCalledWith(
+      'remind me to call Zed Quill',
+      { page: undefined, recent: { contact: expect.objectContaining({ name: 'Ana Soto' }) } },
+      expect.any(AbortSignal),
+    );
+    expect(steps.map((s) => s.kind)).toEqual(['planning', 'confirm']);
+    expect(flow.step).toMatchObject({ kind: 'confirm', command: task, target });
+  });
+
+  it('remembers the contact a name resolved to', async () => {
+    const contact = { id: '12', firstName: 'Zed', lastName: 'Quill' };
+    const { flow, deps } = setup({
+      plan: vi.fn(async () => planned(task, { target: { query: 'Zed', status: 'one', contacts: [contact] } })),
+    });
+    await flow.submit('remind me to call Zed', undefined);
+    expect(deps.remember).toHaveBeenCalledWith({ contact: { id: '12', name: 'Zed Quill', via: 'named' } });
+  });
+
+  it('offers what it understood and the nearest commands on a decline', async () => {
+    const { flow } = setup({
+      plan: vi.fn(async () =>
+        planned(
+          { intent: 'unknown', confidence: 0.1, params: {} },
+          { understood: ['a name: Zed'], suggestions: ['remind me to call Zed tomorrow at 10'] },
+        ),
+      ),
+    });
+    await flow.submit('zed tmrw??', undefined);
+    expect(flow.step).toEqual({
+      kind: 'declined',
+      message: 'Estait could not tell what to do with that.',
+      understood: ['a name: Zed'],
+      suggestions: ['remind me to call Zed tomorrow at 10'],
+    });
+  });
+
+  it('says what went wrong when the worker fails, and forgets a plan the agent moved on from', async () => {
+    let release: (p: PlanResponse) => void = () => undefined;
+    const slow = new Promise<PlanResponse>((r) => {
+      release = r;
+    });
+    const plan = vi
+      .fn()
+      .mockImplementationOnce(() => slow)
+      .mockRejectedValueOnce(new WorkerError(0, 'timeout', 'The worker did not answer in time.'));
+    const { flow, steps } = setup({ plan });
+    const first = flow.submit('remind me to call Zed', undefined);
+    await flow.submit('remind me to call Ana', undefined);
+    expect(flow.step).toEqual({ kind: 'message', text: 'The worker did not answer in time.' });
+    release(planned(task));
+    await first;
+    expect(flow.step.kind).toBe('message');
+    expect(plan.mock.calls[0]?.[2]?.aborted).toBe(true);
+    expect(steps.filter((s) => s.kind === 'confirm')).toEqual([]);
+  });
+
+  it('stores a new lead and the write for it in order, sends them, and remembers who they were for', async () => {
+    const { flow, deps, results } = setup();
+    const lead: Extract<WriteCommand, { intent: 'add_lead' }> = {
+      intent: 'add_lead',
+      confidence: 1,
+      params: { firstName: 'Zed', lastName: 'Quill' },
+    };
+    results.set('key-0', {
+      status: 'done',
+      intent: 'add_lead',
+      crmId: '91',
+      contact: { id: '91', firstName: 'Zed', lastName: 'Quill' },
+      summary: 'Added lead Zed Quill',
+    });
+    await flow.confirm({ command: task, addFirst: lead });
+    expect(deps.enqueue).toHaveBeenCalledWith([lead, task]);
+    expect(deps.flush).toHaveBeenCalledWith(deps.execute);
+    expect(deps.remember).toHaveBeenCalledWith({ contact: { id: '91', name: 'Zed Quill', via: 'added' } });
+  });
+
+  it('offers a note on the contact when the lead was already in the CRM', async () => {
+    const { flow, results } = setup();
+    const existing = { id: '5', firstName: 'Lena', lastName: 'Ortiz' };
+    results.set('key-0', { status: 'duplicate', contact: existing, summary: 'Lena Ortiz is already in your CRM' });
+    await flow.confirm({
+      command: { intent: 'add_lead', confidence: 1, params: { firstName: 'Lena', lastName: 'Ortiz', notes: 'wants a yard' } },
+    });
+    expect(flow.step).toMatchObject({
+      kind: 'confirm',
+      command: { intent: 'add_note', params: { contactId: '5', text: 'wants a yard' } },
+      target: { status: 'one', contacts: [existing] },
+      why: 'Lena Ortiz is already in your CRM. Add a note to them instead?',
+    });
+  });
+});

@@ -1,0 +1,186 @@
+import type {
+  CrmContact,
+  DraftCommand,
+  DraftResponse,
+  ExecuteResponse,
+  PageContext,
+  ParsedCommand,
+  PlanResponse,
+  Recent,
+  Reference,
+  Target,
+  WriteCommand,
+} from '../../shared/contracts';
+import { isWrite } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
+import { WorkerError } from '../api/errors';
+import type { Mention } from '../memory';
+
+/** What the panel shows for the sentence in hand. */
+export type Step =
+  | { kind: 'idle' }
+  | { kind: 'planning'; text: string }
+  | {
+      kind: 'confirm';
+      command: WriteCommand;
+      references: Reference[];
+      target?: Target;
+      /** Why Estait proposes this card itself (a follow-up), rather than the agent asking. */
+      why?: string;
+    }
+  | { kind: 'draft'; command: DraftCommand; streaming: string; response?: DraftResponse }
+  | { kind: 'contacts'; contacts: CrmContact[] }
+  | { kind: 'read'; command: ParsedCommand }
+  | { kind: 'declined'; message: string; understood: string[]; suggestions: string[] }
+  | { kind: 'message'; text: string };
+
+/** A write the agent confirmed on the card, with the new lead to add first when the contact was not in the CRM. */
+export type Confirmed = { command: WriteCommand; addFirst?: Extract<WriteCommand, { intent: 'add_lead' }> };
+
+/** Everything the flow needs from outside: the worker, the outbox and the memory. */
+export type FlowDeps = {
+  plan: (text: string, context: { page?: PageContext; recent?: Recent }, signal: AbortSignal) => Promise<PlanResponse>;
+  draft: (
+    command: DraftCommand,
+    page: PageContext | undefined,
+    onText: (t: string) => void,
+    signal: AbortSignal,
+  ) => Promise<DraftResponse>;
+  findContacts: (query: string, signal: AbortSignal) => Promise<{ contacts: CrmContact[] }>;
+  execute: (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
+  /** Stores the writes, in order (a later one waits for the one before it), and returns their keys. */
+  enqueue: (commands: WriteCommand[]) => Promise<string[]>;
+  flush: (send: FlowDeps['execute']) => Promise<void>;
+  /** The outcome of a write once `flush` has run, if it has landed. */
+  outcome: (key: string) => Promise<ExecuteResponse['result'] | undefined>;
+  recall: () => Promise<Recent>;
+  remember: (mention: Mention) => Promise<void>;
+  rememberText: (text: string) => Promise<void>;
+};
+
+const failure = (err: unknown): Step => ({
+  kind: 'message',
+  text: err instanceof WorkerError || err instanceof Error ? err.message : String(err),
+});
+
+/**
+ * One sentence at a time, from typing to the CRM: plan it with the worker (the page and the
+ * conversation memory go along), run reads at once, hold writes on the confirm card, then store a
+ * confirmed write in the outbox and send it. A new sentence abandons the one before it.
+ */
+export class CommandFlow {
+  #step: Step = { kind: 'idle' };
+  #current?: AbortController;
+
+  constructor(
+    private readonly deps: FlowDeps,
+    private readonly onStep: (step: Step) => void,
+  ) {}
+
+  get step(): Step {
+    return this.#step;
+  }
+
+  #show(step: Step) {
+    this.#step = step;
+    this.onStep(step);
+  }
+
+  /** A fresh signal for the next piece of work; the previous one is aborted. */
+  #begin(): AbortSignal {
+    this.#current?.abort();
+    this.#current = new AbortController();
+    return this.#current.signal;
+  }
+
+  cancel(): void {
+    this.#current?.abort();
+    this.#show({ kind: 'idle' });
+  }
+
+  async submit(text: string, page: PageContext | undefined): Promise<void> {
+    const sentence = text.trim();
+    if (!sentence) return;
+    const signal = this.#begin();
+    void this.deps.rememberText(sentence);
+    this.#show({ kind: 'planning', text: sentence });
+    try {
+      const recent = await this.deps.recall();
+      const planned = await this.deps.plan(sentence, { page, recent }, signal);
+      if (signal.aborted) return;
+      await this.#planned(planned, page, signal);
+    } catch (err) {
+      if (!signal.aborted) this.#show(failure(err));
+    }
+  }
+
+  async #planned(planned: PlanResponse, page: PageContext | undefined, signal: AbortSignal): Promise<void> {
+    const { command, target } = planned;
+    const one = target?.status === 'one' ? target.contacts[0] : undefined;
+    if (one) void this.deps.remember({ contact: { id: one.id, name: fullName(one), via: 'named' } });
+    const address = 'address' in command.params ? command.params.address : undefined;
+    if (address && !planned.references?.some((r) => r.to === address)) void this.deps.remember({ listing: { address } });
+
+    if (command.intent === 'unknown')
+      return this.#show({
+        kind: 'declined',
+        message: planned.message ?? 'Estait could not tell what to do with that.',
+        understood: planned.understood ?? [],
+        suggestions: planned.suggestions ?? [],
+      });
+    if (isWrite(command.intent))
+      return this.#show({ kind: 'confirm', command: command as WriteCommand, references: planned.references ?? [], target });
+    if (command.intent === 'draft_message') {
+      this.#show({ kind: 'draft', command, streaming: '' });
+      const response = await this.deps.draft(
+        command,
+        page,
+        (streaming) => !signal.aborted && this.#show({ kind: 'draft', command, streaming }),
+        signal,
+      );
+      if (!signal.aborted) this.#show({ kind: 'draft', command, streaming: '', response });
+      return;
+    }
+    if (command.intent === 'find_contact') {
+      const { contacts } = await this.deps.findContacts(command.params.query, signal);
+      if (!signal.aborted) this.#show({ kind: 'contacts', contacts });
+      return;
+    }
+    this.#show({ kind: 'read', command });
+  }
+
+  /**
+   * Stores the confirmed write (after the new lead it needs, when there is one) and sends it; a
+   * lead the CRM already had is offered as a note on that contact instead.
+   */
+  async confirm({ command, addFirst }: Confirmed): Promise<void> {
+    this.#begin();
+    const keys = await this.deps.enqueue(addFirst ? [addFirst, command] : [command]);
+    this.#show({ kind: 'idle' });
+    await this.deps.flush(this.deps.execute);
+    const results = await Promise.all(keys.map((k) => this.deps.outcome(k)));
+    for (const [i, result] of results.entries()) {
+      const contact = result?.contact;
+      if (!contact) continue;
+      const sent = i === 0 && addFirst ? addFirst : command;
+      void this.deps.remember({
+        contact: { id: contact.id, name: fullName(contact), via: sent.intent === 'add_lead' ? 'added' : 'wrote' },
+      });
+    }
+    const last = results.at(-1);
+    if (command.intent === 'add_lead' && last?.status === 'duplicate' && this.#step.kind === 'idle') {
+      const name = fullName(last.contact);
+      this.#show({
+        kind: 'confirm',
+        command: {
+          intent: 'add_note',
+          confidence: 1,
+          params: { contactId: last.contact.id, contact: name, text: command.params.notes ?? '' },
+        },
+        references: [],
+        target: { query: name, status: 'one', contacts: [last.contact] },
+        why: `${name} is already in your CRM. Add a note to them instead?`,
+      });
+    }
+  }
+}
