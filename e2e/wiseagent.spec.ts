@@ -1,6 +1,7 @@
 import type { FakeServer } from './fakes/http';
 import { startFakeWiseAgent, WISEAGENT_CLIENT, WISEAGENT_USER } from './fakes/wiseagent';
 import { test as base, expect } from './support/extension';
+import { localDay } from './support/local-crm';
 import { startWorker } from './support/worker';
 
 /** This file's worker is configured for Wise Agent (its fake), with local sign-in off, as deployed. */
@@ -29,7 +30,12 @@ const test = base.extend<object, { crm: FakeServer }>({
   ],
 });
 
-type Held = { contacts: { CFirst: string; CLast: string; MobilePhone: string }[]; liveAccessTokens: number };
+type Held = {
+  contacts: { ClientID: number; CFirst: string; CLast: string; MobilePhone: string }[];
+  notes: { ClientID: number; Subject: string; Note: string }[];
+  events: { Subject: string; StartDate: string }[];
+  liveAccessTokens: number;
+};
 const held = async (crm: FakeServer) => (await (await fetch(`${crm.url}/__fake/state`)).json()) as Held;
 
 test('the agent connects Wise Agent from the panel, adds the listing agent there, and signs out', async ({
@@ -66,4 +72,49 @@ test('the agent connects Wise Agent from the panel, adds the listing agent there
   await expect(account).toHaveAttribute('data-state', 'signed-out');
   const revoked = (await (await fetch(`${crm.url}/__fake/requests`)).json()) as { path: string }[];
   expect(revoked.filter((r) => r.path === '/WiseAuth/revoke')).toHaveLength(2);
+});
+
+test('on a listing, "a showing with her tomorrow at 3:30" after adding the agent lands in Wise Agent at 3:30 PM for her, and so does a call log', async ({
+  crm,
+  openTab,
+  panel,
+}) => {
+  await fetch(`${crm.url}/__fake/reset`, { method: 'POST' });
+  const { tabId } = await openTab('http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/');
+  const side = await panel(tabId);
+  await side.getByTestId('connect-wiseagent').click();
+  await expect(side.getByTestId('crm-account')).toHaveCount(0);
+  const box = side.getByTestId('command-input');
+  const card = side.getByTestId('confirm-card');
+
+  await box.fill('add the listing agent as a lead');
+  await box.press('Enter');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  const [maria] = (await held(crm)).contacts;
+
+  await box.fill('schedule a showing with her tomorrow at 3:30');
+  await box.press('Enter');
+  await expect(card.getByTestId('contact-match')).toHaveAttribute('data-contact-id', String(maria?.ClientID));
+  await expect(card.getByTestId('when-text')).toContainText('3:30 PM');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+
+  await box.fill('log call with her - no answer');
+  await box.press('Enter');
+  await expect(card.getByLabel('Outcome')).toHaveValue('no_answer');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+
+  const [y, m, d] = localDay(1).split('-').map(Number);
+  const { events, notes } = await held(crm);
+  expect(events).toEqual([
+    expect.objectContaining({
+      Subject: 'Showing: 1200 Barton Hills Dr, Austin, TX 78704 with Maria Alvarez',
+      StartDate: `${m}/${d}/${y} 03:30:00 PM`,
+    }),
+  ]);
+  expect(notes.filter((n) => n.Subject.startsWith('Call'))).toEqual([
+    expect.objectContaining({ ClientID: maria?.ClientID, Subject: expect.stringMatching(/^Call via Estait \(.+\): No answer$/) }),
+  ]);
 });

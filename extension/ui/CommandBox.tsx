@@ -55,6 +55,15 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     input.current?.focus();
   }, [prefill]);
   useEffect(() => () => flow.cancel(), [flow]);
+  // The live preview reads "him" the way Enter will: against this window's memory, kept current.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshed after every step of the flow.
+  useEffect(() => {
+    void thisWindow()
+      .then((id) => recall(id))
+      .then((r) => {
+        memory.current = r;
+      });
+  }, [step]);
 
   const preview = useMemo(
     () => (text.trim() ? parseCommand(text, { ...localNow(), page, recent: memory.current }) : undefined),

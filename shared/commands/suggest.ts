@@ -1,5 +1,5 @@
 import type { Intent } from '../contracts';
-import { formatPrice } from '../format';
+import { formatPrice, formatWhen } from '../format';
 import { type ParseOptions, pageListing, sentence } from './context';
 import { readCriteria } from './criteria';
 import { takeDate } from './dates';
@@ -51,7 +51,7 @@ export function suggest(text: string, options: ParseOptions): Suggestion {
     phone && `a phone: ${phone.value}`,
     email && `an email: ${email.value}`,
     address && `an address: ${address.value}`,
-    when && `a time: ${when.text}`,
+    when && `a time: ${formatWhen(when.dateTime ?? when.date)}`,
     criteria.location && `a place: ${criteria.location}`,
     criteria.priceMax !== undefined && `a price: up to ${formatPrice(criteria.priceMax)}`,
   ].filter((x): x is string => !!x);

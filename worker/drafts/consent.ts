@@ -16,11 +16,15 @@ export async function smsConsentNotices(
   if (command.params.channel !== 'sms') return [];
   const onPage = page?.kind === 'contact' ? page.contact : undefined;
   const contactId = command.params.contactId ?? (command.params.contact ? undefined : onPage?.id);
-  const contact = await resolveContact(crm, { contactId, contact: command.params.contact ?? onPage?.name }, false).catch(
-    () => undefined,
-  );
+  const name = command.params.contact ?? onPage?.name;
+  // A text to a typed number is to whoever in the CRM has that number, if anyone.
+  const byPhone = !contactId && !name && command.params.phone;
+  const contact = await (byPhone
+    ? crm.searchContacts({ phone: command.params.phone }).then(([found]) => found)
+    : resolveContact(crm, { contactId, contact: name }, false)
+  ).catch(() => undefined);
   if (contact?.consent?.channels.includes('sms')) return [];
-  const who = contact ? fullName(contact) : (command.params.contact ?? onPage?.name ?? 'this contact');
+  const who = contact ? fullName(contact) : (name ?? command.params.phone ?? 'this contact');
   return [
     {
       code: 'tcpa_consent',

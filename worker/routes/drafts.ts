@@ -27,7 +27,8 @@ export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest
   const { command, page } = c.req.valid('json');
   const draftCommand = command as DraftCommand;
   const contactName = draftCommand.params.contact ?? (page?.kind === 'contact' ? page.contact?.name : undefined);
-  const listing = page?.kind === 'listing' ? page.listing : undefined;
+  // The listing the sentence pointed at ("send this listing to Maria") or, by default, the tab's.
+  const listing = draftCommand.params.listing ?? (page?.kind === 'listing' ? page.listing : undefined);
   const finish = finishWith(await smsConsentNotices(crmFor(c.env, c.get('session').userId), draftCommand, page));
   const llm = llmFrom(c.env);
   if (!llm) return c.json(finish(templateDraft(draftCommand, contactName, listing), 'template'));

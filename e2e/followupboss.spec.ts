@@ -1,0 +1,80 @@
+import { FUB_KEY, startFakeFollowUpBoss } from './fakes/followupboss';
+import { test as base, expect } from './support/extension';
+import { localDay } from './support/local-crm';
+import { startWorker } from './support/worker';
+
+type Fub = Awaited<ReturnType<typeof startFakeFollowUpBoss>>;
+
+/** This file's worker writes to Follow Up Boss (its fake), as a team on Follow Up Boss would run it. */
+const test = base.extend<object, { fub: Fub }>({
+  fub: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const server = await startFakeFollowUpBoss();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  worker: [
+    async ({ fub }, use) => {
+      const worker = await startWorker({ FUB_API_KEY: FUB_KEY, FUB_API_URL: fub.url });
+      await use(worker);
+      await worker.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+test('a call with someone new adds them first, then the call, a task for "him" and a showing, each with the right person and time', async ({
+  fub,
+  panel,
+}) => {
+  const side = await panel();
+  const box = side.getByTestId('command-input');
+  const card = side.getByTestId('confirm-card');
+  const landed = async (count = 1) => {
+    for (let i = 0; i < count; i++) await expect(side.getByTestId('outbox-entry').nth(i)).toHaveAttribute('data-state', 'done');
+  };
+
+  await box.fill('log call with Zed Quill – left voicemail');
+  await box.press('Enter');
+  await expect(card.getByTestId('contact-none')).toBeVisible();
+  await card.getByLabel('Add them as a new lead first').check();
+  await card.getByLabel('New lead’s phone').fill('512 555 0177');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await landed(2);
+  expect(fub.people).toEqual([expect.objectContaining({ firstName: 'Zed', lastName: 'Quill' })]);
+  const zed = fub.people[0]?.id;
+  expect(fub.calls).toEqual([
+    expect.objectContaining({ personId: zed, outcome: 'Left Message', isIncoming: false, phone: '+15125550177' }),
+  ]);
+
+  await box.fill('remind me to call him tomorrow at 3:30');
+  await box.press('Enter');
+  await expect(card.getByTestId('contact-reference')).toContainText('“him” → Zed Quill');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await landed();
+
+  await box.fill('book a showing at 55 Water St, Brooklyn NY for zed quill tomorrow at 11');
+  await box.press('Enter');
+  await expect(card.getByTestId('contact-match')).toContainText('Zed Quill');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await landed();
+
+  const tomorrow = localDay(1);
+  expect(fub.tasks).toEqual([
+    expect.objectContaining({
+      personId: zed,
+      name: 'call him',
+      type: 'Follow Up',
+      dueDateTime: expect.stringMatching(`^${tomorrow}T15:30:00`),
+    }),
+    expect.objectContaining({
+      personId: zed,
+      name: 'Showing at 55 Water St, Brooklyn NY',
+      type: 'Showing',
+      dueDateTime: expect.stringMatching(`^${tomorrow}T11:00:00`),
+    }),
+  ]);
+});
