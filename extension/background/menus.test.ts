@@ -34,13 +34,22 @@ describe('right-click', () => {
     }
   });
 
-  it('opens the panel on the tab and hands it the selection', async () => {
-    onMenuClick(click('estait-add-lead', '  Jane Roe\n512-555-0199  '), tab);
+  it('opens the panel on the tab and hands it the selection, read with its line breaks from the page', async () => {
+    executeScript.mockResolvedValueOnce([{ result: '  Jane Roe\n512-555-0199  ' }] as never);
+    onMenuClick(click('estait-add-lead', 'Jane Roe512-555-0199'), tab);
     expect(open).toHaveBeenCalledWith({ tabId: 7 });
     await settle();
     expect(await takeHandoff()).toMatchObject({ action: 'add_lead_from_selection', tabId: 7, text: 'Jane Roe\n512-555-0199' });
     // A handoff is taken once.
     expect(await takeHandoff()).toBeUndefined();
+  });
+
+  it('falls back to the selection Chrome gives when the page cannot be read', async () => {
+    executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    onMenuClick(click('estait-search-address', '3341 P St NW Washington, DC'), tab);
+    await settle();
+    await settle();
+    expect(await takeHandoff()).toMatchObject({ action: 'search_address', text: '3341 P St NW Washington, DC' });
   });
 
   it('reads a page of a site Estait does not know, with the access the click granted', async () => {

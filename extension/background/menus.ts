@@ -41,11 +41,27 @@ export function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browse
     if (!isKnownSite(tab.url ?? info.pageUrl)) void readTab(tab.id);
     return;
   }
-  void saveHandoff({
-    action: item.action,
-    tabId: tab.id,
-    text: info.selectionText?.trim().slice(0, 2000) || undefined,
-    url: info.pageUrl,
-    at: Date.now(),
-  });
+  const { action } = item;
+  const tabId = tab.id;
+  void selectedText(tabId, info).then((text) =>
+    saveHandoff({ action, tabId, text: text?.trim().slice(0, 2000) || undefined, url: info.pageUrl, at: Date.now() }),
+  );
+}
+
+/**
+ * The selection with its line breaks, read in the page (the click granted activeTab): Chrome's
+ * `selectionText` joins the lines of an address or a signature with nothing between them.
+ */
+async function selectedText(tabId: number, info: Browser.contextMenus.OnClickData): Promise<string | undefined> {
+  if (!info.selectionText) return undefined;
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [info.frameId ?? 0] },
+      func: () => globalThis.getSelection?.()?.toString(),
+    });
+    const text = frame?.result;
+    return typeof text === 'string' && text.trim() ? text : info.selectionText;
+  } catch {
+    return info.selectionText;
+  }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { joinLines } from '../../shared/commands/context';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { CommandBox } from './CommandBox';
@@ -14,9 +15,9 @@ import { WorkerStatus } from './WorkerStatus';
 function commandFor(handoff: Handoff): string | undefined {
   switch (handoff.action) {
     case 'add_lead_from_selection':
-      return `add lead ${handoff.text ?? ''}`.trim();
+      return `add lead ${joinLines(handoff.text ?? '')}`.trim();
     case 'search_address':
-      return `details for ${handoff.text ?? ''}`.trim();
+      return `details for ${joinLines(handoff.text ?? '')}`.trim();
     case 'add_listing_agent':
       return 'add the listing agent as a lead';
     case 'open_palette':

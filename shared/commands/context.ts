@@ -17,15 +17,17 @@ export type Sentence = {
   references: Reference[];
 };
 
+/** A pasted signature or a multi-line address on one line: each line is its own piece, comma-separated. */
+export const joinLines = (text: string) =>
+  text
+    .trim()
+    .replace(/\s*[\r\n]+\s*/g, (_, offset: number, all: string) => (/[,;:.!?]$/.test(all.slice(0, offset)) ? ' ' : ', '));
+
 export function sentence(text: string, options: ParseOptions): Sentence {
   const clean = correctTypos(
-    text
+    joinLines(text)
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
-      // A pasted signature or a multi-line address: each line is its own piece.
-      .replace(/\s*[\r\n]+\s*/g, (_, offset: number, all: string) =>
-        offset === 0 || /[,;:.!?]$/.test(all.slice(0, offset)) ? ' ' : ', ',
-      )
       .replace(/\bw\/\s?/gi, 'with ')
       .replace(/\s+/g, ' ')
       .trim(),
