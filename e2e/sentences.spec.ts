@@ -140,6 +140,11 @@ test('fields take what people type: any phone format, a local number with the sa
   await landed(side);
   expect(await crm.contacts('Olu')).toEqual([expect.objectContaining({ lastName: 'Adeyemi', phone: '+17375550142' })]);
 
+  const dayOnly = await type(side, 'remind me to renew my license tomorrow');
+  await expect(dayOnly.getByTestId('when-text')).toHaveText(/^\w{3}, \w{3} \d{1,2}$/);
+  await expect(dayOnly.getByLabel('Due time')).toHaveValue('');
+  await dayOnly.getByRole('button', { name: /Cancel/ }).click();
+
   const task = await type(side, 'remind me to send Olu Adeyemi the disclosures');
   await expect(task.getByTestId('when-text')).toHaveText('No due date');
   await task.getByPlaceholder('or type it: next friday 10am').fill('tomorrow 4:15pm');

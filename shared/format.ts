@@ -29,7 +29,9 @@ const CLOCK = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-dig
 export function formatWhen(local: string | undefined): string | undefined {
   const m = local && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(local);
   if (!m) return local;
-  const [, y, mo, d, h, mi] = m.map(Number) as number[];
-  const at = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h ?? 0, mi ?? 0));
+  const [y, mo, d, h = 0, mi = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const at = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi));
+  // Date.UTC rolls "2026-13-45" over into another day: only a real calendar date reads as one.
+  if (at.getUTCMonth() + 1 !== mo || at.getUTCDate() !== d || h > 23 || mi > 59) return local;
   return m[4] === undefined ? DAY.format(at) : `${DAY.format(at)}, ${CLOCK.format(at)}`;
 }

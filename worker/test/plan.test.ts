@@ -158,6 +158,22 @@ describe('POST /v1/commands/plan', () => {
     expect(nobody.body.target).toMatchObject({ query: 'Zed Quill', status: 'none', contacts: [] });
   });
 
+  it('gives the LLM the memory as quoted data and says what its answer took "him" to mean', async () => {
+    await fake.script({
+      tool: { name: 'log_call', arguments: { contactId: '501', outcome: 'connected', notes: 'wants to offer' } },
+    });
+    const recent: Recent = { contact: { id: '501', name: 'Ravi Shah', via: 'added', at: Date.now() } };
+    const { body } = await plan('had a good chat with him earlier, he wants to put in an offer', withLlm(), undefined, recent);
+    expect(body).toMatchObject({
+      via: 'llm',
+      command: { intent: 'log_call', params: { contactId: '501', outcome: 'connected' } },
+      references: [{ said: 'him', to: 'Ravi Shah', from: 'recent' }],
+    });
+    const [sent] = await fake.requests();
+    const user = String(sent?.body.messages?.find((m) => m.role === 'user')?.content);
+    expect(user).toContain('<recent>{"contact":{"id":"501","name":"Ravi Shah"}}</recent>');
+  });
+
   it('declines with what it understood and commands to try instead', async () => {
     const { env } = await import('cloudflare:test');
     const { body } = await plan('Ravi Shah voicemail tomorrow??', env);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatWhen, fullName } from './format';
+
+describe('formatWhen', () => {
+  it('reads a local day or day and time as people do', () => {
+    expect(formatWhen('2026-03-13')).toBe('Fri, Mar 13');
+    expect(formatWhen('2026-03-13T10:00')).toBe('Fri, Mar 13, 10:00 AM');
+    expect(formatWhen('2026-03-13T15:30')).toBe('Fri, Mar 13, 3:30 PM');
+  });
+
+  it('leaves what it cannot read as it was', () => {
+    expect(formatWhen(undefined)).toBeUndefined();
+    expect(formatWhen('next friday')).toBe('next friday');
+    expect(formatWhen('2026-13-45')).toBe('2026-13-45');
+  });
+});
+
+describe('fullName', () => {
+  it('joins what is there', () => {
+    expect(fullName({ firstName: 'Jake & Emily', lastName: 'Turner' })).toBe('Jake & Emily Turner');
+    expect(fullName({ firstName: 'Cher' })).toBe('Cher');
+  });
+});
