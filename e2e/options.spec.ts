@@ -7,15 +7,15 @@ test('the options page validates and saves the worker address', async ({ context
   await expect(input).toHaveValue(worker.url);
 
   await input.fill('ftp://example.com');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save' }).first().click();
   await expect(page.getByRole('status')).toContainText('http:// or https://');
 
   await input.fill(`${worker.url}/some/path`);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save' }).first().click();
   await expect(page.getByRole('status')).toContainText('without a path');
 
   await input.fill(`${worker.url}/`);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save' }).first().click();
   await expect(page.getByRole('status')).toContainText('The worker answers');
   await expect(input).toHaveValue(worker.url);
 });

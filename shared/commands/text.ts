@@ -71,24 +71,7 @@ const NAME_WORD = /^(?:\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{L}\p{Ll}*)*|\
 const LOWER_NAME_WORD = /^\p{Ll}+(?:['’-]\p{Ll}+)*$/u;
 const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof|rev)\.?\s+/i;
 /** Lowercase particles inside surnames: "Maria de la Cruz", "Pieter van der Berg". */
-const PARTICLES = new Set([
-  'de',
-  'la',
-  'del',
-  'della',
-  'van',
-  'von',
-  'der',
-  'den',
-  'da',
-  'das',
-  'dos',
-  'du',
-  'di',
-  'le',
-  'bin',
-  'al',
-]);
+const PARTICLES = new Set('de la del della van von der den da das dos du di le bin al'.split(' '));
 /** Generational suffixes that belong to the surname. */
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 /** A middle initial: "John Q. Public". */
@@ -103,10 +86,11 @@ export type NameOptions = { allowLowercase?: boolean; max?: number };
  * Olsen", "José Ñúñez"), with a middle initial, surname particles, a Jr./III, or a couple sharing
  * one surname. Lowercase words count only when asked (the agent typed "add john smith …").
  */
-export function leadingName(text: string, { allowLowercase = false, max = 3 }: NameOptions = {}): Found | undefined {
+export function leadingName(text: string, { allowLowercase = false, max: most = 3 }: NameOptions = {}): Found | undefined {
   const words = text.replace(HONORIFIC, '').split(/\s+/);
   const taken: string[] = [];
   let names = 0;
+  let max = most;
   const isName = (word: string) =>
     (NAME_WORD.test(word) || (allowLowercase && LOWER_NAME_WORD.test(word) && !NOT_A_PERSON.has(word))) &&
     !NOT_NAMES.has(word.toLowerCase());
@@ -122,8 +106,10 @@ export function leadingName(text: string, { allowLowercase = false, max = 3 }: N
       taken.push(word);
       continue;
     }
-    if (names === 1 && taken.length === 1 && raw === word && COUPLE.test(word) && NAME_WORD.test(next)) {
+    if (names === 1 && taken.length === 1 && raw === word && COUPLE.test(word) && isName(next)) {
+      // The second first name does not count against the name's length.
       taken.push('&');
+      max++;
       continue;
     }
     if (names > 1 && SUFFIXES.test(raw.replace(/,$/, ''))) {
