@@ -37,12 +37,19 @@ export async function remember(windowId: number, mention: Mention, now = Date.no
   await browser.storage.session.set({ [key]: next });
 }
 
+const HOW: Record<NonNullable<RecentContact['via']>, string> = {
+  added: 'added',
+  opened: 'opened',
+  named: 'mentioned',
+  wrote: 'written to',
+};
+
 /** "him → Tom Nguyen, added 2 min ago": why a pointing word meant who it did. */
 export function whyRemembered(contact: RecentContact | undefined, now = Date.now()): string | undefined {
-  if (!contact?.at) return undefined;
+  if (contact?.at === undefined) return undefined;
   const minutes = Math.round((now - contact.at) / 60_000);
   const ago = minutes < 1 ? 'just now' : `${minutes} min ago`;
-  return `${contact.via ?? 'mentioned'} ${ago}`;
+  return `${HOW[contact.via ?? 'named']} ${ago}`;
 }
 
 let windowOfPanel: Promise<number> | undefined;

@@ -114,8 +114,8 @@ describe('the command flow', () => {
     expect(deps.remember).toHaveBeenCalledWith({ contact: { id: '91', name: 'Zed Quill', via: 'added' } });
   });
 
-  it('offers a note on the contact when the lead was already in the CRM', async () => {
-    const { flow, results } = setup();
+  it('offers a note on the contact when the lead was already in the CRM, and remembers them as found, not added', async () => {
+    const { flow, deps, results } = setup();
     const existing = { id: '5', firstName: 'Lena', lastName: 'Ortiz' };
     results.set('key-0', { status: 'duplicate', contact: existing, summary: 'Lena Ortiz is already in your CRM' });
     await flow.confirm({
@@ -127,5 +127,6 @@ describe('the command flow', () => {
       target: { status: 'one', contacts: [existing] },
       why: 'Lena Ortiz is already in your CRM. Add a note to them instead?',
     });
+    expect(deps.remember).toHaveBeenCalledWith({ contact: { id: '5', name: 'Lena Ortiz', via: 'named' } });
   });
 });

@@ -163,9 +163,9 @@ export class CommandFlow {
       const contact = result?.contact;
       if (!contact) continue;
       const sent = i === 0 && addFirst ? addFirst : command;
-      void this.deps.remember({
-        contact: { id: contact.id, name: fullName(contact), via: sent.intent === 'add_lead' ? 'added' : 'wrote' },
-      });
+      // A lead the CRM already had was found, not added.
+      const via = result.status === 'duplicate' ? 'named' : sent.intent === 'add_lead' ? 'added' : 'wrote';
+      void this.deps.remember({ contact: { id: contact.id, name: fullName(contact), via } });
     }
     const last = results.at(-1);
     if (command.intent === 'add_lead' && last?.status === 'duplicate' && this.#step.kind === 'idle') {
