@@ -356,6 +356,73 @@ describe('tolerant reading', () => {
   });
 });
 
+describe('more of the ways agents say it', () => {
+  it('notes on a record, and a name before a colon', () => {
+    expect(read("put this in Ruth Okafor's file: prefers text over calls")).toMatchObject({
+      intent: 'add_note',
+      params: { contact: 'Ruth Okafor', text: 'prefers text over calls' },
+    });
+    expect(read('add a note to his file - needs a VA lender', contactPage)).toMatchObject({ params: { contactId: '77' } });
+    expect(read('note - Bo Diaz: wants to wait until spring')).toMatchObject({
+      params: { contact: 'Bo Diaz', text: 'wants to wait until spring' },
+    });
+  });
+
+  it('calls logged in other words', () => {
+    expect(read('left Ines a message about the appraisal')).toMatchObject({
+      intent: 'log_call',
+      params: { contact: 'Ines', outcome: 'left_voicemail' },
+    });
+    expect(read('had a quick call with Bo Diaz, he is in')).toMatchObject({
+      params: { contact: 'Bo Diaz', outcome: 'connected' },
+    });
+    expect(read('call with Ines Ruiz: no answer')).toMatchObject({ intent: 'log_call', params: { outcome: 'no_answer' } });
+    expect(read('lvm for ravi re: inspection')).toMatchObject({ params: { contact: 'Ravi', outcome: 'left_voicemail' } });
+  });
+
+  it('seeing a place is a showing; "it" is the listing in view', () => {
+    expect(read('can we see this place with Lina Park tomorrow at 5', listingPage)).toMatchObject({
+      intent: 'schedule_showing',
+      params: { address: '1 Elm St, Austin, TX 78701', contact: 'Lina Park', start: '2026-06-02T17:00' },
+    });
+    expect(read('set a showing of it for Bo Diaz friday at 1', listingPage)).toMatchObject({
+      params: { address: '1 Elm St, Austin, TX 78701', start: '2026-06-05T13:00' },
+    });
+  });
+
+  it('a weekday said on that weekday is next week', () => {
+    // at is a Monday
+    expect(read('remind me to call Bo Diaz monday')).toMatchObject({ params: { due: '2026-06-08' } });
+    expect(read('remind me to call Bo Diaz today')).toMatchObject({ params: { due: '2026-06-01' } });
+  });
+
+  it('facts asked as questions, and contacts asked after', () => {
+    expect(read('how many baths does this one have', listingPage)).toMatchObject({
+      intent: 'property_details',
+      params: { address: '1 Elm St, Austin, TX 78701' },
+    });
+    expect(read('whats the hoa on it', listingPage)).toMatchObject({ intent: 'property_details' });
+    expect(read('do i have a client named Okafor')).toMatchObject({ intent: 'find_contact', params: { query: 'Okafor' } });
+    expect(read('find ines in my crm')).toMatchObject({ params: { query: 'ines' } });
+  });
+
+  it('searches written the listing way', () => {
+    expect(read('houses in boise 4/2.5 $700k+')).toMatchObject({
+      params: { location: 'Boise', bedsMin: 4, bathsMin: 2.5, priceMin: 700000 },
+    });
+    expect(read('4+ beds in Austin from 500k')).toMatchObject({ params: { bedsMin: 4, priceMin: 500000 } });
+  });
+
+  it('a bare verb with no day and no one is not yet a task', () => {
+    expect(read('send it').intent).toBe('unknown');
+    expect(read('review the docs').intent).toBe('unknown');
+    expect(read('new lead via zillow: Kim Tran 512-555-0166')).toMatchObject({
+      intent: 'add_lead',
+      params: { firstName: 'Kim', lastName: 'Tran', source: 'zillow' },
+    });
+  });
+});
+
 describe('declines that help', () => {
   it('says what was understood and offers the nearest commands', () => {
     const { understood, suggestions } = suggest('Ravi Shah tomorrow 10am voicemail?', at);

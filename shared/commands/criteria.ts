@@ -49,6 +49,8 @@ const BATHS = new RegExp(
 
 /** A money amount: "$750,000", "500k", "$1.2M", "1.5 million" (plain numbers only from 10,000). */
 const MONEY = String.raw`\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|million|thousand)?\b`;
+/** Money that says so ("$600k", "2.5m", "$450,000"), so "4+" beds is never a price. */
+const MARKED_MONEY = String.raw`\$\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|million|thousand)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|million|thousand)\b`;
 const money = (raw: string | undefined): number | undefined => {
   if (!raw) return undefined;
   const value = toMoney(raw);
@@ -71,7 +73,12 @@ const MAX = new RegExp(
   `\\b(?:under|below|less than|max(?:imum)?|up to|no more than|at most|cheaper than|within|<)\\s*(${MONEY})`,
   'i',
 );
-const MIN = new RegExp(`\\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>)\\s*(${MONEY})`, 'i');
+const MIN = new RegExp(
+  `\\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>)\\s*(${MONEY})|(${MARKED_MONEY})\\s*(?:\\+|and up\\b|or more\\b|plus\\b)`,
+  'i',
+);
+/** "3/2": beds over baths, the way listings are written; never a date ("6/15"). */
+const BEDS_BATHS = /(?<![\d/])([1-9])\s*\/\s*([1-9](?:\.5)?)(?![\d/])/;
 
 const STOP = String.raw`(?=\s+(?:under|below|over|above|between|from|with|for|to|that|which|priced|less|more|at|max|min|up to|no more|cheaper|within|and\s+\d|\d|around|near|please)\b|\s*[.;!?]|\s*$)`;
 /** A place after "in", "near"…: words joined by single spaces, as few as reach a stop word. */
@@ -101,18 +108,24 @@ export function readCriteria(text: string): Found {
       rest = squeeze(rest.replace(max[0], ' '));
     }
     const min = MIN.exec(rest);
-    const minValue = money(min?.[1]);
+    const minValue = money(min?.[1] ?? min?.[2]);
     if (min && minValue !== undefined) {
       criteria.priceMin = minValue;
       rest = squeeze(rest.replace(min[0], ' '));
     }
   }
-  const beds = BEDS.exec(rest);
+  const pair = BEDS_BATHS.exec(rest);
+  if (pair) {
+    criteria.bedsMin = Number(pair[1]);
+    criteria.bathsMin = Number(pair[2]);
+    rest = squeeze(rest.replace(pair[0], ' '));
+  }
+  const beds = pair ? null : BEDS.exec(rest);
   if (beds) {
     criteria.bedsMin = count(beds[1]);
     rest = squeeze(rest.replace(beds[0], ' '));
   }
-  const baths = BATHS.exec(rest);
+  const baths = pair ? null : BATHS.exec(rest);
   if (baths) {
     criteria.bathsMin = count(baths[1]);
     rest = squeeze(rest.replace(baths[0], ' '));

@@ -100,6 +100,14 @@ export function takeDate(text: string, now: LocalNow): When | undefined {
   const relative = !!start && !start.isCertain('hour') && !daySaid;
   const chronoDay = !!start && (relative || DAY_UNITS.some((u) => start.isCertain(u)));
   const when = new Date(fallback?.date ?? (chronoDay ? start.date() : now.date));
+  // "Friday" said on a Friday is next week's: today would have been "today".
+  if (
+    start?.isCertain('weekday') &&
+    !start.isCertain('day') &&
+    !/\b(?:this|today)\b/i.test(result?.text ?? '') &&
+    day(when) === day(now.date)
+  )
+    when.setUTCDate(when.getUTCDate() + 7);
   let timed = false;
   if (start?.isCertain('hour')) {
     const hour = start.get('hour') ?? 0;

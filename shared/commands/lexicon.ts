@@ -23,6 +23,7 @@ const VERBS = [
   'text',
   'call',
   'log',
+  'logged',
   'note',
   'task',
   'send',
@@ -102,6 +103,7 @@ const SHORTHAND: Record<string, string> = {
   thurs: 'thursday',
   thu: 'thursday',
   nxt: 'next',
+  lvm: 'left voicemail',
   '@': 'at',
 };
 /** Slips too short for edit distance that only ever mean one thing where a verb stands. */

@@ -11,9 +11,9 @@ const PREFIX = new RegExp(
   `^(?:please\\s+)?(?:(?:add|create|save|enter|make|put(?:\\s+in)?)\\s+(?:(?:a|an)\\s+)?(?:new\\s+)?(?:(?:${KINDS})s?\\b\\s*(?:for\\s+|named\\s+|called\\s+)?)?|new\\s+(?:${KINDS})\\b)\\s*[:\\-–—]?\\s*`,
   'i',
 );
-/** "buyer lead: Olivia Park …", "hot lead - …": a label, then the person. */
+/** "buyer lead: Olivia Park …", "hot lead - …", "new lead from zillow: …": a label, then the person. */
 const LABELLED = new RegExp(
-  `^(?:(?:new|hot|warm|buyer|seller|rental|internet|web|referral)\\s+)?(?:${KINDS})\\s*[:\\-–—]\\s*`,
+  `^(?:(?:new|hot|warm|buyer|seller|rental|internet|web|referral)\\s+)?(?:${KINDS})(?:\\s+(?:from|via)\\s+[\\w.' -]{2,30}?)?\\s*[:\\-–—]\\s*`,
   'i',
 );
 const AS_KIND = new RegExp(`\\bas\\s+(?:a|an|my)\\s+(?:new\\s+)?(?:${KINDS})\\b`, 'i');
@@ -90,7 +90,10 @@ export const addLead: Rule = (s) => {
   }
 
   const saysLead = !!labelled || new RegExp(`\\b(?:${KINDS})\\b`, 'i').test(s.text);
-  const rest = labelled ? s.text.slice(labelled[0].length) : s.text.replace(PREFIX, '');
+  // Where the lead came from may stand in the label: "new lead from zillow: …".
+  const labelSource = labelled && SOURCE.exec(labelled[0]);
+  const body = labelled ? s.text.slice(labelled[0].length) : s.text.replace(PREFIX, '');
+  const rest = labelSource ? `${body} ${labelSource[0]}` : body;
   return lead(rest, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
 };
 

@@ -12,13 +12,22 @@ import { leadingName, nameCase, trimText } from '../text';
 
 const NOTE =
   /^(?:please\s+)?(?:(?:add|make|log|write|leave|put|create|save|jot(?:\s+down)?)\s+(?:a\s+|an\s+|this\s+)?(?:quick\s+)?)?note\b\s*/i;
-const TARGET = /^(?:for|to|on|about|re:?|regarding|under)\s+/i;
+const TARGET = /^(?:for|to|on|about|re:?|regarding|under|in)\s+/i;
+/** "add to Ty Brennan's notes: …", "put this in her file: …": the person whose record it goes on. */
+const ON_RECORD =
+  /^(?:please\s+)?(?:add|put|save|log|write|jot)\s+(?:this\s+|that\s+)?(?:to|in|on|into)\s+(.{2,40}?)(?:'s|’s|s'|)\s+(?:notes?|file|record|profile|account)\s*[:\-–—,]?\s*/i;
+/** "her file", "Ty's notes": a record word after the person. */
+const RECORD = /(?:'s|’s|s')?\s+(?:notes?|file|record|profile|account)$/i;
+/** "note - Victor Huang: …": the person, then a colon. */
+const NAME_COLON = /^[-–—]?\s*([^:]{2,40}?):\s*/;
+const POSSESSIVE: Record<string, string> = { his: 'him', their: 'them' };
 const SEPARATOR = /\s*(?::|\s[-–—]+\s|[–—]|,)\s*/;
 /** A pronoun inside the note itself ("note: she wants to close before August"). */
 const PRONOUN = /\b(?:she|he|they|her|him|them|his|their)\b/i;
 
 /** Who a note is for: a name typed after "for/on/to", a pronoun, or the contact in view. */
 function target(s: Sentence, typed: string | undefined, text: string): { contactId?: string; contact?: string } | undefined {
+  if (typed) typed = POSSESSIVE[typed.toLowerCase()] ?? typed;
   if (typed && !isContactWord(typed)) return { contact: nameCase(trimText(typed)) };
   const said = typed ?? CONTACT_WORDS.exec(text)?.[0] ?? PRONOUN.exec(text)?.[0];
   if (said) return contactInView(s, said);
@@ -27,13 +36,19 @@ function target(s: Sentence, typed: string | undefined, text: string): { contact
 }
 
 export const addNote: Rule = (s) => {
-  const m = NOTE.exec(s.text);
+  const onRecord = ON_RECORD.exec(s.text);
+  const m = onRecord ?? NOTE.exec(s.text);
   if (!m) return undefined;
   let rest = s.text.slice(m[0].length);
-  let typed: string | undefined;
+  let typed: string | undefined = onRecord?.[1];
   let about: string | undefined;
-  const t = TARGET.exec(rest);
-  if (t) {
+  const t = onRecord ? undefined : TARGET.exec(rest);
+  const named = !t && !onRecord ? NAME_COLON.exec(rest) : undefined;
+  const colonName = named?.[1] && leadingName(named[1], { allowLowercase: true, max: 3 });
+  if (named && colonName && !colonName.rest.trim()) {
+    typed = colonName.value;
+    rest = rest.slice(named[0].length);
+  } else if (t) {
     rest = rest.slice(t[0].length);
     const sep = SEPARATOR.exec(rest);
     const head = sep && sep.index > 0 && sep.index <= 60 ? rest.slice(0, sep.index) : undefined;
@@ -42,7 +57,7 @@ export const addNote: Rule = (s) => {
       about = listingInView(s, head)?.address;
       rest = rest.slice((sep?.index ?? 0) + (sep?.[0].length ?? 0));
     } else if (head && sep) {
-      typed = head;
+      typed = head.replace(RECORD, '');
       rest = rest.slice(sep.index + sep[0].length);
     } else {
       const name = leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: 2 });

@@ -7,7 +7,8 @@ const REMIND =
   /^(?:please\s+)?(?:remind me (?:to |that |about )?|reminder(?:\s+to)?\s*[:-]?\s*|set (?:a |up a )?reminder (?:to |for )?|(?:add|create|make|new)\s+(?:a\s+)?(?:task|reminder|to-?do)(?:\s+to)?\s*[:-]?\s*|(?:new\s+)?task\s*[:-]\s*|to-?do\s*[:-]\s*|don'?t (?:let me )?forget (?:to )?)/i;
 const ACTION =
   /^(?:please\s+)?(?:call|phone|ring|follow[\s-]?up|check in|touch base|reach out|get back|circle back|meet|send|drop off|pick up|schedule a call|prepare|prep|review|order|confirm)\b/i;
-const BEFORE_NAME = /^(?:call|phone|ring|with|to|email|text|for|meet|ping|see|visit|thank|congratulate|about)$/i;
+const BEFORE_NAME =
+  /^(?:call|phone|ring|with|to|email|text|for|meet|ping|see|visit|thank|congratulate|about|send|give|ask|tell|update|invite|remind|introduce|pay|from)$/i;
 
 /** "tomorrow morning call the lender": the day said before the action. */
 const DAY_FIRST = /^(?:tomorrow|today|tonight|this|next|on|in|by|mon|tue|wed|thu|fri|sat|sun|first thing)\b/i;
@@ -31,6 +32,7 @@ export const createTask: Rule = (s) => {
   if (pronoun && !named && !inView) return { intent: 'create_task', confidence: 0.3, params: { title } };
   const contact = named ?? inView ?? {};
   const due = when?.dateTime ?? when?.date;
-  const confidence = prefix ? 0.9 : when || named || inView ? 0.85 : 0.55;
+  // A bare verb phrase ("send it", "review docs") with no day and no person is not yet a task.
+  const confidence = prefix ? 0.9 : when || named || inView ? 0.85 : 0.45;
   return { intent: 'create_task', confidence, params: { ...contact, title, ...(due && { due }) } };
 };

@@ -9,12 +9,17 @@ import { leadingName, nameCase, trimText } from '../text';
  * is a task, not a log.
  */
 const LOGGED =
-  /^(?:please\s+)?(?:(?:log|record|add|note|save|enter)\s+(?:a\s+|the\s+|my\s+)?(?:phone\s+)?call(?:\s+(?:with|to|from|for))?|(?:just\s+)?(?:called|phoned|rang|tried calling|tried to call|tried|spoke (?:with|to)|talked (?:with|to)|chatted with|had a (?:call|chat) with|got off the phone with|caught up with|reached|couldn'?t reach|could not reach|missed (?:a )?call from|returned (?:a )?call (?:from|to)|(?:left|dropped) (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg) (?:for|with|to))|(?:vm|voicemail|no answer) (?:for|from|with|to))\s*[:\-–—,]?\s*/i;
+  /^(?:please\s+)?(?:(?:log|logged|record|recorded|add|note|save|enter)\s+(?:a\s+|the\s+|my\s+)?(?:phone\s+)?call(?:\s+(?:with|to|from|for))?|(?:just\s+)?(?:called|phoned|rang|tried calling|tried to call|tried|spoke (?:with|to)|talked (?:with|to)|chatted with|had an? (?:\w+\s+)?(?:call|chat|conversation|phone call) with|got off the phone with|caught up with|reached|couldn'?t reach|could not reach|missed (?:a )?call from|returned (?:a |her |his |their )?call (?:from|to)?|(?:left|dropped) (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg) (?:for|with|to))|(?:vm|voicemail|no answer) (?:for|from|with|to))\s*[:\-–—,]?\s*/i;
+/** "left her a vm re …", "left Gabe a message": the person between "left" and the message. */
+const LEFT_FOR =
+  /^(?:just\s+)?left\s+(.{2,40}?)\s+(?:a |an )(?:vm|voicemail|voice ?mail|message|msg)\b\s*(?:re:?|about|regarding)?\s*/i;
+/** "call with Patrice – no answer": a call named with how it went is one that happened. */
+const CALL_WITH = /^(?:phone\s+)?call\s+(?:with|to)\s+/i;
 
 const OUTCOMES: [CallOutcome, RegExp][] = [
   [
     'left_voicemail',
-    /\b(?:left (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg)|(?:went|sent) to (?:vm|voicemail)|vm|voicemail|voice ?mail)\b/i,
+    /\b(?:left (?:\S+ )?(?:a |an )?(?:vm|voicemail|voice ?mail|message|msg)|(?:went|sent) to (?:vm|voicemail)|vm|voicemail|voice ?mail)\b/i,
   ],
   [
     'no_answer',
@@ -45,9 +50,13 @@ function who(s: Sentence, rest: string): { target?: { contactId?: string; contac
 }
 
 export const logCall: Rule = (s) => {
-  const m = LOGGED.exec(s.text);
+  const left = LEFT_FOR.exec(s.text);
+  const withOutcome = CALL_WITH.exec(s.text);
+  const m = left ?? LOGGED.exec(s.text) ?? (withOutcome && OUTCOMES.some(([, re]) => re.test(s.text)) ? withOutcome : null);
   if (!m) return undefined;
-  const { target, rest, said } = who(s, s.text.slice(m[0].length));
+  const { target, rest, said } = left
+    ? { ...who(s, left[1] ?? ''), rest: s.text.slice(left[0].length) }
+    : who(s, s.text.slice(m[0].length));
   const outcome = OUTCOMES.find(([, re]) => re.test(s.text))?.[0];
   const notes = trimText(
     rest

@@ -5,7 +5,12 @@ import { findName, leadingName, squeeze, takeAddress } from '../text';
 
 const SHOWING = /\b(?:showings?|tour|walk-?through|viewing|private show)\b/i;
 const VERB =
-  /^(?:please\s+)?(?:schedule|book|set up|setup|arrange|plan|add|create|make|request|line up|need|new|showing|tour)\b/i;
+  /^(?:please\s+)?(?:schedule|book|set up|setup|set|arrange|plan|add|create|make|request|line up|need|new|showing|tour)\b/i;
+/** "can we see this house w/ Brody monday at 5:30", "let's tour 12 Oak St": seeing a place is a showing. */
+const SEE =
+  /^(?:please\s+)?(?:(?:can|could) (?:we|i)\s+|let'?s\s+|i (?:want|need) to\s+|want to\s+|need to\s+)?(?:see|view|visit|tour|walk through|preview)\s+(?=(?:this|that|the)\s+(?:listing|house|home|property|place|condo|townhouse|townhome|unit|apartment|one|lot|building)\b|\d|it\b)/i;
+/** "a showing of it", "see it": "it" is the listing in view. */
+const IT = /\b(?:of|see|show|tour|view|visit)\s+(it)\b/i;
 /** "show the house to Tom", "show Maria this place", "show Tom 12 Oak St", "take the Lees to see it". */
 const SHOW = /^(?:please\s+)?(?:show|take)\s+/i;
 const SHOWN = new RegExp(`^(?:${LISTING_WORDS.source}|it\\b|\\d)`, 'i');
@@ -14,7 +19,7 @@ export const scheduleShowing: Rule = (s) => {
   let rest = s.text;
   const show = SHOW.exec(rest);
   let person: string | undefined;
-  if (!(VERB.test(rest) && SHOWING.test(rest))) {
+  if (!(VERB.test(rest) && SHOWING.test(rest)) && !SEE.test(rest)) {
     if (!show) return undefined;
     const after = rest.slice(show[0].length);
     if (!SHOWN.test(after)) {
@@ -33,12 +38,12 @@ export const scheduleShowing: Rule = (s) => {
     address = typed.value;
     rest = typed.rest;
   } else {
-    const said = LISTING_WORDS.exec(rest)?.[0] ?? /^it\b/i.exec(rest)?.[0];
+    const said = LISTING_WORDS.exec(rest)?.[0] ?? /^it\b/i.exec(rest)?.[0] ?? IT.exec(rest)?.[1];
     // A showing typed on a listing's page is for that listing, whether or not the agent said "this".
     const listing = said ? listingInView(s, said) : pageListing(s);
     if (listing && !said) s.references.push({ said: 'the showing', to: listing.address, from: 'page' });
     address = listing?.address;
-    if (said) rest = squeeze(rest.replace(said, ' '));
+    if (said) rest = squeeze(rest.replace(new RegExp(`\\b${said}\\b`), ' '));
   }
   const when = takeDate(rest, s.now);
   if (when) rest = when.rest;
