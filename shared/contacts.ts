@@ -5,11 +5,23 @@ import { fold } from './normalize';
 /** How many contacts a lookup offers to pick from. */
 export const MAX_CANDIDATES = 10;
 
-/** A name's words, folded: "Mary-Jane O'Brien" → mary, jane, o, brien. */
-const words = (name: string) =>
-  fold(name)
-    .split(/[^\p{L}\p{N}]+/u)
+/**
+ * A name's words, folded, both split at its punctuation and joined across it, so "kevin obrien"
+ * is O'Brien and "sarah jane" is Sarah-Jane: "Mary-Jane O'Brien" → mary, jane, o, brien, maryjane, obrien.
+ */
+const words = (name: string) => {
+  const folded = fold(name);
+  const split = folded.split(/[^\p{L}\p{N}]+/u);
+  const joined = folded.replace(/[^\p{L}\p{N}\s]+/gu, '').split(/\s+/);
+  return [...new Set([...split, ...joined])].filter(Boolean);
+};
+/** What is typed, as words: punctuation inside a word is dropped ("O'Brien" → obrien). */
+const typedWords = (typed: string) =>
+  fold(typed)
+    .replace(/[^\p{L}\p{N}\s]+/gu, '')
+    .split(/\s+/)
     .filter(Boolean);
+const sameName = (a: string, b: string) => typedWords(a).join(' ') === typedWords(b).join(' ');
 
 /**
  * Who a typed name means among a CRM's matches: the one whose whole name it is, else those whose
@@ -18,10 +30,9 @@ const words = (name: string) =>
  * José). The worker uses it before the card; the card again when the agent edits the name.
  */
 export function matchByName(typed: string, matches: CrmContact[]): CrmContact[] {
-  const name = fold(typed);
-  const exact = matches.filter((c) => fold(fullName(c)) === name);
+  const exact = matches.filter((c) => sameName(fullName(c), typed));
   if (exact.length === 1) return exact;
-  const want = words(typed);
+  const want = typedWords(typed);
   return matches
     .map((contact) => {
       const have = words(fullName(contact));

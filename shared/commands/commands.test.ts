@@ -423,6 +423,58 @@ describe('more of the ways agents say it', () => {
   });
 });
 
+describe('what a first hour in the panel turned up', () => {
+  it('night is pm, and a bare hour after the day is the time', () => {
+    expect(read('call Bo Diaz back at 8 tomorrow night')).toMatchObject({ params: { due: '2026-06-02T20:00' } });
+    expect(read('remind me to call Bo Diaz tmrw 4')).toMatchObject({
+      params: { title: 'call Bo Diaz', due: '2026-06-02T16:00' },
+    });
+    expect(read('showing at 5 Birch Rd for Bo Diaz wed 4')).toMatchObject({ params: { start: '2026-06-03T16:00' } });
+  });
+
+  it('a household is its surname', () => {
+    expect(read('showing here saturday morning for the okafors', listingPage)).toMatchObject({
+      params: { contact: 'Okafor', start: '2026-06-06T09:00' },
+    });
+    expect(read('called the joneses, no answer')).toMatchObject({ intent: 'log_call', params: { contact: 'Jones' } });
+    expect(read('remind me to call the lender tomorrow')).not.toHaveProperty('params.contact');
+  });
+
+  it("phones with slashes, and seven digits with the agent's area code", () => {
+    expect(read('new lead Ada Obi 737/555/0181')).toMatchObject({ params: { phone: '+17375550181' } });
+    const local = parseCommand('add Ada Obi 555-0182', { ...at, areaCode: '737' });
+    expect(local).toMatchObject({ intent: 'add_lead', params: { phone: '+17375550182' } });
+    expect(read('add Ada Obi 555-0182')).toMatchObject({ intent: 'add_lead', params: { notes: '555-0182' } });
+  });
+
+  it('typed streets of the listing in view become its whole address', () => {
+    expect(read('schedule a showing at 1 elm st tomorrow at 3 for Bo Diaz', listingPage)).toMatchObject({
+      params: { address: '1 Elm St, Austin, TX 78701' },
+    });
+    expect(read('schedule a showing at 1 elm st tomorrow at 3 for Bo Diaz')).toMatchObject({ params: { address: '1 elm st' } });
+  });
+
+  it('more ways to say a lead, a meeting, a note on the listing, a voicemail', () => {
+    expect(read('add seller lead Ana Soto 512-555-0177')).toMatchObject({ params: { firstName: 'Ana', lastName: 'Soto' } });
+    expect(read('add the agent on this listing', listingPage)).toMatchObject({
+      params: { firstName: 'Eric', lastName: 'Brown' },
+    });
+    expect(read('mtg with Bo Diaz at the bank friday at 2')).toMatchObject({
+      intent: 'create_task',
+      params: { contact: 'Bo Diaz', due: '2026-06-05T14:00' },
+    });
+    expect(read('note: roof is from 2019', listingPage)).toMatchObject({
+      intent: 'add_note',
+      params: { text: 'About 1 Elm St, Austin, TX 78701: roof is from 2019' },
+    });
+    expect(read('lvm', contactPage)).toMatchObject({
+      intent: 'log_call',
+      params: { contactId: '77', outcome: 'left_voicemail' },
+    });
+    expect(read('remind me to email ines the comps eod')).toMatchObject({ params: { contact: 'Ines' } });
+  });
+});
+
 describe('declines that help', () => {
   it('says what was understood and offers the nearest commands', () => {
     const { understood, suggestions } = suggest('Ravi Shah tomorrow 10am voicemail?', at);

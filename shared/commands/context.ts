@@ -1,9 +1,10 @@
 import type { Listing, PageContext, Recent, Reference } from '../contracts';
+import { fold } from '../normalize';
 import { type LocalNow, localNow } from './dates';
 import { correctTypos } from './lexicon';
 import { takeAddress, trimText } from './text';
 
-export type ParseOptions = { now: string; tz: string; page?: PageContext; recent?: Recent };
+export type ParseOptions = { now: string; tz: string; page?: PageContext; recent?: Recent; areaCode?: string };
 
 /** One sentence being parsed, with what every intent reads from it. */
 export type Sentence = {
@@ -13,6 +14,8 @@ export type Sentence = {
   now: LocalNow;
   page?: PageContext;
   recent?: Recent;
+  /** The agent's area code, for seven-digit phones. */
+  areaCode?: string;
   /** What "him", "this place"… were taken to mean, filled in as rules resolve them. */
   references: Reference[];
 };
@@ -23,9 +26,16 @@ export const joinLines = (text: string) =>
     .trim()
     .replace(/\s*[\r\n]+\s*/g, (_, offset: number, all: string) => (/[,;:.!?]$/.test(all.slice(0, offset)) ? ' ' : ', '));
 
+/** Courtesy around a command, which says nothing about it: "can you …", "pls …", "… thanks!". */
+const OPENER =
+  /^(?:(?:hey|hi|ok|okay|yo|so)[,!.]?\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|pls\s+)?|pls\s+|plz\s+|please\s+|kindly\s+)/i;
+const CLOSER = /[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty)[.!]*$/i;
+
 export function sentence(text: string, options: ParseOptions): Sentence {
   const clean = correctTypos(
     joinLines(text)
+      .replace(OPENER, '')
+      .replace(CLOSER, '')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\bw\/\s?/gi, 'with ')
@@ -38,6 +48,7 @@ export function sentence(text: string, options: ParseOptions): Sentence {
     now: localNow(options.now, options.tz),
     page: options.page,
     recent: options.recent,
+    areaCode: options.areaCode,
     references: [],
   };
 }
@@ -92,7 +103,7 @@ export function listingInView(s: Sentence, said: string): Listing | undefined {
  */
 export function propertyInView(s: Sentence, rest: string): { address?: string; confidence: number; pointed: boolean } {
   const typed = takeAddress(rest);
-  if (typed) return { address: typed.value, confidence: 0.92, pointed: false };
+  if (typed) return { address: completeAddress(s, typed.value), confidence: 0.92, pointed: false };
   const said = LISTING_WORDS.exec(rest)?.[0] ?? (/^\s*it\b/i.test(rest) ? 'it' : undefined);
   if (said || !trimText(rest.replace(/\?+$/, ''))) {
     const listing = listingInView(s, said ?? 'this listing');
@@ -100,4 +111,18 @@ export function propertyInView(s: Sentence, rest: string): { address?: string; c
   }
   const raw = trimText(rest.replace(/^(?:of|for|on|about|at|near)\s+/i, '').replace(/\?+$/, ''));
   return /^\d+\s+\S+/.test(raw) ? { address: raw, confidence: 0.75, pointed: false } : { confidence: 0.3, pointed: false };
+}
+
+/**
+ * A typed street that is the listing in view ("1200 barton hills dr" on that listing's page) is
+ * that listing's whole address, as the MLS and the CRM know it.
+ */
+export function completeAddress(s: Sentence, typed: string): string {
+  const listing = pageListing(s) ?? s.recent?.listing;
+  const simple = (a: string) =>
+    fold(a)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const whole = listing && simple(listing.address);
+  return whole && `${whole} `.startsWith(`${simple(typed)} `) ? (listing?.address ?? typed) : typed;
 }

@@ -5,7 +5,7 @@ import { squeeze, WORD_NUMBERS } from './text';
 /** Property types and the words agents use for them. "homes" alone says nothing about the type. */
 const TYPES: [RegExp, NonNullable<SearchCriteria['propertyType']>][] = [
   [
-    /\b(?:multi[\s-]?family|multifamily|duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|income propert(?:y|ies)|apartment buildings?|multi[\s-]?units?)\b/i,
+    /\b(?:multi[\s-]?family|multifamily|duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|plexes|income propert(?:y|ies)|apartment buildings?|multi[\s-]?units?)\b/i,
     'multi_family',
   ],
   [/\b(?:condos?|condominiums?|co-?ops?|apartments?|flats?|lofts?)\b/i, 'condo'],
@@ -48,7 +48,7 @@ const BATHS = new RegExp(
 );
 
 /** A money amount: "$750,000", "500k", "$1.2M", "1.5 million" (plain numbers only from 10,000). */
-const MONEY = String.raw`\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|million|thousand)?\b`;
+const MONEY = String.raw`\$?\s?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s?(?:k|m|mm|million|thousand)?\b`;
 /** Money that says so ("$600k", "2.5m", "$450,000"), so "4+" beds is never a price. */
 const MARKED_MONEY = String.raw`\$\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|million|thousand)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|million|thousand)\b`;
 const money = (raw: string | undefined): number | undefined => {

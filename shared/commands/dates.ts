@@ -71,6 +71,7 @@ const PARTS_OF_DAY: { re: RegExp; hour: number; today?: boolean }[] = [
   { re: /\bthis evening\b/i, hour: 18, today: true },
   { re: /\b(?:in the )?evening\b/i, hour: 18 },
   { re: /\btonight\b/i, hour: 19, today: true },
+  { re: /\b(?:at |in the |late )?night\b/i, hour: 20 },
 ];
 
 /**
@@ -79,6 +80,8 @@ const PARTS_OF_DAY: { re: RegExp; hour: number; today?: boolean }[] = [
  */
 export const workingHour = (hour: number) => (hour >= 1 && hour <= 7 ? hour + 12 : hour);
 
+const BARE_HOUR =
+  /^\s+(1[0-2]|[1-9])(?::([0-5]\d))?(?![\d:/.%+]|\s*(?:bed|bd|br|bath|ba|car|k\b|st\b|nd\b|rd\b|th\b|people|homes|houses|days|weeks|min|hour))\b/i;
 const LEAD_IN = /\s*\b(?:by|before|due|on|for|at|this|until|no later than)\s*$/i;
 const DAY_UNITS = ['day', 'weekday', 'month', 'year'] as const;
 
@@ -109,7 +112,17 @@ export function takeDate(text: string, now: LocalNow): When | undefined {
   )
     when.setUTCDate(when.getUTCDate() + 7);
   let timed = false;
-  if (start?.isCertain('hour')) {
+  // "wed 4", "tomorrow 8": a bare hour right after the day, which chrono leaves out.
+  const bare = result && !start?.isCertain('hour') ? BARE_HOUR.exec(withoutPart.slice(result.index + result.text.length)) : null;
+  if (bare) {
+    when.setUTCHours(
+      part ? Number(bare[1]) + (part.hour >= 12 && Number(bare[1]) < 12 ? 12 : 0) : workingHour(Number(bare[1])),
+      Number(bare[2] ?? 0),
+      0,
+      0,
+    );
+    timed = true;
+  } else if (start?.isCertain('hour')) {
     const hour = start.get('hour') ?? 0;
     const spelledOut = start.isCertain('meridiem') || /\b(?:[01]\d|2[0-3]):[0-5]\d\b/.test(result?.text ?? '') || hour >= 13;
     // "tonight at 8" is 20:00, "in the morning at 7" 07:00: the part of the day says am or pm.
@@ -122,7 +135,7 @@ export function takeDate(text: string, now: LocalNow): When | undefined {
   }
   if (timed && !daySaid && when.getTime() <= now.date.getTime()) when.setUTCDate(when.getUTCDate() + 1);
 
-  const piece = result?.text ?? fallback?.text;
+  const piece = result ? result.text + (bare?.[0] ?? '') : fallback?.text;
   const at = piece ? withoutPart.indexOf(piece) : -1;
   const rest =
     piece && at >= 0 ? `${withoutPart.slice(0, at).replace(LEAD_IN, '')} ${withoutPart.slice(at + piece.length)}` : withoutPart;

@@ -16,12 +16,11 @@ import { decline, type Rule } from './rule';
 export type { ParseOptions } from './context';
 
 /**
- * The intents in the order they are tried: the guard first, then the most specific sentence
+ * The intents in the order they are tried (after the guard): the most specific sentence
  * shapes ("add a note", "log a call", "schedule a showing") before the broad ones ("add …",
  * "find …"), and last a bare name with a phone or email, which is a lead.
  */
 const RULES: readonly Rule[] = [
-  guard,
   addNote,
   logCall,
   scheduleShowing,
@@ -45,16 +44,19 @@ export type Parsed = { command: ParsedCommand; references: Reference[] };
 export function parse(text: string, options: ParseOptions): Parsed {
   const s = sentence(text, options);
   if (s.text.length < 2 || s.text.length > 1000) return { command: decline(), references: [] };
+  const refusal = guard(s);
+  if (refusal) return { command: refusal, references: [] };
+  // A rule that is unsure does not stop the others: a signature mentioning "Home Lending" is still
+  // a lead. A guess below 0.5 is never acted on: the closest one is reported as a decline.
+  let closest = 0.1;
   for (const rule of RULES) {
     s.references.length = 0;
     const command = rule(s);
-    // A guess below 0.5 is not acted on: it is reported as a decline, with how close it came.
-    if (command)
-      return command.confidence < 0.5
-        ? { command: decline(command.confidence), references: [] }
-        : { command, references: [...s.references] };
+    if (!command) continue;
+    if (command.confidence >= 0.5) return { command, references: [...s.references] };
+    closest = Math.max(closest, command.confidence);
   }
-  return { command: decline(0.1), references: [] };
+  return { command: decline(closest), references: [] };
 }
 
 export const parseCommand = (text: string, options: ParseOptions): ParsedCommand => parse(text, options).command;

@@ -104,6 +104,7 @@ const SHORTHAND: Record<string, string> = {
   thu: 'thursday',
   nxt: 'next',
   lvm: 'left voicemail',
+  fu: 'follow up',
   '@': 'at',
 };
 /** Slips too short for edit distance that only ever mean one thing where a verb stands. */
@@ -154,8 +155,13 @@ function nearest(word: string, lexicon: readonly string[]): string | undefined {
 }
 
 /** The sentence with command-word typos and shorthand replaced; everything else as typed. */
+/** "9a", "3p", "1:15p": the am/pm agents shorten to a letter. */
+const SHORT_MERIDIEM = /^(\d{1,2}(?::\d{2})?)([ap])(\.?)$/i;
+
 export function correctTypos(text: string): string {
-  const tokens = text.split(' ');
+  const tokens = text
+    .split(' ')
+    .map((t) => t.replace(SHORT_MERIDIEM, (_, time: string, ap: string, dot: string) => `${time}${ap}m${dot}`));
   let verbAt = -2;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] ?? '';

@@ -1,9 +1,12 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { isCommonWord, leadingPlace } from './places';
 
 /** Pieces of a typed sentence that every intent uses: contact details, names, addresses. */
 
 const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g;
-const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b|\+\d[\d\s().-]{7,}\d/g;
+const PHONE = /(?:\+?1[\s./-]?)?(?:\(\d{3}\)|\d{3})[\s./-]?\d{3}[\s./-]?\d{4}\b|\+\d[\d\s().-]{7,}\d/g;
+/** A local number without its area code: "555-0144", "555 0123", "5550144". */
+const LOCAL_PHONE = /(?<![\d$.,/-])\d{3}[\s.-]?\d{4}\b(?![.,]\d|\s*(?:k|sq|sqft|square|dollars|\$))/g;
 
 export type Found = { value: string; rest: string };
 
@@ -51,8 +54,27 @@ export function toE164(raw: string, areaCode?: string): string | undefined {
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 
-export function takePhone(text: string): Found | undefined {
-  return take(text, PHONE, (m) => toE164(m[0]));
+/** The first phone in `text`; a local seven-digit one only when the agent's area code is known. */
+export function takePhone(text: string, areaCode?: string): Found | undefined {
+  return (
+    take(text, PHONE, (m) => toE164(m[0])) ?? (areaCode ? take(text, LOCAL_PHONE, (m) => toE164(m[0], areaCode)) : undefined)
+  );
+}
+
+/** A local seven-digit number, which says "a phone" even without an area code to complete it. */
+export const hasLocalPhone = (text: string) => new RegExp(LOCAL_PHONE.source).test(text);
+
+/**
+ * "the Lees", "the nguyens", "the Joneses": a household by its surname, which is how the CRM has
+ * them. Undefined for "the buyers", "the lender" and other roles.
+ */
+export function household(text: string): Found | undefined {
+  const m = /^the\s+(\p{L}[\p{L}'’-]+?)(e?s)\b\s*/iu.exec(text);
+  if (!m?.[1]) return undefined;
+  const plural = `${m[1]}${m[2]}`.toLowerCase();
+  const single = /(?:s|x|z|ch|sh)es$/.test(plural) ? plural.slice(0, -2) : plural.slice(0, -1);
+  if (NOT_A_PERSON.has(plural) || NOT_A_PERSON.has(single) || NOT_NAMES.has(single)) return undefined;
+  return { value: nameCase(single), rest: text.slice(m[0].length) };
 }
 
 /** Words that are capitalised at the start of a sentence or for emphasis but are not names. */
@@ -141,7 +163,9 @@ const NOT_A_PERSON = new Set(
     'him them me us it this that these those up in out on off over re regarding today tomorrow tonight morning afternoon ' +
     'evening noon week next monday tuesday wednesday thursday friday saturday sunday at by before after to for and or ' +
     'then later soon asap now back-up voicemail vm no yes ok sure maybe please thanks an offer offers docs documents ' +
-    'paperwork contract contracts keys key lockbox sign signs utilities water gas power internet cable movers'
+    'paperwork contract contracts keys key lockbox sign signs utilities water gas power internet cable movers ' +
+    'comps cma packet disclosures disclosure form forms report reports update info details numbers pics photos video ' +
+    'link address schedule price counter agents buyers sellers owners renters tenants kids neighbours sellers'
   ).split(' '),
 );
 
@@ -154,6 +178,8 @@ export function findName(text: string, after?: RegExp): string | undefined {
   for (let i = 0; i < words.length; i++) {
     if (after && !(i > 0 && after.test(words[i - 1] ?? ''))) continue;
     const tail = words.slice(i).join(' ');
+    const family = after ? household(tail) : undefined;
+    if (family) return family.value;
     const first = (words[i] ?? '').replace(/[,:;.!?]+$/, '');
     const lowercase = !!after && /^\p{Ll}/u.test(first) && !NOT_A_PERSON.has(first) && !NOT_NAMES.has(first);
     const found = leadingName(tail, { allowLowercase: lowercase, max: lowercase ? 2 : 3 });
@@ -196,7 +222,7 @@ const SUFFIX =
 /** Words between a house number and its suffix, never a connector ("123 Main St at 3pm"). */
 const STREET_WORD = "(?!(?:at|for|on|in|with|by|and|to|from|near|tomorrow|today)\\b)[A-Za-z0-9'.-]+\\s+";
 /** A street without a suffix word: "Broadway", "Route 66", "FM 1826". */
-const NAMED_ROAD = String.raw`Broadway|(?:Route|Rte|Highway|Hwy|Interstate|FM|RR|County Road|CR|State Road|SR|US)\s+\d+[A-Za-z]?`;
+const NAMED_ROAD = String.raw`Broadway|(?:Route|Rte|Highway|Hwy|Interstate|FM|RR|County Road|CR|State Road|SR|US)\s+\d+[A-Za-z]?|(?:Ave|Avenue)\s+[A-Z]\b`;
 const STREET = new RegExp(
   `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|North\\s+|South\\s+|East\\s+|West\\s+)?(?:(?:${STREET_WORD}){0,4}(?:${SUFFIX})\\b\\.?|${NAMED_ROAD}\\b)`,
   'i',
@@ -208,6 +234,28 @@ const UNIT =
   /^,?\s*(?:#\s*|(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Bldg|Building|Rm|Room|Lot|Spc|Space|PH)\.?\s*#?\s*)(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Z]\b)/i;
 const CITY_TAIL = /^,\s*((?:[A-Z][A-Za-z.'-]*\s?){1,3}?)(?:,?\s+([A-Z]{2}))?(?:\s+(\d{5}))?(?=$|[\s,.;!?])/;
 
+/**
+ * "… Apt 7B Brooklyn", "2630 Magnolia Ct Sacramento", "2207 lakeview ct, round rock tx": a city the
+ * gazetteer knows, however it is cased and with or without its comma, then its state and zip.
+ */
+function knownCity(after: string): [string] | undefined {
+  const lead = /^,?\s+/.exec(after)?.[0];
+  if (!lead) return undefined;
+  const words = after.slice(lead.length).split(/\s+/).slice(0, 6);
+  const found = leadingPlace(
+    words.map((w) => w.replace(/[,.;!?]+$/, '')),
+    { fuzzy: false },
+  );
+  if (!found || isCommonWord(found.place)) return undefined;
+  let taken = words
+    .slice(0, found.length)
+    .join(' ')
+    .replace(/[,;!?]+$/, '');
+  const zip = /^,?\s+\d{5}\b/.exec(after.slice(lead.length + taken.length));
+  if (zip) taken += zip[0];
+  return [after.slice(0, lead.length + taken.length)];
+}
+
 /** A street address with its city, state and zip when they follow: "4512 Oak Ridge Dr, Austin TX". */
 export function takeAddress(text: string): Found | undefined {
   const m = STREET.exec(text);
@@ -217,7 +265,7 @@ export function takeAddress(text: string): Found | undefined {
     const found = piece.exec(text.slice(end));
     if (found) end += found[0].length;
   }
-  const tail = CITY_TAIL.exec(text.slice(end));
+  const tail = CITY_TAIL.exec(text.slice(end)) ?? knownCity(text.slice(end));
   if (tail) end += tail[0].length;
   const value = text.slice(m.index, end).trim().replace(/[,.]$/, '');
   return { value, rest: squeeze(`${text.slice(0, m.index)} ${text.slice(end)}`) };

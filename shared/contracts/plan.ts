@@ -28,6 +28,11 @@ export const PlanRequest = z.strictObject({
   tz: TimeZone,
   page: PageContext.optional(),
   recent: Recent.optional(),
+  /** The agent's area code, for seven-digit phones typed without one. */
+  areaCode: z
+    .string()
+    .regex(/^[2-9]\d{2}$/, 'three digits, like 512')
+    .optional(),
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
 

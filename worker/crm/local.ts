@@ -31,9 +31,14 @@ const toContact = (r: Row): CrmContact => ({
 
 const COLUMNS = 'id, first_name, last_name, email, phone, source, consent';
 
-/** What a name search looks in: the folded name and email (the `search_text` column). */
-const searchText = (c: { first_name: string; last_name: string | null; email: string | null }) =>
-  fold([c.first_name, c.last_name, c.email].filter(Boolean).join(' '));
+/**
+ * What a name search looks in (the `search_text` column): the folded name and email, and the name
+ * again without its punctuation, so "obrien" finds O'Brien and "sarahjane" Sarah-Jane.
+ */
+const searchText = (c: { first_name: string; last_name: string | null; email: string | null }) => {
+  const name = fold([c.first_name, c.last_name].filter(Boolean).join(' '));
+  return [name, name.replace(/[^\p{L}\p{N}\s]+/gu, ''), c.email && fold(c.email)].filter(Boolean).join(' ');
+};
 
 /** Rows from before `search_text` are given it this many at a time, on the owner's next searches. */
 const BACKFILL_ROWS = 200;

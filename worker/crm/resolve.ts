@@ -11,7 +11,11 @@ export type ContactRef = { contact?: string; contactId?: string; phone?: string;
 async function searchName(crm: CrmProvider, typed: string): Promise<CrmContact[]> {
   const folded = fold(typed);
   const spellings = crm.foldsNames || folded === typed.toLowerCase().replace(/\s+/g, ' ') ? [typed] : [typed, folded];
-  const found = (await Promise.all(spellings.map((text) => crm.searchContacts({ text })))).flat();
+  let found = (await Promise.all(spellings.map((text) => crm.searchContacts({ text })))).flat();
+  // A CRM that searches the name as one string misses "sarah jane" for Sarah-Jane and "kevin obrien"
+  // for O'Brien: its longest word, searched alone, finds them for the matching to judge.
+  const longest = typed.split(/[\s'’-]+/).sort((a, b) => b.length - a.length)[0];
+  if (!found.length && longest && longest.length >= 3 && longest !== typed) found = await crm.searchContacts({ text: longest });
   return found.filter((c, i) => found.findIndex((d) => d.id === c.id) === i);
 }
 
@@ -19,11 +23,13 @@ async function searchName(crm: CrmProvider, typed: string): Promise<CrmContact[]
 async function lookup(crm: CrmProvider, ref: ContactRef): Promise<CrmContact[]> {
   if (ref.contactId) {
     const found = await crm.getContact(ref.contactId);
-    return found ? [found] : [];
+    // An id is the CRM's own: the page's id from another CRM finds no one, and its details take over.
+    if (found || !(ref.email || ref.phone || ref.contact)) return found ? [found] : [];
   }
-  if (ref.email || ref.phone) {
-    const found = await crm.searchContacts(ref.email ? { email: ref.email } : { phone: ref.phone });
-    return found.slice(0, MAX_CANDIDATES);
+  for (const probe of [ref.email && { email: ref.email }, ref.phone && { phone: ref.phone }]) {
+    if (!probe) continue;
+    const found = await crm.searchContacts(probe);
+    if (found.length) return found.slice(0, MAX_CANDIDATES);
   }
   const typed = ref.contact?.trim();
   return typed ? matchByName(typed, await searchName(crm, typed)) : [];

@@ -1,7 +1,15 @@
 import { Hono } from 'hono';
 import { parse } from '../../shared/commands';
 import { suggest } from '../../shared/commands/suggest';
-import { isWrite, type ParsedCommand, PlanRequest, type PlanResponse, type Target } from '../../shared/contracts';
+import { toE164 } from '../../shared/commands/text';
+import {
+  isWrite,
+  type PageContext,
+  type ParsedCommand,
+  PlanRequest,
+  type PlanResponse,
+  type Target,
+} from '../../shared/contracts';
 import { crmFor } from '../crm';
 import { findTarget } from '../crm/resolve';
 import type { AppEnv, Env } from '../env';
@@ -14,13 +22,24 @@ export const LOCAL_THRESHOLD = 0.75;
 
 const DECLINED = 'Estait could not tell what to do with that.';
 
-/** Who a write or a draft is for, as the CRM knows them, looked up before the card is shown. */
-function targetOf(env: Env, userId: string, command: ParsedCommand): Promise<Target> | undefined {
+/**
+ * Who a write or a draft is for, as the CRM knows them, looked up before the card is shown. The
+ * contact open in the tab also brings its email and phone, so a contact page of one CRM finds the
+ * same person in another.
+ */
+function targetOf(env: Env, userId: string, command: ParsedCommand, page: PageContext | undefined): Promise<Target> | undefined {
   if (!isWrite(command.intent) && command.intent !== 'draft_message') return undefined;
   if (command.intent === 'add_lead') return undefined;
   const p = command.params as { contact?: string; contactId?: string; phone?: string; email?: string };
   if (!p.contact && !p.contactId && !p.phone && !p.email) return undefined;
-  return findTarget(crmFor(env, userId), p);
+  const onPage = page?.kind === 'contact' && page.contact?.id === p.contactId ? page.contact : undefined;
+  const phone = onPage?.phone && toE164(onPage.phone);
+  return findTarget(crmFor(env, userId), {
+    ...p,
+    ...(onPage?.email && !p.email && { email: onPage.email }),
+    ...(phone && !p.phone && { phone }),
+    ...(onPage?.name && !p.contact && { contact: onPage.name }),
+  });
 }
 
 export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRequest), async (c) => {
@@ -58,7 +77,7 @@ export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRe
       ...(suggestions.length && { suggestions }),
     };
   }
-  const target = await targetOf(c.env, c.get('session').userId, command);
+  const target = await targetOf(c.env, c.get('session').userId, command, input.page);
   const { references, ...rest } = plan;
   return c.json({
     ...rest,

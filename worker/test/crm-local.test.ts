@@ -35,7 +35,10 @@ describe('the local CRM', () => {
     const { results } = await env.DB.prepare('SELECT search_text FROM contacts WHERE user_id = ? ORDER BY id')
       .bind(user)
       .all<{ search_text: string }>();
-    expect(results.map((r) => r.search_text)).toEqual(['soren ostergaard soren@example.com', 'lucja walesa']);
+    expect(results.map((r) => r.search_text)).toEqual([
+      'soren ostergaard soren ostergaard soren@example.com',
+      'lucja walesa lucja walesa',
+    ]);
   });
 
   it('logs a call once per write key', async () => {

@@ -65,7 +65,7 @@ describe('POST /v1/commands/plan', () => {
       { tool: { name: 'add_lead', arguments: { firstName: 'Jo', phone: 'call me maybe' } } },
       { tool: { name: 'add_lead', arguments: { firstName: 'Jo', phone: '+15125550100' } } },
     );
-    const { body } = await plan('jo from the open house, 512 555 0100, put her in');
+    const { body } = await plan('that woman from the open house, her number is 512 555 0100, put her in');
     expect(body.command).toMatchObject({ intent: 'add_lead', params: { phone: '+15125550100' } });
     const requests = await fake.requests();
     expect(requests).toHaveLength(2);
@@ -163,7 +163,12 @@ describe('POST /v1/commands/plan', () => {
       tool: { name: 'log_call', arguments: { contactId: '501', outcome: 'connected', notes: 'wants to offer' } },
     });
     const recent: Recent = { contact: { id: '501', name: 'Ravi Shah', via: 'added', at: Date.now() } };
-    const { body } = await plan('had a good chat with him earlier, he wants to put in an offer', withLlm(), undefined, recent);
+    const { body } = await plan(
+      'that thing with him earlier went well, he wants to put in an offer',
+      withLlm(),
+      undefined,
+      recent,
+    );
     expect(body).toMatchObject({
       via: 'llm',
       command: { intent: 'log_call', params: { contactId: '501', outcome: 'connected' } },
@@ -172,6 +177,24 @@ describe('POST /v1/commands/plan', () => {
     const [sent] = await fake.requests();
     const user = String(sent?.body.messages?.find((m) => m.role === 'user')?.content);
     expect(user).toContain('<recent>{"contact":{"id":"501","name":"Ravi Shah"}}</recent>');
+  });
+
+  it("finds the contact open on another CRM's page by its email, and names typed without their punctuation", async () => {
+    const { env } = await import('cloudflare:test');
+    const add = (params: Record<string, string>, key: string) =>
+      call('/v1/actions/execute', { command: { intent: 'add_lead', confidence: 1, params }, idempotencyKey: key }, env);
+    await add({ firstName: 'Dana', lastName: 'Whitfield', email: 'dana@whitfield.example' }, 'plan-test-dana-1');
+    await add({ firstName: 'Kevin', lastName: "O'Brien", phone: '+15125550133' }, 'plan-test-kevin-1');
+    const page: PageContext = {
+      kind: 'contact',
+      url: 'https://thewiseagent.com/secure/client/SUMMARY.asp?ClientID=48213',
+      site: 'wiseagent',
+      contact: { id: '48213', name: 'Dana Whitfield', email: 'dana@whitfield.example' },
+    };
+    const onPage = await plan('note: wants to be near good schools', env, page);
+    expect(onPage.body.target).toMatchObject({ status: 'one', contacts: [expect.objectContaining({ firstName: 'Dana' })] });
+    const typed = await plan('note for kevin obrien: wants a pool', env);
+    expect(typed.body.target).toMatchObject({ status: 'one', contacts: [expect.objectContaining({ lastName: "O'Brien" })] });
   });
 
   it('declines with what it understood and commands to try instead', async () => {

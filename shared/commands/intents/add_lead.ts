@@ -1,19 +1,24 @@
 import type { Listing } from '../../contracts';
 import { listingInView, type Sentence } from '../context';
 import type { Rule } from '../rule';
-import { leadingName, splitName, squeeze, takeEmail, takePhone, toE164, trimText } from '../text';
+import { hasLocalPhone, leadingName, splitName, squeeze, takeEmail, takePhone, toE164, trimText } from '../text';
 
 const KINDS = 'lead|contact|client|buyer|seller|prospect|customer';
 const VERB = /^(?:please\s+)?(?:add|create|new|save|enter|make|put(?:\s+in)?)\b/i;
 const OTHER_OBJECT =
   /^(?:please\s+)?(?:add|create|make|put|save|enter|new)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|quick\s+)?(?:note|task|reminder|to-?do|showing|appointment|event|tour|search|call)\b/i;
 const PREFIX = new RegExp(
-  `^(?:please\\s+)?(?:(?:add|create|save|enter|make|put(?:\\s+in)?)\\s+(?:(?:a|an)\\s+)?(?:new\\s+)?(?:(?:${KINDS})s?\\b\\s*(?:for\\s+|named\\s+|called\\s+)?)?|new\\s+(?:${KINDS})\\b)\\s*[:\\-–—]?\\s*`,
+  `^(?:please\\s+)?(?:(?:add|create|save|enter|make|put(?:\\s+in)?)\\s+(?:(?:a|an)\\s+)?(?:new\\s+)?(?:(?:hot|warm|buyer|seller|rental)\\s+)?(?:(?:${KINDS})s?\\b\\s*(?:for\\s+|named\\s+|called\\s+)?)?|new\\s+(?:${KINDS})\\b)\\s*[:\\-–—]?\\s*`,
   'i',
 );
 /** "buyer lead: Olivia Park …", "hot lead - …", "new lead from zillow: …": a label, then the person. */
 const LABELLED = new RegExp(
   `^(?:(?:new|hot|warm|buyer|seller|rental|internet|web|referral)\\s+)?(?:${KINDS})(?:\\s+(?:from|via)\\s+[\\w.' -]{2,30}?)?\\s*[:\\-–—]\\s*`,
+  'i',
+);
+/** "add as lead: Min-seo Choi", "…, add as lead: Min-seo Choi": the person follows, what came before is about them. */
+const ADD_AS = new RegExp(
+  `(?:^|[,;.]\\s*)(?:add|save|put)\\s+(?:as|to)\\s+(?:a\\s+|an\\s+|my\\s+)?(?:new\\s+)?(?:${KINDS})s?\\s*[:\\-–—]\\s*`,
   'i',
 );
 const AS_KIND = new RegExp(`\\bas\\s+(?:a|an|my)\\s+(?:new\\s+)?(?:${KINDS})\\b`, 'i');
@@ -25,7 +30,8 @@ const SOURCES =
 const SOURCE = new RegExp(`\\b(?:from|via|through|source:?)\\s+(?:an?\\s+|the\\s+|my\\s+|our\\s+)?(${SOURCES})\\b`, 'i');
 
 /** "add the listing agent as a lead": the agent of the listing in the tab (or the one last looked at). */
-const LISTING_AGENT = /\b(?:the\s+)?(?:listing|list|seller'?s?|selling)\s+agent\b/i;
+const LISTING_AGENT =
+  /\b(?:the\s+)?(?:listing|list|seller'?s?|selling)\s+agent\b|\bthe\s+agent\s+(?:on|of|for)\s+(?:this|the|that)\s+(?:listing|house|home|property|place|one)\b/i;
 
 /** The agent of the listing in view, when it names one. */
 export function listingAgent(
@@ -38,18 +44,22 @@ export function listingAgent(
 }
 
 /** The lead in `rest` once the verb is gone: a name, then what else the agent wrote about them. */
-function lead(rest: string, confidence: (found: { email: boolean; phone: boolean }) => number) {
+function lead(rest: string, areaCode: string | undefined, confidence: (found: { email: boolean; phone: boolean }) => number) {
   const email = takeEmail(rest);
   if (email) rest = email.rest;
   // A signature with office and cell numbers: the cell is the one to keep on the lead.
   const mobile = MOBILE.exec(rest);
-  const afterLabel = mobile ? takePhone(rest.slice(mobile.index)) : undefined;
+  const afterLabel = mobile ? takePhone(rest.slice(mobile.index), areaCode) : undefined;
   const phone = afterLabel
     ? { value: afterLabel.value, rest: squeeze(`${rest.slice(0, mobile?.index)} ${afterLabel.rest}`) }
-    : takePhone(rest);
+    : takePhone(rest, areaCode);
   if (phone) rest = phone.rest;
+  // A seven-digit number with no area code to complete it still says "a person's phone"; it stays in the notes.
+  const localPhone = !phone && hasLocalPhone(rest);
   const lowercase = /^[a-z]/.test(rest);
-  const name = leadingName(rest, { allowLowercase: lowercase, max: lowercase ? 2 : 3 });
+  // A lowercase name set off by a comma may have three words ("nguyen van hai, 832-…").
+  const max = lowercase ? (/^\S+\s+\S+\s+[^\s,]+,/.test(rest) ? 3 : 2) : 3;
+  const name = leadingName(rest, { allowLowercase: lowercase, max });
   if (!name) return undefined;
   rest = name.rest.replace(AS_KIND, ' ').replace(LABELS, ' ');
   const source = SOURCE.exec(rest);
@@ -58,7 +68,7 @@ function lead(rest: string, confidence: (found: { email: boolean; phone: boolean
   const notes = trimText(squeeze(rest.replace(/(?:\s*[|•·]\s*)+/g, ', ')).replace(/^(?:,\s*)+|(?:,\s*)+$/g, ''));
   return {
     intent: 'add_lead' as const,
-    confidence: confidence({ email: !!email, phone: !!phone }),
+    confidence: confidence({ email: !!email, phone: !!phone || localPhone }),
     params: {
       ...splitName(name.value),
       ...(email && { email: email.value }),
@@ -70,6 +80,12 @@ function lead(rest: string, confidence: (found: { email: boolean; phone: boolean
 }
 
 export const addLead: Rule = (s) => {
+  const addAs = ADD_AS.exec(s.text);
+  if (addAs) {
+    const before = s.text.slice(0, addAs.index);
+    const found = lead(`${s.text.slice(addAs.index + addAs[0].length)} ${before}`, s.areaCode, () => 0.9);
+    if (found) return found;
+  }
   const labelled = LABELLED.exec(s.text);
   if (!labelled && (!VERB.test(s.text) || OTHER_OBJECT.test(s.text))) return undefined;
 
@@ -94,7 +110,7 @@ export const addLead: Rule = (s) => {
   const labelSource = labelled && SOURCE.exec(labelled[0]);
   const body = labelled ? s.text.slice(labelled[0].length) : s.text.replace(PREFIX, '');
   const rest = labelSource ? `${body} ${labelSource[0]}` : body;
-  return lead(rest, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
+  return lead(rest, s.areaCode, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
 };
 
 /**
@@ -103,6 +119,6 @@ export const addLead: Rule = (s) => {
  */
 export const bareContact: Rule = (s) => {
   if (!/^\p{L}/u.test(s.text)) return undefined;
-  const found = lead(s.text, ({ email, phone }) => (email || phone ? 0.8 : 0));
+  const found = lead(s.text, s.areaCode, ({ email, phone }) => (email || phone ? 0.8 : 0));
   return found && found.confidence > 0 ? found : undefined;
 };

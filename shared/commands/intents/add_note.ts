@@ -5,6 +5,7 @@ import {
   LISTING_WORDS,
   listingInView,
   pageContact,
+  pageListing,
   type Sentence,
 } from '../context';
 import type { Rule } from '../rule';
@@ -35,15 +36,23 @@ function target(s: Sentence, typed: string | undefined, text: string): { contact
   return pageContact(s);
 }
 
+/** "Agnieszka Wróbel note - offer accepted": the person first, then the note. */
+function nameFirst(text: string): { name: string; length: number } | undefined {
+  const name = leadingName(text, { max: 3 });
+  const note = name && /^note\b\s*[:\-–—,]?\s*/i.exec(name.rest);
+  return name && note ? { name: name.value, length: text.length - name.rest.length + note[0].length } : undefined;
+}
+
 export const addNote: Rule = (s) => {
   const onRecord = ON_RECORD.exec(s.text);
-  const m = onRecord ?? NOTE.exec(s.text);
+  const first = onRecord ? undefined : nameFirst(s.text);
+  const m = onRecord ?? (first ? [s.text.slice(0, first.length)] : NOTE.exec(s.text));
   if (!m) return undefined;
   let rest = s.text.slice(m[0].length);
-  let typed: string | undefined = onRecord?.[1];
+  let typed: string | undefined = onRecord?.[1] ?? first?.name;
   let about: string | undefined;
-  const t = onRecord ? undefined : TARGET.exec(rest);
-  const named = !t && !onRecord ? NAME_COLON.exec(rest) : undefined;
+  const t = onRecord || first ? undefined : TARGET.exec(rest);
+  const named = !t && !onRecord && !first ? NAME_COLON.exec(rest) : undefined;
   const colonName = named?.[1] && leadingName(named[1], { allowLowercase: true, max: 3 });
   if (named && colonName && !colonName.rest.trim()) {
     typed = colonName.value;
@@ -57,7 +66,7 @@ export const addNote: Rule = (s) => {
       about = listingInView(s, head)?.address;
       rest = rest.slice((sep?.index ?? 0) + (sep?.[0].length ?? 0));
     } else if (head && sep) {
-      typed = head.replace(RECORD, '');
+      typed = head.replace(RECORD, '').replace(/\s+(?:re|regarding|about)$/i, '');
       rest = rest.slice(sep.index + sep[0].length);
     } else {
       const name = leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: 2 });
@@ -69,6 +78,8 @@ export const addNote: Rule = (s) => {
   }
   const body = trimText(rest.replace(/^[:\-–—,]\s*/, ''));
   if (!body) return undefined;
+  // A note for no one in particular, typed on a listing's page, is about that listing.
+  if (!typed && !about && !pageContact(s) && !CONTACT_WORDS.test(body) && !PRONOUN.test(body)) about = pageListing(s)?.address;
   const text = about ? `About ${about}: ${body}` : body;
   const contact = target(s, typed, body) ?? {};
   const known = 'contactId' in contact || 'contact' in contact;

@@ -4,9 +4,9 @@ import type { Rule } from '../rule';
 import { findName, trimText } from '../text';
 
 const REMIND =
-  /^(?:please\s+)?(?:remind me (?:to |that |about )?|reminder(?:\s+to)?\s*[:-]?\s*|set (?:a |up a )?reminder (?:to |for )?|(?:add|create|make|new)\s+(?:a\s+)?(?:task|reminder|to-?do)(?:\s+to)?\s*[:-]?\s*|(?:new\s+)?task\s*[:-]\s*|to-?do\s*[:-]\s*|don'?t (?:let me )?forget (?:to )?)/i;
+  /^(?:please\s+)?(?:remind me (?:to |that |about )?|reminder(?:\s+to)?\s*[:-]?\s*|(?:set|schedule|add|create|make|put in) (?:a |up a |me a )?reminder (?:to |for |that )?|(?:add|create|make|new)\s+(?:a\s+)?(?:task|reminder|to-?do)(?:\s+to)?\s*[:-]?\s*|(?:new\s+)?task\s*[:-]?\s*|to-?do\s*[:-]\s*|don'?t (?:let me )?forget (?:to )?)/i;
 const ACTION =
-  /^(?:please\s+)?(?:call|phone|ring|follow[\s-]?up|check in|touch base|reach out|get back|circle back|meet|send|drop off|pick up|schedule a call|prepare|prep|review|order|confirm)\b/i;
+  /^(?:please\s+)?(?:call|phone|ring|follow[\s-]?up|check in|touch base|reach out|get back|circle back|meet|meeting|mtg|appt|apptmt|appointment|lunch|coffee|send|drop off|pick up|schedule a call|prepare|prep|review|order|confirm)\b/i;
 const BEFORE_NAME =
   /^(?:call|phone|ring|with|to|email|text|for|meet|ping|see|visit|thank|congratulate|about|send|give|ask|tell|update|invite|remind|introduce|pay|from)$/i;
 
@@ -16,12 +16,12 @@ const DAY_FIRST = /^(?:tomorrow|today|tonight|this|next|on|in|by|mon|tue|wed|thu
 export const createTask: Rule = (s) => {
   const prefix = REMIND.exec(s.text);
   const early = !prefix && DAY_FIRST.test(s.text) ? takeDate(s.text, s.now) : undefined;
-  const action = !prefix && ACTION.test(early ? early.rest : s.text);
+  const action = !prefix && ACTION.test(early ? early.rest.replace(/^[\s:,\-–—]+/, '') : s.text);
   if (!prefix && !action) return undefined;
   const body = prefix ? s.text.slice(prefix[0].length) : s.text;
   const when = early ?? takeDate(body, s.now);
   // "remind me on the 25th to renew…": the "to" was kept apart from "remind me" by the date.
-  const title = trimText((when ? when.rest : body).replace(/^(?:to|that|about)\s+/i, ''));
+  const title = trimText((when ? when.rest : body).replace(/^[\s:,\-–—]*(?:to|that|about)\s+/i, ''));
   if (!title) return undefined;
   const name = findName(title, BEFORE_NAME) ?? findName(title);
   const pronoun = CONTACT_WORDS.exec(title)?.[0];

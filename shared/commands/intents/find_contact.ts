@@ -2,7 +2,7 @@ import type { Rule } from '../rule';
 import { trimText } from '../text';
 
 const FIND =
-  /^(?:please\s+)?(?:find|search(?: for)?|look ?up|pull up|open|show(?: me)?|who is|who's|get|do i have (?:a |an |any )?(?=contact|client|lead|buyer|seller|someone|anyone))\s*(?:the\s+|my\s+)?(?:(?:contact|client|lead|person|profile|buyer|seller|someone|anyone)s?\s+)?(?:(?:for|named|called|with|by)\s+)?(?:(?:the\s+)?(?:e-?mail|phone|number|cell)\s+)?(?:contact\s+)?/i;
+  /^(?:please\s+)?(?:find|search(?: for)?|look ?up|pull up|open|show(?: me)?|who is|who's|get|do (?:i|we) have (?:a |an |any )?(?=contact|client|lead|buyer|seller|someone|anyone))\s*(?:the\s+|my\s+)?(?:(?:contact|client|lead|person|profile|buyer|seller|someone|anyone)s?\s+)?(?:(?:for|named|called|with|by)\s+)?(?:(?:the\s+)?(?:e-?mail|phone|number|cell)\s+)?(?:contact\s+)?/i;
 /** "… in my crm", "the nakamura file", "Ty's record": words about where, not whom. */
 const WHERE =
   /\s+(?:in|from|on)\s+(?:my|the|our)\s+(?:crm|contacts|database|phone|list)$|(?:'s|’s)?\s+(?:file|record|profile|info|details|contact)$/i;

@@ -1,7 +1,7 @@
 import type { CallOutcome } from '../../contracts';
 import { CONTACT_WORDS, contactInView, isContactWord, pageContact, type Sentence } from '../context';
 import type { Rule } from '../rule';
-import { leadingName, nameCase, trimText } from '../text';
+import { household, leadingName, nameCase, trimText } from '../text';
 
 /**
  * A call that already happened: "log call with Tom – left voicemail", "called Maria, no answer",
@@ -9,8 +9,10 @@ import { leadingName, nameCase, trimText } from '../text';
  * is a task, not a log.
  */
 const LOGGED =
-  /^(?:please\s+)?(?:(?:log|logged|record|recorded|add|note|save|enter)\s+(?:a\s+|the\s+|my\s+)?(?:phone\s+)?call(?:\s+(?:with|to|from|for))?|(?:just\s+)?(?:called|phoned|rang|tried calling|tried to call|tried|spoke (?:with|to)|talked (?:with|to)|chatted with|had an? (?:\w+\s+)?(?:call|chat|conversation|phone call) with|got off the phone with|caught up with|reached|couldn'?t reach|could not reach|missed (?:a )?call from|returned (?:a |her |his |their )?call (?:from|to)?|(?:left|dropped) (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg) (?:for|with|to))|(?:vm|voicemail|no answer) (?:for|from|with|to))\s*[:\-–—,]?\s*/i;
+  /^(?:please\s+)?(?:(?:log|logged|record|recorded|add|note|save|enter)\s+(?:a\s+|the\s+|my\s+)?(?:phone\s+)?call(?:\s+(?:with|to|from|for))?|(?:just\s+)?(?:called|phoned|rang|tried calling|tried to call|tried|spoke (?:with|to)|talked (?:with|to)|chatted with|had an? (?:\w+\s+)?(?:call|chat|conversation|phone call) with|got off the phone with|caught up with|connected with|got through to|reached|couldn'?t reach|could not reach|missed (?:a )?call from|returned (?:a |her |his |their )?call (?:from|to)?|(?:left|dropped) (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg) (?:for|with|to))|(?:vm|voicemail|no answer) (?:for|from|with|to))\s*[:\-–—,]?\s*/i;
 /** "left her a vm re …", "left Gabe a message": the person between "left" and the message. */
+/** "left a vm", "lvm": a call with whoever is in view. */
+const LEFT_ALONE = /^(?:just\s+)?left\s+(?:a |an )?(?:vm|voicemail|voice ?mail|message|msg)\s*$/i;
 const LEFT_FOR =
   /^(?:just\s+)?left\s+(.{2,40}?)\s+(?:a |an )(?:vm|voicemail|voice ?mail|message|msg)\b\s*(?:re:?|about|regarding)?\s*/i;
 /** "call with Patrice – no answer": a call named with how it went is one that happened. */
@@ -34,17 +36,16 @@ const OUTCOME_WORDS = new RegExp(OUTCOMES.map(([, re]) => re.source).join('|'), 
 
 const STARTS_WITH_OUTCOME = new RegExp(`^(?:${OUTCOME_WORDS.source})`, 'i');
 
-/** "the Lees", "the Johnsons", "the Joneses": a household by its surname. */
-const FAMILY = /^the\s+(\p{Lu}\p{Ll}+)s\b\s*/u;
-const surname = (plural: string) => (/(?:s|x|z|ch|sh)e$/.test(plural) ? plural.slice(0, -1) : plural);
-
 function who(s: Sentence, rest: string): { target?: { contactId?: string; contact?: string }; rest: string; said?: string } {
-  const family = FAMILY.exec(rest);
-  if (family?.[1]) return { target: { contact: surname(family[1]) }, rest: rest.slice(family[0].length) };
+  const family = household(rest);
+  if (family) return { target: { contact: family.value }, rest: family.rest };
   const pronoun = new RegExp(`^(?:${CONTACT_WORDS.source})`, 'i').exec(rest)?.[0];
   if (pronoun) return { target: contactInView(s, pronoun), rest: rest.slice(pronoun.length), said: pronoun };
   // "log a call: connected, …" names the outcome, not a person.
-  const name = STARTS_WITH_OUTCOME.test(rest) ? undefined : leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: 2 });
+  const lowercase = /^[a-z]/.test(rest);
+  const name = STARTS_WITH_OUTCOME.test(rest)
+    ? undefined
+    : leadingName(rest, { allowLowercase: lowercase, max: lowercase ? 2 : 3 });
   if (name && !isContactWord(name.value)) return { target: { contact: nameCase(name.value) }, rest: name.rest };
   return { target: pageContact(s), rest };
 }
@@ -52,7 +53,11 @@ function who(s: Sentence, rest: string): { target?: { contactId?: string; contac
 export const logCall: Rule = (s) => {
   const left = LEFT_FOR.exec(s.text);
   const withOutcome = CALL_WITH.exec(s.text);
-  const m = left ?? LOGGED.exec(s.text) ?? (withOutcome && OUTCOMES.some(([, re]) => re.test(s.text)) ? withOutcome : null);
+  const m =
+    left ??
+    LOGGED.exec(s.text) ??
+    LEFT_ALONE.exec(s.text) ??
+    (withOutcome && OUTCOMES.some(([, re]) => re.test(s.text)) ? withOutcome : null);
   if (!m) return undefined;
   const { target, rest, said } = left
     ? { ...who(s, left[1] ?? ''), rest: s.text.slice(left[0].length) }

@@ -10,7 +10,7 @@ const DETAILS =
  * "when was 12 Oak St built". The property is a typed address or the listing in view.
  */
 const FACT =
-  /^(?:please\s+)?(?:how (?:many|much|big|old|large)\b|when was\b|what(?:'s|s| is| are| was)?\s+(?:the\s+)?(?:hoa|hoa fees?|tax(?:es)?|property tax(?:es)?|tax history|list price|asking price|price|lot size|lot|square footage|sq ?ft|sqft|year built|zoning|school district|schools|days on market|dom|mls ?#?|mls number|status)\b)/i;
+  /^(?:please\s+)?(?:how (?:many|much|big|old|large|long)\b|when was\b|(?:what(?:'s|s| is| are| was)?\s+)?(?:the\s+)?(?:hoa|hoa fees?|tax(?:es)?|property tax(?:es)?|tax history|list price|asking price|price|lot size|lot|square footage|sq ?ft|sqft|year built|zoning|school district|schools|days on market|dom|mls ?#?|mls number|status)\b)/i;
 const IT = /\b(?:on|of|for|is|about)\s+(it)\b|\bit\b(?=\s+(?:built|listed|worth|cost|have)\b)/i;
 
 export const propertyDetails: Rule = (s) => {

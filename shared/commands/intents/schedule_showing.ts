@@ -1,9 +1,17 @@
-import { CONTACT_WORDS, contactInView, isContactWord, LISTING_WORDS, listingInView, pageListing } from '../context';
+import {
+  CONTACT_WORDS,
+  completeAddress,
+  contactInView,
+  isContactWord,
+  LISTING_WORDS,
+  listingInView,
+  pageListing,
+} from '../context';
 import { takeDate } from '../dates';
 import type { Rule } from '../rule';
 import { findName, leadingName, squeeze, takeAddress } from '../text';
 
-const SHOWING = /\b(?:showings?|tour|walk-?through|viewing|private show)\b/i;
+const SHOWING = /\b(?:showings?|tour|walk-?through|viewing|private show|to see|to view)\b/i;
 const VERB =
   /^(?:please\s+)?(?:schedule|book|set up|setup|set|arrange|plan|add|create|make|request|line up|need|new|showing|tour)\b/i;
 /** "can we see this house w/ Brody monday at 5:30", "let's tour 12 Oak St": seeing a place is a showing. */
@@ -35,7 +43,7 @@ export const scheduleShowing: Rule = (s) => {
   let address: string | undefined;
   const typed = takeAddress(rest);
   if (typed) {
-    address = typed.value;
+    address = completeAddress(s, typed.value);
     rest = typed.rest;
   } else {
     const said = LISTING_WORDS.exec(rest)?.[0] ?? /^it\b/i.exec(rest)?.[0] ?? IT.exec(rest)?.[1];

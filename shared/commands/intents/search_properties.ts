@@ -1,11 +1,11 @@
 import { readCriteria } from '../criteria';
-import { isCommonWord, leadingPlace, nearestPlace, placeNamed } from '../places';
+import { isCommonWord, isState, leadingPlace, nearestPlace, placeNamed } from '../places';
 import type { Rule } from '../rule';
 
 const VERB =
-  /^(?:please\s+)?(?:find|search|show(?: me)?|list|look(?:ing)? for|get(?: me)?|pull(?: up)?|browse|any|are there|i need|i want|need|want|looking for|what(?:'s| is| are)? (?:available|for sale|on the market))\b/i;
+  /^(?:please\s+)?(?:find|search|show(?: me)?|list|look(?:ing)? for|get(?: me)?|pull(?: up)?|browse|anything|any|are there|i need|i want|need|want|looking for|what(?:'s| is| are)? (?:available|for sale|on the market))\b/i;
 const HOMES =
-  /\b(?:homes?|houses?|condos?|condominiums?|town\s?(?:houses?|homes?)|propert(?:y|ies)|listings?|land|lots?|acreage|multi[\s-]?family|duplex(?:es)?|apartments?|places|units|real estate|ranch(?:es)?|single[\s-]?family|mobile homes?|manufactured|for sale|for rent|rentals?)\b/i;
+  /\b(?:homes?|houses?|condos?|condominiums?|town\s?(?:houses?|homes?)|propert(?:y|ies)|listings?|land|lots?|acreage|multi[\s-]?family|duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|apartments?|places|units|real estate|ranch(?:es)?|single[\s-]?family|mobile homes?|manufactured|for sale|for rent|rentals?)\b/i;
 const HEDGE = /\b(?:maybe|something|stuff|whatever|idk|dunno|kinda|sort of|some)\b/i;
 const CRITERION_FIRST = /^(?:\d|\$|one|two|three|four|five|cheap|luxury|new|big|small)/i;
 
@@ -23,6 +23,16 @@ function placeAsMeant(typed: string): string {
   return state ? `${place.name} ${place.state}` : place.name;
 }
 
+/** The first real place among the words, not right after a number (a street) and not a common word. */
+function placeAnywhere(words: string[]): { length: number; at: number } | undefined {
+  for (let at = 1; at < words.length; at++) {
+    if (/^\d/.test(words[at - 1] ?? '') || !/^\p{L}/u.test(words[at] ?? '')) continue;
+    const found = leadingPlace(words.slice(at), { fuzzy: (words[at] ?? '').length >= 5 });
+    if (found && !isCommonWord(found.place) && !isState(found.place)) return { length: found.length, at };
+  }
+  return undefined;
+}
+
 export const searchProperties: Rule = (s) => {
   const verb = VERB.test(s.text);
   const homes = HOMES.test(s.text);
@@ -36,8 +46,15 @@ export const searchProperties: Rule = (s) => {
   const rest = cityFirst ? words.slice(cityFirst.length).join(' ') : s.text;
   const { criteria, signals: found } = readCriteria(rest);
   let signals = found;
-  if (cityFirst && !criteria.location) {
-    criteria.location = placeAsMeant(words.slice(0, cityFirst.length).join(' ').replace(/,$/, ''));
+  // "condos nashvile tn 1 bed+", "townhouses Charlotte NC 3+ bd": a place named without "in".
+  const bare = cityFirst ? { at: 0, length: cityFirst.length } : criteria.location ? undefined : placeAnywhere(words);
+  if (bare && !criteria.location) {
+    criteria.location = placeAsMeant(
+      words
+        .slice(bare.at, bare.at + bare.length)
+        .join(' ')
+        .replace(/,$/, ''),
+    );
     signals++;
   } else if (criteria.location) criteria.location = placeAsMeant(criteria.location);
   if (!homes && !criteria.propertyType && signals < 2) return undefined;
