@@ -20,7 +20,7 @@ test('typing shows the preview; a write waits on the confirm card; confirming sa
   await box.press('Enter');
   const card = side.getByTestId('confirm-card');
   await expect(card.getByLabel('First name')).toHaveValue('Nadia');
-  await expect(card.getByLabel('Phone', { exact: true })).toHaveValue('+15125550188');
+  await expect(card.getByLabel('Phone', { exact: true })).toHaveValue('(512) 555-0188');
   expect(await contacts(worker.url, 'Nadia')).toEqual([]);
 
   await card.getByLabel('Notes').fill('wants a condo downtown, pre-approved');

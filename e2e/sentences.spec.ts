@@ -205,6 +205,12 @@ test('slips, couples and accents are read as meant; a decline offers the nearest
   await landed(side);
   expect((await crm.activity())[0]).toMatchObject({ intent: 'log_call', record: { outcome: 'connected' } });
 
+  await side.getByTestId('command-input').fill("text 512-555-0199 that I'm running 10 min late");
+  await side.getByTestId('command-input').press('Enter');
+  await expect(side.getByTestId('draft-to')).toHaveText('To (512) 555-0199');
+  await expect(side.getByTestId('draft-text')).toContainText('running 10 min late');
+  await expect(side.getByTestId('draft-text')).not.toContainText('The home is');
+
   await side.getByTestId('command-input').fill('Olu tmrw 10 voicemail??');
   await side.getByTestId('command-input').press('Enter');
   await expect(side.getByTestId('command-message')).toContainText('could not tell');
@@ -213,4 +219,36 @@ test('slips, couples and accents are read as meant; a decline offers the nearest
   await suggestion.click();
   await expect(side.getByTestId('command-input')).toHaveValue(offered ?? '');
   await expect(side.getByTestId('command-preview')).not.toHaveAttribute('data-intent', 'unknown');
+});
+
+test('on another CRM\'s contact page, "her" is that person: added first with the page\'s details, then found by them', async ({
+  openTab,
+  panel,
+  worker,
+}) => {
+  const crm = localCrm(worker.url);
+  const { tabId } = await openTab('http://thewiseagent.com/secure/client/SUMMARY.asp?ClientID=48213');
+  const side = await panel(tabId);
+  await expect(side.getByTestId('contact-card')).toBeVisible();
+
+  const first = await type(side, 'note: wants to be near good schools');
+  await expect(first.getByTestId('contact-none')).toContainText('No “Dana Whitfield” in your CRM.');
+  await first.getByLabel('Add them as a new lead first').check();
+  await expect(first.getByLabel('New lead’s phone')).toHaveValue('(512) 555-0177');
+  await expect(first.getByLabel('New lead’s email')).toHaveValue('dana.whitfield@example.com');
+  await first.getByRole('button', { name: /Confirm/ }).click();
+  await landed(side, 2);
+  const [dana] = await crm.contacts('Whitfield');
+  expect(dana).toMatchObject({ phone: '+15125550177', email: 'dana.whitfield@example.com' });
+
+  const again = await type(side, 'left her a voicemail about the school district');
+  await expect(again.getByTestId('contact-match')).toHaveAttribute('data-contact-id', dana?.id ?? '');
+  await again.getByRole('button', { name: /Confirm/ }).click();
+  await landed(side);
+  expect(await crm.contacts('Whitfield')).toHaveLength(1);
+  expect((await crm.activity())[0]).toMatchObject({
+    intent: 'log_call',
+    contactId: dana?.id,
+    record: { outcome: 'left_voicemail' },
+  });
 });

@@ -66,3 +66,21 @@ export function mentionOf(page: PageContext | undefined): Mention | undefined {
   if (page?.kind === 'listing' && page.listing) return { listing: page.listing };
   return undefined;
 }
+
+/** Calls back with this window's memory now and whenever it changes; returns the unsubscribe. */
+export function watchMemory(onChange: (recent: Recent) => void): () => void {
+  let live = true;
+  const reload = () =>
+    void thisWindow()
+      .then((id) => recall(id))
+      .then((recent) => live && onChange(recent));
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(KEY_PREFIX))) reload();
+  };
+  browser.storage.onChanged.addListener(listener);
+  reload();
+  return () => {
+    live = false;
+    browser.storage.onChanged.removeListener(listener);
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, fullName } from './format';
+import { formatPhone, formatWhen, fullName } from './format';
 
 describe('formatWhen', () => {
   it('reads a local day or day and time as people do', () => {
@@ -19,5 +19,13 @@ describe('fullName', () => {
   it('joins what is there', () => {
     expect(fullName({ firstName: 'Jake & Emily', lastName: 'Turner' })).toBe('Jake & Emily Turner');
     expect(fullName({ firstName: 'Cher' })).toBe('Cher');
+  });
+});
+
+describe('formatPhone', () => {
+  it('reads a US number the US way, others internationally, and leaves the rest', () => {
+    expect(formatPhone('+15125550110')).toBe('(512) 555-0110');
+    expect(formatPhone('+442071838750')).toBe('+44 20 7183 8750');
+    expect(formatPhone('call me')).toBe('call me');
   });
 });

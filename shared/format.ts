@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 /** How prices and counts read to an agent, in the panel and in drafts alike. */
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -34,4 +36,12 @@ export function formatWhen(local: string | undefined): string | undefined {
   // Date.UTC rolls "2026-13-45" over into another day: only a real calendar date reads as one.
   if (at.getUTCMonth() + 1 !== mo || at.getUTCDate() !== d || h > 23 || mi > 59) return local;
   return m[4] === undefined ? DAY.format(at) : `${DAY.format(at)}, ${CLOCK.format(at)}`;
+}
+
+/** A phone as people read it: "+15125550110" → "(512) 555-0110"; anything else as it was. */
+export function formatPhone(phone: string | undefined): string | undefined {
+  if (!phone) return phone;
+  const parsed = parsePhoneNumberFromString(phone, 'US');
+  if (!parsed?.isValid()) return phone;
+  return parsed.country === 'US' ? parsed.formatNational() : parsed.formatInternational();
 }

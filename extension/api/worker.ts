@@ -72,17 +72,15 @@ export function localNow(date = new Date()): { now: string; tz: string } {
   };
 }
 
-export const plan = (text: string, context: { page?: PageContext; recent?: Recent }, signal?: AbortSignal) =>
+/** What goes with a sentence besides its words: the tab's page, the conversation memory, the agent's area code. */
+export type PlanContext = { page?: PageContext; recent?: Recent; areaCode?: string };
+
+export const plan = (text: string, { page, recent, areaCode }: PlanContext, signal?: AbortSignal) =>
   call(
     PlanResponse,
     (c) =>
       c.v1.commands.plan.$post({
-        json: {
-          text,
-          ...localNow(),
-          ...(context.page && { page: context.page }),
-          ...(context.recent && { recent: context.recent }),
-        },
+        json: { text, ...localNow(), ...(page && { page }), ...(recent && { recent }), ...(areaCode && { areaCode }) },
       }),
     signal,
   );

@@ -25,6 +25,7 @@ function setup(overrides: Partial<FlowDeps> = {}) {
     flush: vi.fn(async () => undefined),
     outcome: vi.fn(async (key: string) => results.get(key)),
     recall: vi.fn(async () => memory),
+    areaCode: vi.fn(async () => '737'),
     remember: vi.fn(async () => undefined),
     rememberText: vi.fn(async () => undefined),
     ...overrides,
@@ -40,11 +41,25 @@ describe('the command flow', () => {
     await flow.submit('remind me to call Zed Quill', undefined);
     expect(deps.plan).toHaveBeenCalledWith(
       'remind me to call Zed Quill',
-      { page: undefined, recent: { contact: expect.objectContaining({ name: 'Ana Soto' }) } },
+      { page: undefined, recent: { contact: expect.objectContaining({ name: 'Ana Soto' }) }, areaCode: '737' },
       expect.any(AbortSignal),
     );
     expect(steps.map((s) => s.kind)).toEqual(['planning', 'confirm']);
-    expect(flow.step).toMatchObject({ kind: 'confirm', command: task, target });
+    expect(flow.step).toMatchObject({ kind: 'confirm', command: task, target, recent: { contact: { name: 'Ana Soto' } } });
+  });
+
+  it('does not re-remember someone the sentence only pointed at ("him" stays "added", not "mentioned")', async () => {
+    const ana = { id: '8', firstName: 'Ana', lastName: 'Soto' };
+    const { flow, deps } = setup({
+      plan: vi.fn(async () =>
+        planned(task, {
+          target: { query: '8', status: 'one', contacts: [ana] },
+          references: [{ said: 'her', to: 'Ana Soto', from: 'recent' }],
+        }),
+      ),
+    });
+    await flow.submit('remind me to call her', undefined);
+    expect(deps.remember).not.toHaveBeenCalled();
   });
 
   it('remembers the contact a name resolved to', async () => {

@@ -14,6 +14,7 @@ import type {
 import { isWrite } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { WorkerError } from '../api/errors';
+import type { PlanContext } from '../api/worker';
 import type { Mention } from '../memory';
 
 /** What the panel shows for the sentence in hand. */
@@ -25,6 +26,8 @@ export type Step =
       command: WriteCommand;
       references: Reference[];
       target?: Target;
+      /** The memory the sentence was read with, to say why a pronoun meant who it did. */
+      recent?: Recent;
       /** Why Estait proposes this card itself (a follow-up), rather than the agent asking. */
       why?: string;
     }
@@ -39,7 +42,7 @@ export type Confirmed = { command: WriteCommand; addFirst?: Extract<WriteCommand
 
 /** Everything the flow needs from outside: the worker, the outbox and the memory. */
 export type FlowDeps = {
-  plan: (text: string, context: { page?: PageContext; recent?: Recent }, signal: AbortSignal) => Promise<PlanResponse>;
+  plan: (text: string, context: PlanContext, signal: AbortSignal) => Promise<PlanResponse>;
   draft: (
     command: DraftCommand,
     page: PageContext | undefined,
@@ -54,6 +57,8 @@ export type FlowDeps = {
   /** The outcome of a write once `flush` has run, if it has landed. */
   outcome: (key: string) => Promise<ExecuteResponse['result'] | undefined>;
   recall: () => Promise<Recent>;
+  /** The agent's area code from the options, for seven-digit phones. */
+  areaCode: () => Promise<string | undefined>;
   remember: (mention: Mention) => Promise<void>;
   rememberText: (text: string) => Promise<void>;
 };
@@ -105,19 +110,21 @@ export class CommandFlow {
     void this.deps.rememberText(sentence);
     this.#show({ kind: 'planning', text: sentence });
     try {
-      const recent = await this.deps.recall();
-      const planned = await this.deps.plan(sentence, { page, recent }, signal);
+      const [recent, areaCode] = await Promise.all([this.deps.recall(), this.deps.areaCode()]);
+      const planned = await this.deps.plan(sentence, { page, recent, ...(areaCode && { areaCode }) }, signal);
       if (signal.aborted) return;
-      await this.#planned(planned, page, signal);
+      await this.#planned(planned, page, recent, signal);
     } catch (err) {
       if (!signal.aborted) this.#show(failure(err));
     }
   }
 
-  async #planned(planned: PlanResponse, page: PageContext | undefined, signal: AbortSignal): Promise<void> {
+  async #planned(planned: PlanResponse, page: PageContext | undefined, recent: Recent, signal: AbortSignal): Promise<void> {
     const { command, target } = planned;
     const one = target?.status === 'one' ? target.contacts[0] : undefined;
-    if (one) void this.deps.remember({ contact: { id: one.id, name: fullName(one), via: 'named' } });
+    // Someone named is now the one "her" means; someone only pointed at already was.
+    const pointedAt = planned.references?.some((r) => one && r.to === fullName(one));
+    if (one && !pointedAt) void this.deps.remember({ contact: { id: one.id, name: fullName(one), via: 'named' } });
     const address = 'address' in command.params ? command.params.address : undefined;
     if (address && !planned.references?.some((r) => r.to === address)) void this.deps.remember({ listing: { address } });
 
@@ -129,7 +136,13 @@ export class CommandFlow {
         suggestions: planned.suggestions ?? [],
       });
     if (isWrite(command.intent))
-      return this.#show({ kind: 'confirm', command: command as WriteCommand, references: planned.references ?? [], target });
+      return this.#show({
+        kind: 'confirm',
+        command: command as WriteCommand,
+        references: planned.references ?? [],
+        target,
+        recent,
+      });
     if (command.intent === 'draft_message') {
       this.#show({ kind: 'draft', command, streaming: '' });
       const response = await this.deps.draft(

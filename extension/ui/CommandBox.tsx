@@ -6,7 +6,8 @@ import { db } from '../cache/db';
 import { recent as recentCommands, remember as rememberText } from '../cache/history';
 import { enqueueAll, flush } from '../cache/outbox';
 import { CommandFlow, type Step } from '../commands/flow';
-import { type Mention, recall, remember, thisWindow, whyRemembered } from '../memory';
+import { type Mention, recall, remember, thisWindow, watchMemory, whyRemembered } from '../memory';
+import { getAreaCode } from '../settings';
 import { ConfirmCard } from './ConfirmCard';
 import { ContactList } from './ContactList';
 import { DraftCard } from './DraftCard';
@@ -16,7 +17,7 @@ import { PropertyInsights } from './PropertyInsights';
 import { SearchResults } from './SearchResults';
 
 /** The flow wired to the worker, the outbox and this window's memory. */
-function makeFlow(onStep: (step: Step) => void, memory: { current: Recent }) {
+function makeFlow(onStep: (step: Step) => void) {
   return new CommandFlow(
     {
       plan,
@@ -26,10 +27,8 @@ function makeFlow(onStep: (step: Step) => void, memory: { current: Recent }) {
       enqueue: (commands) => enqueueAll(commands),
       flush,
       outcome: async (key) => (await db.outbox.get(key))?.result,
-      recall: async () => {
-        memory.current = await recall(await thisWindow());
-        return memory.current;
-      },
+      recall: async () => recall(await thisWindow()),
+      areaCode: getAreaCode,
       remember: async (mention: Mention) => remember(await thisWindow(), mention),
       rememberText,
     },
@@ -44,8 +43,9 @@ function makeFlow(onStep: (step: Step) => void, memory: { current: Recent }) {
 export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { text: string; at: number } }) {
   const [text, setText] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const memory = useRef<Recent>({});
-  const flow = useMemo(() => makeFlow(setStep, memory), []);
+  const [memory, setMemory] = useState<Recent>({});
+  const [areaCode, setAreaCode] = useState<string>();
+  const flow = useMemo(() => makeFlow(setStep), []);
   const history = useRef<{ items: string[]; index: number }>({ items: [], index: -1 });
   const input = useRef<HTMLInputElement>(null);
 
@@ -55,19 +55,16 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     input.current?.focus();
   }, [prefill]);
   useEffect(() => () => flow.cancel(), [flow]);
-  // The live preview reads "him" the way Enter will: against this window's memory, kept current.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshed after every step of the flow.
+  // The live preview reads "him" and "555-0144" the way Enter will: with this window's memory,
+  // kept current as it changes, and the agent's area code.
   useEffect(() => {
-    void thisWindow()
-      .then((id) => recall(id))
-      .then((r) => {
-        memory.current = r;
-      });
-  }, [step]);
+    void getAreaCode().then(setAreaCode);
+    return watchMemory(setMemory);
+  }, []);
 
   const preview = useMemo(
-    () => (text.trim() ? parseCommand(text, { ...localNow(), page, recent: memory.current }) : undefined),
-    [text, page],
+    () => (text.trim() ? parseCommand(text, { ...localNow(), page, recent: memory, areaCode }) : undefined),
+    [text, page, memory, areaCode],
   );
 
   function submit(sentence = text) {
@@ -92,8 +89,11 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     } else if (e.key === 'Escape' && step.kind !== 'idle') flow.cancel();
   }
 
-  const remembered = (ref: Reference) =>
-    ref.from === 'recent' && memory.current.contact?.name === ref.to ? whyRemembered(memory.current.contact) : undefined;
+  // Why a pronoun meant who it did, from the memory the sentence was read with.
+  const remembered = (ref: Reference) => {
+    const contact = (step.kind === 'confirm' ? step.recent : memory)?.contact;
+    return ref.from === 'recent' && contact?.name === ref.to ? whyRemembered(contact) : undefined;
+  };
   const guess = preview && preview.intent !== 'unknown' ? preview : undefined;
   return (
     <div className="flex flex-col gap-3">
@@ -119,7 +119,7 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
                 <span className="font-medium text-brand-700 dark:text-brand-100">{INTENT_LABELS[guess.intent]}</span> ·{' '}
                 {summarize(guess).join(' · ')}
               </>
-            ) : (
+            ) : step.kind === 'declined' ? null : (
               'Press Enter and Estait will work it out.'
             )}
           </p>
@@ -134,6 +134,7 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           target={step.target}
           why={step.why}
           remembered={remembered}
+          shown={page?.kind === 'contact' ? page.contact : undefined}
           onConfirm={(confirmed) => {
             setText('');
             input.current?.focus();
@@ -142,7 +143,7 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           onCancel={() => flow.cancel()}
         />
       )}
-      {step.kind === 'draft' && <DraftCard streaming={step.streaming} response={step.response} />}
+      {step.kind === 'draft' && <DraftCard command={step.command} streaming={step.streaming} response={step.response} />}
       {step.kind === 'contacts' && <ContactList contacts={step.contacts} />}
       {step.kind === 'read' && step.command.intent === 'search_properties' && <SearchResults criteria={step.command.params} />}
       {step.kind === 'read' && (step.command.intent === 'property_details' || step.command.intent === 'comparables') && (

@@ -1,7 +1,14 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { toE164 } from '../../shared/commands/text';
-import { type Consent, ParsedCommand, type Reference, type Target, type WriteCommand } from '../../shared/contracts';
-import { fullName } from '../../shared/format';
+import {
+  type Consent,
+  type PageContact,
+  ParsedCommand,
+  type Reference,
+  type Target,
+  type WriteCommand,
+} from '../../shared/contracts';
+import { formatPhone, fullName } from '../../shared/format';
 import type { Confirmed } from '../commands/flow';
 import { getAreaCode } from '../settings';
 import { ContactField, type ContactState, initialContact } from './ContactField';
@@ -93,9 +100,12 @@ export function ConfirmCard({
   target,
   why,
   remembered,
+  shown,
   onConfirm,
   onCancel,
 }: {
+  /** The contact open in the tab, if any. */
+  shown?: PageContact;
   command: WriteCommand;
   references: Reference[];
   target?: Target;
@@ -109,7 +119,12 @@ export function ConfirmCard({
   const intent = command.intent;
   const params = command.params as Record<string, unknown>;
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(FIELDS[intent].map(({ key }) => [key, typeof params[key] === 'string' ? (params[key] as string) : ''])),
+    Object.fromEntries(
+      FIELDS[intent].map(({ key }) => {
+        const value = typeof params[key] === 'string' ? (params[key] as string) : '';
+        return [key, key === 'phone' ? (formatPhone(value) ?? '') : value];
+      }),
+    ),
   );
   const [outcome, setOutcome] = useState(typeof params.outcome === 'string' ? params.outcome : '');
   const [when, setWhen] = useState<When>(() => whenOf(WHEN[intent] && (params[WHEN[intent].key] as string | undefined)));
@@ -222,6 +237,7 @@ export function ConfirmCard({
             onChange={setContact}
             references={references}
             why={remembered}
+            shown={shown}
             required={NEEDS_CONTACT.includes(intent)}
           />
         )}

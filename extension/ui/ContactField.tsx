@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { matchByName } from '../../shared/contacts';
-import type { CrmContact, Reference, Target } from '../../shared/contracts';
-import { fullName } from '../../shared/format';
+import type { CrmContact, PageContact, Reference, Target } from '../../shared/contracts';
+import { formatPhone, fullName } from '../../shared/format';
+import { fold } from '../../shared/normalize';
 import { findContacts } from '../api/worker';
 
 /**
@@ -36,11 +37,20 @@ export function initialContact(params: { contact?: string; contactId?: string },
 
 const LOOKUP_DELAY_MS = 300;
 
-/** Splits a typed name for the new-lead form: the last word is the last name. */
-function newLeadFrom(name: string) {
+/**
+ * The new-lead form, from the typed name (the last word is the last name) and, when it is the
+ * contact open in the tab, the phone and email the page shows.
+ */
+function newLeadFrom(name: string, shown: PageContact | undefined) {
   const words = name.trim().split(/\s+/);
   const lastName = words.length > 1 ? (words.pop() ?? '') : '';
-  return { firstName: words.join(' '), lastName, phone: '', email: '' };
+  const same = shown?.name && fold(shown.name) === fold(name);
+  return {
+    firstName: words.join(' '),
+    lastName,
+    phone: (same && formatPhone(shown.phone)) || '',
+    email: (same && shown.email) || '',
+  };
 }
 
 const input =
@@ -52,7 +62,10 @@ export function ContactField({
   references,
   why,
   required,
+  shown,
 }: {
+  /** The contact open in the tab, whose details fill a new lead of the same name. */
+  shown?: PageContact;
   value: ContactState;
   onChange: (next: ContactState) => void;
   references: Reference[];
@@ -137,7 +150,7 @@ export function ContactField({
         <p data-testid="contact-match" data-contact-id={value.chosen.id} className="text-emerald-800 dark:text-emerald-300">
           ✓ {fullName(value.chosen)}
           {[value.chosen.phone, value.chosen.email].filter(Boolean).length > 0 &&
-            ` · ${[value.chosen.phone, value.chosen.email].filter(Boolean).join(' · ')}`}
+            ` · ${[formatPhone(value.chosen.phone), value.chosen.email].filter(Boolean).join(' · ')}`}
         </p>
       )}
       {value.status === 'many' && (
@@ -147,7 +160,7 @@ export function ContactField({
             <label key={c.id} className="flex items-center gap-2 text-slate-800 dark:text-slate-200">
               <input type="radio" name="contact-choice" checked={value.chosen?.id === c.id} onChange={() => set({ chosen: c })} />
               {fullName(c)}
-              <span className="text-slate-500">{[c.phone, c.email].filter(Boolean).join(' · ')}</span>
+              <span className="text-slate-500">{[formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}</span>
             </label>
           ))}
         </fieldset>
@@ -160,7 +173,7 @@ export function ContactField({
               type="checkbox"
               name="add-new-lead"
               checked={!!value.addNew}
-              onChange={(e) => set({ addNew: e.target.checked ? newLeadFrom(value.name) : undefined })}
+              onChange={(e) => set({ addNew: e.target.checked ? newLeadFrom(value.name, shown) : undefined })}
             />
             Add them as a new lead first
           </label>

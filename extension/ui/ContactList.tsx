@@ -1,5 +1,5 @@
 import type { CrmContact } from '../../shared/contracts';
-import { fullName } from '../../shared/format';
+import { formatPhone, fullName } from '../../shared/format';
 
 export function ContactList({ contacts }: { contacts: CrmContact[] }) {
   if (!contacts.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No contact matches.</p>;
@@ -11,7 +11,9 @@ export function ContactList({ contacts }: { contacts: CrmContact[] }) {
       {contacts.map((c) => (
         <li key={c.id} className="px-3 py-2 text-sm">
           <p className="font-medium">{fullName(c)}</p>
-          <p className="text-xs text-slate-600 dark:text-slate-400">{[c.phone, c.email].filter(Boolean).join(' · ')}</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {[formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}
+          </p>
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, WriteCommand } from '../../shared/contracts';
-import { fullName } from '../../shared/format';
+import { formatWhen, fullName } from '../../shared/format';
 import type { Session } from '../auth/session';
 import { crmFor } from '../crm';
 import { type CrmProvider, OUTCOME_WORDS, type WriteAttempt } from '../crm/provider';
@@ -47,14 +47,20 @@ async function write(crm: CrmProvider, command: WriteCommand, attempt: WriteAtte
       const contact = await resolveContact(crm, command.params, false);
       const { title, due } = command.params;
       const { id } = await crm.createTask({ contactId: contact?.id, title, due }, attempt);
-      return { status: 'done', intent: 'create_task', crmId: id, contact, summary: `Task “${title}”${due ? ` due ${due}` : ''}` };
+      return {
+        status: 'done',
+        intent: 'create_task',
+        crmId: id,
+        contact,
+        summary: `Task “${title}”${due ? ` due ${formatWhen(due)}` : ''}`,
+      };
     }
     case 'schedule_showing': {
       const { address, start } = command.params;
       if (!address) throw new ApiError(422, 'address_required', 'Say which property the showing is for.');
       const contact = await resolveContact(crm, command.params, false);
       const { id } = await crm.scheduleShowing({ contact, address, start }, attempt);
-      const what = [address && `at ${address}`, start && `on ${start.replace('T', ' ')}`].filter(Boolean).join(' ');
+      const what = [address && `at ${address}`, start && `on ${formatWhen(start)}`].filter(Boolean).join(' ');
       return { status: 'done', intent: 'schedule_showing', crmId: id, contact, summary: `Showing ${what}`.trim() };
     }
     case 'log_call': {

@@ -4,6 +4,9 @@ import { formatPrice } from '../../shared/format';
 /** "that the showing is confirmed" → "I wanted to let you know that the showing is confirmed." */
 function opening(purpose: string): string {
   const p = purpose.replace(/[.!]+$/, '');
+  // "is there an HOA and how much": a question the agent wants answered, asked as one.
+  if (/^(?:is|are|do|does|did|can|could|will|would|has|have|what|when|where|which|who|why|how)\b/i.test(p))
+    return `Quick question: ${p.replace(/^./, (c) => c.toUpperCase()).replace(/\?*$/, '?')}`;
   if (/^(?:that|to let you know)\b/i.test(p)) return `I wanted to let you know ${p.replace(/^to let you know\s*/i, '')}.`;
   if (/^(?:about|regarding|re:?)\s/i.test(p)) return `I wanted to reach out ${p.replace(/^re:?\s/i, 'about ')}.`;
   if (/^(?:asking|to ask)\s/i.test(p)) return `I wanted to ask ${p.replace(/^(?:asking|to ask)\s/i, '')}.`;

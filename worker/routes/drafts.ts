@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { type Draft, type DraftCommand, type DraftNotice, DraftRequest, type DraftResponse } from '../../shared/contracts';
 import { lintFairHousing } from '../../shared/fair-housing';
+import { fullName } from '../../shared/format';
 import { crmFor } from '../crm';
-import { smsConsentNotices } from '../drafts/consent';
+import { recipientOf, smsConsentNotices } from '../drafts/consent';
 import { templateDraft } from '../drafts/template';
 import type { AppEnv } from '../env';
 import { llmFrom } from '../llm/client';
@@ -26,10 +27,14 @@ const finishWith =
 export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest), async (c) => {
   const { command, page } = c.req.valid('json');
   const draftCommand = command as DraftCommand;
-  const contactName = draftCommand.params.contact ?? (page?.kind === 'contact' ? page.contact?.name : undefined);
-  // The listing the sentence pointed at ("send this listing to Maria") or, by default, the tab's.
-  const listing = draftCommand.params.listing ?? (page?.kind === 'listing' ? page.listing : undefined);
-  const finish = finishWith(await smsConsentNotices(crmFor(c.env, c.get('session').userId), draftCommand, page));
+  const said = draftCommand.params.contact ?? (page?.kind === 'contact' ? page.contact?.name : undefined);
+  const recipient = await recipientOf(crmFor(c.env, c.get('session').userId), draftCommand, page);
+  // The name as the CRM spells it ("Zoë", not the "zoe" typed).
+  const contactName = recipient ? fullName(recipient) : said;
+  // Only the listing the sentence is about ("send this listing to Maria", "ask the listing agent…"):
+  // "running 10 min late" typed on a listing page is not about that house.
+  const { listing } = draftCommand.params;
+  const finish = finishWith(smsConsentNotices(draftCommand, recipient, said));
   const llm = llmFrom(c.env);
   if (!llm) return c.json(finish(templateDraft(draftCommand, contactName, listing), 'template'));
 

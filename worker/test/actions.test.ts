@@ -98,7 +98,7 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     for (const r of [note, task, showing]) expect(r).toMatchObject({ ok: true, result: { status: 'done', contact: { id } } });
     const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
     expect(log.entries.map((e) => e.intent)).toEqual(['schedule_showing', 'create_task', 'add_note', 'add_lead']);
-    expect(log.entries[0]).toMatchObject({ provider: 'local', summary: 'Showing at 123 Main St on 2026-03-11 15:00' });
+    expect(log.entries[0]).toMatchObject({ provider: 'local', summary: 'Showing at 123 Main St on Wed, Mar 11, 3:00 PM' });
   });
 
   it('logs a call for a contact named with or without accents; the log keeps who it was for and what was written', async () => {

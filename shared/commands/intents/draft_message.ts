@@ -77,7 +77,7 @@ export const draftMessage: Rule = (s) => {
     return {
       intent: 'draft_message',
       confidence: 0.9,
-      params: { ...target, channel: channelOf(share[0]), purpose: `the listing at ${listing.address}`, listing: brief(listing) },
+      params: { ...target, channel: channelOf(share[0]), purpose: 'a home you may like', listing: brief(listing) },
     };
   }
 
@@ -100,7 +100,14 @@ export const draftMessage: Rule = (s) => {
   if (!purpose) return undefined;
   const { target, vague } = found;
   const known = !!target && Object.keys(target).some((k) => k !== 'listing');
+  // "email Kevin about this house": the draft carries the house it is about.
+  const pointed = !target?.listing && LISTING_WORDS.exec(purpose)?.[0];
+  const about = pointed ? listingInView(s, pointed) : undefined;
   // A pronoun with no one in view, or "the listing agent" off a listing: a draft to nobody.
   const confidence = vague ? 0.3 : known ? 0.9 : 0.45;
-  return { intent: 'draft_message', confidence, params: { ...target, channel, purpose } };
+  return {
+    intent: 'draft_message',
+    confidence,
+    params: { ...target, ...(about && { listing: brief(about) }), channel, purpose },
+  };
 };
