@@ -475,6 +475,49 @@ describe('what a first hour in the panel turned up', () => {
   });
 });
 
+describe('agents who ramble, dictate or say the time in words', () => {
+  it('a lead introduced in passing, or after a colon', () => {
+    expect(read('so i met a couple at the open house today, their names are Jonas & Elif Berg, 512-555-0123')).toMatchObject({
+      intent: 'add_lead',
+      params: { firstName: 'Jonas & Elif', lastName: 'Berg', phone: '+15125550123' },
+    });
+    expect(
+      read('add this lady, copying from her email:\nNadia Haddad\nBroker, Haddad Realty\nnadia@haddad.example'),
+    ).toMatchObject({
+      intent: 'add_lead',
+      params: { firstName: 'Nadia', lastName: 'Haddad', email: 'nadia@haddad.example' },
+    });
+    expect(read('add Layla al-Amin 512-555-0124')).toMatchObject({ params: { firstName: 'Layla', lastName: 'al-Amin' } });
+  });
+
+  it('clock words and a day said first', () => {
+    expect(read('remind me to call Bo Diaz tomorrow at quarter to 4')).toMatchObject({ params: { due: '2026-06-02T15:45' } });
+    expect(read('half past two tomorrow remind me to pick up the keys')).toMatchObject({
+      params: { title: 'pick up the keys', due: '2026-06-02T14:30' },
+    });
+  });
+
+  it('a person before "for a showing", and "this place" with nothing in view declines', () => {
+    expect(read('pencil Bo Diaz in for a showing here friday at 11', listingPage)).toMatchObject({
+      params: { contact: 'Bo Diaz', address: '1 Elm St, Austin, TX 78701', start: '2026-06-05T11:00' },
+    });
+    expect(read('schedule a showing of this place for Bo Diaz friday at 11').intent).toBe('unknown');
+  });
+
+  it('calls with the listing agent, comps asked after the why, and contacts asked for again', () => {
+    expect(read('called the listing agent, no answer', listingPage)).toMatchObject({
+      intent: 'log_call',
+      params: { contact: 'Eric Brown', outcome: 'no_answer' },
+    });
+    expect(read('does this one look overpriced to you? pull comps', listingPage)).toMatchObject({ intent: 'comparables' });
+    expect(read("who's Ada Obi again?")).toMatchObject({ intent: 'find_contact', params: { query: 'Ada Obi' } });
+    expect(read('our buyers want 3 beds in Plano under half a million')).toMatchObject({
+      intent: 'search_properties',
+      params: { bedsMin: 3, location: 'Plano', priceMax: 500000 },
+    });
+  });
+});
+
 describe('declines that help', () => {
   it('says what was understood and offers the nearest commands', () => {
     const { understood, suggestions } = suggest('Ravi Shah tomorrow 10am voicemail?', at);

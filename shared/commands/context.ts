@@ -39,6 +39,8 @@ export function sentence(text: string, options: ParseOptions): Sentence {
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\bw\/\s?/gi, 'with ')
+      // "Selam Worku,left a vm": a comma typed without its space still ends the name.
+      .replace(/,(?=\p{L})/gu, ', ')
       .replace(/\s+/g, ' ')
       .trim(),
   );

@@ -39,11 +39,11 @@ const FEATURES: [string, RegExp][] = [
 const NUM = `(\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})`;
 const count = (raw: string | undefined) => (raw === undefined ? undefined : (WORD_NUMBERS[raw.toLowerCase()] ?? Number(raw)));
 const BEDS = new RegExp(
-  `\\b(?:at least\\s+|min(?:imum)?\\s+)?${NUM}\\s*\\+?\\s*(?:-\\s*)?(?:bed(?:room)?s?|br|bd|bdrms?)\\b\\+?`,
+  `\\b(?:at least\\s+|min(?:imum)?\\s+)?${NUM}\\s*\\+?\\s*(?:-\\s*)?(?:bed(?:room)?s?|br|bd|bdrms?)\\b\\+?(?:\\s+or\\s+more\\b|\\s+plus\\b)?`,
   'i',
 );
 const BATHS = new RegExp(
-  `\\b(?:at least\\s+|min(?:imum)?\\s+)?${NUM}\\s*\\+?\\s*(?:-\\s*)?(?:bath(?:room)?s?|ba|bth)\\b\\+?`,
+  `\\b(?:at least\\s+|min(?:imum)?\\s+)?${NUM}\\s*\\+?\\s*(?:-\\s*)?(?:bath(?:room)?s?|ba|bth)\\b\\+?(?:\\s+or\\s+more\\b|\\s+plus\\b)?`,
   'i',
 );
 
@@ -80,7 +80,7 @@ const MIN = new RegExp(
 /** "3/2": beds over baths, the way listings are written; never a date ("6/15"). */
 const BEDS_BATHS = /(?<![\d/])([1-9])\s*\/\s*([1-9](?:\.5)?)(?![\d/])/;
 
-const STOP = String.raw`(?=\s+(?:under|below|over|above|between|from|with|for|to|that|which|priced|less|more|at|max|min|up to|no more|cheaper|within|and\s+\d|\d|around|near|please)\b|\s*[.;!?]|\s*$)`;
+const STOP = String.raw`(?=\s+(?:under|below|over|above|between|from|with|for|to|that|which|priced|less|more|at|max|min|up to|no more|cheaper|within|and\s+\d|or|\d|around|near|please)\b|\s*[.;!?]|\s*$)`;
 /** A place after "in", "near"…: words joined by single spaces, as few as reach a stop word. */
 const PLACE_WORD = String.raw`[\p{L}\d.'-]+,?`;
 const LOCATION = new RegExp(
@@ -92,9 +92,17 @@ const ZIP = /\b\d{5}\b/;
 export type Found = { criteria: SearchCriteria; signals: number };
 
 /** The search_properties params in a sentence, and how many concrete criteria were found. */
+/** "under a million", "half a mil": amounts in words, as the money reader takes them. */
+const MONEY_WORDS: [RegExp, string][] = [
+  [/\bhalf (?:a )?mil(?:lion)?\b/i, '500k'],
+  [/\b(?:a|one) mil(?:lion)?\b/i, '1m'],
+  [/\b(?:two|2) mil(?:lion)?\b/i, '2m'],
+  [/\bthe (\d)00s\b/i, '$1' + '00k'],
+];
+
 export function readCriteria(text: string): Found {
   const criteria: SearchCriteria = {};
-  let rest = text;
+  let rest = MONEY_WORDS.reduce((t, [re, to]) => t.replace(re, to), text);
   const between = RANGE.exec(rest);
   const bounds = between && range(between[1] ?? between[3], between[2] ?? between[4]);
   if (between && bounds) {

@@ -90,7 +90,20 @@ const DAY_UNITS = ['day', 'weekday', 'month', 'year'] as const;
  * with the words that said it removed from `rest`. A time is kept only when the agent gave one; a
  * time already past today moves to tomorrow only when no day was said.
  */
-export function takeDate(text: string, now: LocalNow): When | undefined {
+/** "quarter past 3", "half past ten", "quarter to 4": clock words as the digits chrono reads. */
+const HOURS = ['twelve', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const CLOCK_WORDS =
+  /\b(quarter|half)\s+(past|after|to|til|till)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+function clockWords(text: string): string {
+  return text.replace(CLOCK_WORDS, (_, part: string, way: string, hourWord: string) => {
+    const hour = /^\d+$/.test(hourWord) ? Number(hourWord) : HOURS.indexOf(hourWord.toLowerCase());
+    if (/^(?:to|til|till)$/i.test(way)) return `${((hour + 10) % 12) + 1}:45`;
+    return `${hour}:${part.toLowerCase() === 'half' ? '30' : '15'}`;
+  });
+}
+
+export function takeDate(typed: string, now: LocalNow): When | undefined {
+  const text = clockWords(typed);
   const part = PARTS_OF_DAY.map((p) => ({ ...p, m: p.re.exec(text) })).find((p) => p.m);
   const withoutPart = part?.m ? squeeze(text.replace(part.m[0], ' ')) : text;
   const [result] = chrono.parse(withoutPart, { instant: now.date, timezone: 0 }, { forwardDate: true });

@@ -89,7 +89,9 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const NAME_WORD = /^(?:\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{L}\p{Ll}*)*|\p{Lu}['’]\p{Lu}\p{Ll}+|Ma?c\p{Lu}\p{Ll}+)$/u;
+/** A name's word: "Tom", "O'Brien", "Mary-Kate", "DeShawn", "McKay", "al-Masri", "d'Angelo". */
+const NAME_WORD =
+  /^(?:\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{L}\p{Ll}*)*|\p{Lu}['’]\p{Lu}\p{Ll}+|Ma?c\p{Lu}\p{Ll}+|(?:al|el|ul|bin|ibn|abu|de|di|da|du|van|von|le|la|d)['’-]\p{Lu}\p{Ll}+)$/u;
 const LOWER_NAME_WORD = /^\p{Ll}+(?:['’-]\p{Ll}+)*$/u;
 const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof|rev)\.?\s+/i;
 /** Lowercase particles inside surnames: "Maria de la Cruz", "Pieter van der Berg". */

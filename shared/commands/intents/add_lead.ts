@@ -1,4 +1,4 @@
-import type { Listing } from '../../contracts';
+import type { Listing, ParsedCommand } from '../../contracts';
 import { listingInView, type Sentence } from '../context';
 import type { Rule } from '../rule';
 import { hasLocalPhone, leadingName, splitName, squeeze, takeEmail, takePhone, toE164, trimText } from '../text';
@@ -79,7 +79,28 @@ function lead(rest: string, areaCode: string | undefined, confidence: (found: { 
   };
 }
 
+/**
+ * A lead asked for in passing: "…put in a new lead for Vasyl Hnatiuk …", "…I met at the open house,
+ * his name is Dawit Tesfaye, …". The person follows the words that introduce them.
+ */
+const INTRODUCED = new RegExp(
+  `(?:(?:add|put in|create|enter|save|make)\\s+(?:(?:a|an)\\s+)?(?:new\\s+)?(?:${KINDS})s?\\s+(?:for|named|called)\\s+|\\b(?:his|her|their|the)\\s+names?\\s+(?:is|are)\\s+|\\bname'?s\\s+)`,
+  'i',
+);
+/** "add this guy …: …", "new lead from an email thread, …": the lead's details come after the colon or the line. */
+const ASKS_FOR_LEAD = new RegExp(
+  `^(?:(?:add|put in|create|save)\\s+(?:this|that|the|a|an)\\s+(?:new\\s+)?(?:guy|person|lady|woman|man|couple|buyer|seller|${KINDS})\\b|new\\s+(?:${KINDS})\\b)`,
+  'i',
+);
+const DETAILS_START = /:\s*|,\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}|,))/u;
+
 export const addLead: Rule = (s) => {
+  const introduced = INTRODUCED.exec(s.text);
+  if (introduced) {
+    const after = s.text.slice(introduced.index + introduced[0].length);
+    const found = lead(`${after}, ${s.text.slice(0, introduced.index)}`, s.areaCode, () => 0.9);
+    if (found) return found;
+  }
   const addAs = ADD_AS.exec(s.text);
   if (addAs) {
     const before = s.text.slice(0, addAs.index);
@@ -87,7 +108,7 @@ export const addLead: Rule = (s) => {
     if (found) return found;
   }
   const labelled = LABELLED.exec(s.text);
-  if (!labelled && (!VERB.test(s.text) || OTHER_OBJECT.test(s.text))) return undefined;
+  if (!labelled && (!VERB.test(s.text) || OTHER_OBJECT.test(s.text))) return afterDetails(s);
 
   if (LISTING_AGENT.test(s.text)) {
     const found = listingAgent(s, 'the listing agent');
@@ -110,8 +131,16 @@ export const addLead: Rule = (s) => {
   const labelSource = labelled && SOURCE.exec(labelled[0]);
   const body = labelled ? s.text.slice(labelled[0].length) : s.text.replace(PREFIX, '');
   const rest = labelSource ? `${body} ${labelSource[0]}` : body;
-  return lead(rest, s.areaCode, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
+  const found = lead(rest, s.areaCode, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
+  return found && found.confidence >= 0.5 ? found : (afterDetails(s) ?? found);
 };
+
+/** "add this person as a lead, pasting her signature: …": the lead's details after the colon or the line. */
+function afterDetails(s: Sentence): ParsedCommand | undefined {
+  const details = ASKS_FOR_LEAD.test(s.text) ? DETAILS_START.exec(s.text) : null;
+  if (!details) return undefined;
+  return lead(s.text.slice(details.index + details[0].length), s.areaCode, ({ email, phone }) => (email || phone ? 0.9 : 0.6));
+}
 
 /**
  * A person's details with no verb — a pasted email signature, "Olivia Park 512-555-0123" — is a

@@ -12,7 +12,7 @@ import type { Rule } from '../rule';
 import { leadingName, nameCase, trimText } from '../text';
 
 const NOTE =
-  /^(?:please\s+)?(?:(?:add|make|log|write|leave|put|create|save|jot(?:\s+down)?)\s+(?:a\s+|an\s+|this\s+)?(?:quick\s+)?)?note\b\s*/i;
+  /^(?:please\s+)?(?:(?:(?:add|make|log|write|leave|put|create|save|jot(?:\s+down)?)\s+(?:a\s+|an\s+|this\s+)?(?:quick\s+)?)?note\b|jot(?:\s+down)?(?=\s+(?:for|on|about)\b)|write down(?=\s+(?:for|on|about)\b))\s*/i;
 const TARGET = /^(?:for|to|on|about|re:?|regarding|under|in)\s+/i;
 /** "add to Ty Brennan's notes: …", "put this in her file: …": the person whose record it goes on. */
 const ON_RECORD =
@@ -69,10 +69,11 @@ export const addNote: Rule = (s) => {
       typed = head.replace(RECORD, '').replace(/\s+(?:re|regarding|about)$/i, '');
       rest = rest.slice(sep.index + sep[0].length);
     } else {
-      const name = leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: 2 });
+      const name = leadingName(rest, { allowLowercase: /^[a-z]/.test(rest), max: /^[a-z]/.test(rest) ? 2 : 4 });
       if (name) {
-        typed = name.value;
-        rest = name.rest;
+        // "on Ramón de la Cruz's file that he …": the person, then what goes on their record.
+        typed = name.value.replace(/['’]s$/, '');
+        rest = name.rest.replace(/^(?:(?:['’]s\s+)?(?:file|record|notes?|profile)\s+)?(?:that\s+)?/i, '');
       }
     }
   }

@@ -10,18 +10,21 @@ const ACTION =
 const BEFORE_NAME =
   /^(?:call|phone|ring|with|to|email|text|for|meet|ping|see|visit|thank|congratulate|about|send|give|ask|tell|update|invite|remind|introduce|pay|from)$/i;
 
-/** "tomorrow morning call the lender": the day said before the action. */
-const DAY_FIRST = /^(?:tomorrow|today|tonight|this|next|on|in|by|mon|tue|wed|thu|fri|sat|sun|first thing)\b/i;
+/** "tomorrow morning call the lender", "noon tomorrow remind me to…": the day said before the rest. */
+const DAY_FIRST =
+  /^(?:tomorrow|today|tonight|this|next|on|in|by|at|mon|tue|wed|thu|fri|sat|sun|first thing|noon|eod|end of|quarter|half|\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b)/i;
 
 export const createTask: Rule = (s) => {
-  const prefix = REMIND.exec(s.text);
-  const early = !prefix && DAY_FIRST.test(s.text) ? takeDate(s.text, s.now) : undefined;
-  const action = !prefix && ACTION.test(early ? early.rest.replace(/^[\s:,\-–—]+/, '') : s.text);
+  const early = DAY_FIRST.test(s.text) ? takeDate(s.text, s.now) : undefined;
+  const after = early ? early.rest.replace(/^[\s:,\-–—]+/, '') : s.text;
+  const prefix = REMIND.exec(after);
+  const action = !prefix && ACTION.test(after);
   if (!prefix && !action) return undefined;
-  const body = prefix ? s.text.slice(prefix[0].length) : s.text;
-  const when = early ?? takeDate(body, s.now);
+  const body = prefix ? after.slice(prefix[0].length) : after;
+  const later = early ? undefined : takeDate(body, s.now);
+  const when = early ?? later;
   // "remind me on the 25th to renew…": the "to" was kept apart from "remind me" by the date.
-  const title = trimText((when ? when.rest : body).replace(/^[\s:,\-–—]*(?:to|that|about)\s+/i, ''));
+  const title = trimText((later ? later.rest : body).replace(/^[\s:,\-–—]*(?:to|that|about)\s+/i, ''));
   if (!title) return undefined;
   const name = findName(title, BEFORE_NAME) ?? findName(title);
   const pronoun = CONTACT_WORDS.exec(title)?.[0];

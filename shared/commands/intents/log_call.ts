@@ -2,6 +2,7 @@ import type { CallOutcome } from '../../contracts';
 import { CONTACT_WORDS, contactInView, isContactWord, pageContact, type Sentence } from '../context';
 import type { Rule } from '../rule';
 import { household, leadingName, nameCase, trimText } from '../text';
+import { listingAgent } from './add_lead';
 
 /**
  * A call that already happened: "log call with Tom – left voicemail", "called Maria, no answer",
@@ -29,7 +30,7 @@ const OUTCOMES: [CallOutcome, RegExp][] = [
   ],
   [
     'connected',
-    /\b(?:spoke|talked|chatted|connected|reached|caught up|got (?:a ?hold of|ahold of|through)|had a (?:call|chat|conversation)|got off the phone|(?:good|great|quick|long) (?:call|chat))\b/i,
+    /\b(?:spoke|talked|chatted|connected|reached|caught up|picked up|answered|got (?:a ?hold of|ahold of|through)|had a (?:call|chat|conversation)|got off the phone|(?:good|great|quick|long) (?:call|chat))\b/i,
   ],
 ];
 const OUTCOME_WORDS = new RegExp(OUTCOMES.map(([, re]) => re.source).join('|'), 'gi');
@@ -37,6 +38,11 @@ const OUTCOME_WORDS = new RegExp(OUTCOMES.map(([, re]) => re.source).join('|'), 
 const STARTS_WITH_OUTCOME = new RegExp(`^(?:${OUTCOME_WORDS.source})`, 'i');
 
 function who(s: Sentence, rest: string): { target?: { contactId?: string; contact?: string }; rest: string; said?: string } {
+  const agentSaid = /^(?:the\s+)?(?:listing|list|seller'?s?)\s+agent\b/i.exec(rest)?.[0];
+  if (agentSaid) {
+    const found = listingAgent(s, agentSaid);
+    return { target: found && { contact: found.agent.name }, rest: rest.slice(agentSaid.length), said: agentSaid };
+  }
   const family = household(rest);
   if (family) return { target: { contact: family.value }, rest: family.rest };
   const pronoun = new RegExp(`^(?:${CONTACT_WORDS.source})`, 'i').exec(rest)?.[0];

@@ -3,7 +3,7 @@ import { isCommonWord, isState, leadingPlace, nearestPlace, placeNamed } from '.
 import type { Rule } from '../rule';
 
 const VERB =
-  /^(?:please\s+)?(?:find|search|show(?: me)?|list|look(?:ing)? for|get(?: me)?|pull(?: up)?|browse|anything|any|are there|i need|i want|need|want|looking for|what(?:'s| is| are)? (?:available|for sale|on the market))\b/i;
+  /^(?:please\s+)?(?:(?:my|our|the|these|a)\s+(?:buyers?|clients?|couple|family|investors?)\s+(?:wants?|needs?|(?:is|are)\s+looking\s+for)|(?:they|she|he)\s+(?:wants?|needs?)|find|search|show(?: me)?|list|look(?:ing)? for|get(?: me)?|pull(?: up)?|browse|anything|any|are there|i need|i want|need|want|looking for|what(?:'s| is| are)? (?:available|for sale|on the market))\b/i;
 const HOMES =
   /\b(?:homes?|houses?|condos?|condominiums?|town\s?(?:houses?|homes?)|propert(?:y|ies)|listings?|land|lots?|acreage|multi[\s-]?family|duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|apartments?|places|units|real estate|ranch(?:es)?|single[\s-]?family|mobile homes?|manufactured|for sale|for rent|rentals?)\b/i;
 const HEDGE = /\b(?:maybe|something|stuff|whatever|idk|dunno|kinda|sort of|some)\b/i;
