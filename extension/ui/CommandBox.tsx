@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { parseCommand } from '../../shared/commands';
+import { joinLines } from '../../shared/commands/context';
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
@@ -105,6 +106,14 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           placeholder="Add the listing agent as a lead, remind me to call her Friday…"
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onPaste={(e) => {
+            // A pasted signature or address keeps its lines apart (an input would run them together).
+            const pasted = e.clipboardData.getData('text');
+            if (!/[\r\n]/.test(pasted)) return;
+            e.preventDefault();
+            const { selectionStart: from, selectionEnd: to } = e.currentTarget;
+            setText((t) => `${t.slice(0, from ?? t.length)}${joinLines(pasted)}${t.slice(to ?? t.length)}`);
+          }}
           onKeyDown={(e) => void keys(e)}
           className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         />

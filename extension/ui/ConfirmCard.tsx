@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { toE164 } from '../../shared/commands/text';
+import { hasLocalPhone, toE164 } from '../../shared/commands/text';
 import {
   type Consent,
   type PageContact,
@@ -140,6 +140,11 @@ export function ConfirmCard({
   useEffect(() => void getAreaCode().then(setAreaCode), []);
 
   const blocked = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
+  // The contact field already says "not in your CRM" or "pick one"; the card does not say it twice.
+  const saidInField =
+    (contact.status === 'none' || contact.status === 'many' || contact.status === 'checking') && !!contact.name.trim();
+  // "555-0117" typed with no area code saved stays in the notes: say where it went.
+  const localPhoneInNotes = intent === 'add_lead' && !values.phone?.trim() && hasLocalPhone(values.notes ?? '');
 
   const confirm = () => {
     if (blocked) return setProblem(blocked);
@@ -255,6 +260,11 @@ export function ConfirmCard({
         )}
         {dateField && <WhenField label={dateField.label} value={when} onChange={setWhen} timeRequired={dateField.timeRequired} />}
       </div>
+      {localPhoneInNotes && (
+        <p data-testid="local-phone-hint" className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+          The phone in the notes has no area code: type it in Phone with one, or set yours in Estait’s options.
+        </p>
+      )}
       {intent === 'add_lead' && (
         <fieldset className="mt-2 flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
           <label className="flex items-center gap-2">
@@ -295,9 +305,9 @@ export function ConfirmCard({
           <option key={a} value={a} />
         ))}
       </datalist>
-      {(problem ?? blocked) && (
+      {(problem ?? (blocked && !saidInField)) && (
         <p role="alert" data-testid="confirm-problem" className="mt-2 text-xs text-red-700 dark:text-red-400">
-          {blocked ?? problem}
+          {problem ?? blocked}
         </p>
       )}
       <div className="mt-3 flex gap-2">

@@ -21,6 +21,7 @@ export function whenWarning(when: When, now = localNow().now): string | undefine
   if (!value) return undefined;
   const compared = when.time ? value : `${when.date}T23:59`;
   if (compared < now) return 'That is in the past.';
+  if (when.date > `${Number(now.slice(0, 4)) + 1}${now.slice(4, 10)}`) return 'That is more than a year away.';
   const hour = Number(when.time.split(':')[0]);
   if (when.time && NIGHT(hour)) return 'That is at night — check am/pm.';
   return undefined;

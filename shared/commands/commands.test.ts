@@ -518,6 +518,59 @@ describe('agents who ramble, dictate or say the time in words', () => {
   });
 });
 
+describe('what a second hour in the panel turned up', () => {
+  it('an address never reads as a date or a time', () => {
+    expect(read('meet Ines Ruiz at 901 W 9th St #304 saturday 10am')).toMatchObject({
+      params: { contact: 'Ines Ruiz', due: '2026-06-06T10:00' },
+    });
+    expect(read('remind me to meet Bo Diaz at 12 Oak St sat 10am')).toMatchObject({
+      params: { contact: 'Bo Diaz', title: 'meet Bo Diaz at 12 Oak St', due: '2026-06-06T10:00' },
+    });
+    expect(read('details for 4512 Avenue F, Austin')).toMatchObject({ params: { address: '4512 Avenue F, Austin' } });
+  });
+
+  it('a showing on a contact page is for that contact; a person before "a showing"', () => {
+    expect(read('book a showing at 9 Finch Ct thursday at 4', contactPage)).toMatchObject({
+      params: { contactId: '77', address: '9 Finch Ct', start: '2026-06-04T16:00' },
+    });
+    expect(read('book Bo Diaz a showing at 9 Finch Ct thursday at 4')).toMatchObject({ params: { contact: 'Bo Diaz' } });
+  });
+
+  it('a call to a number, a call from her, and outcomes in other words', () => {
+    expect(read('called 512-555-0139, no answer')).toMatchObject({
+      intent: 'log_call',
+      params: { phone: '+15125550139', outcome: 'no_answer' },
+    });
+    expect(read('she called, wants to see the condo again', contactPage)).toMatchObject({
+      intent: 'log_call',
+      params: { contactId: '77' },
+    });
+    expect(read('spoke with Mr. and Mrs. Okafor about rates')).toMatchObject({ params: { contact: 'Okafor' } });
+    expect(read("log call with Bo Diaz, he's in")).toMatchObject({ params: { outcome: 'connected' } });
+  });
+
+  it('notes on "it" or "this place for someone" are about the listing', () => {
+    expect(read('note on it: roof is from 2019', listingPage)).toMatchObject({
+      intent: 'add_note',
+      params: { text: 'About 1 Elm St, Austin, TX 78701: roof is from 2019' },
+    });
+    expect(read('note on this place for Bo Diaz: loved the kitchen', listingPage)).toMatchObject({
+      params: { contact: 'Bo Diaz', text: 'About 1 Elm St, Austin, TX 78701: loved the kitchen' },
+    });
+  });
+
+  it('sharing a listing person first, and a title after a signature name', () => {
+    expect(read('send Ines this one', listingPage)).toMatchObject({
+      intent: 'draft_message',
+      params: { contact: 'Ines', listing: { address: '1 Elm St, Austin, TX 78701' } },
+    });
+    expect(read('Greta Lindqvist-Haas Senior Relocation Specialist greta@northwind.example')).toMatchObject({
+      params: { firstName: 'Greta', lastName: 'Lindqvist-Haas' },
+    });
+    expect(read('ping Bo Diaz at half past 7 tonight')).toMatchObject({ params: { due: '2026-06-01T19:30' } });
+  });
+});
+
 describe('declines that help', () => {
   it('says what was understood and offers the nearest commands', () => {
     const { understood, suggestions } = suggest('Ravi Shah tomorrow 10am voicemail?', at);

@@ -1,6 +1,6 @@
 import type { Listing, PageContext, Recent, Reference } from '../contracts';
 import { fold } from '../normalize';
-import { type LocalNow, localNow } from './dates';
+import { type LocalNow, localNow, takeDate, type When } from './dates';
 import { correctTypos } from './lexicon';
 import { takeAddress, trimText } from './text';
 
@@ -113,6 +113,20 @@ export function propertyInView(s: Sentence, rest: string): { address?: string; c
   }
   const raw = trimText(rest.replace(/^(?:of|for|on|about|at|near)\s+/i, '').replace(/\?+$/, ''));
   return /^\d+\s+\S+/.test(raw) ? { address: raw, confidence: 0.75, pointed: false } : { confidence: 0.3, pointed: false };
+}
+
+/** Stands in for an address while the date is read, so "901 W 9th St" is never the 9th. */
+const ADDRESS_MARK = '§address§';
+
+/**
+ * The date in `text`, read with any street address set aside ("meet Zoë at 12 Oak St saturday
+ * 10am" is Saturday at 10, not noon); the address is back in place in `rest`.
+ */
+export function dateAround(s: Sentence, text: string): When | undefined {
+  const address = takeAddress(text);
+  const masked = address ? text.replace(address.value, ADDRESS_MARK) : text;
+  const when = takeDate(masked, s.now);
+  return when && address ? { ...when, rest: when.rest.replace(ADDRESS_MARK, address.value) } : when;
 }
 
 /**

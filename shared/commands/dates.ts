@@ -80,6 +80,7 @@ const PARTS_OF_DAY: { re: RegExp; hour: number; today?: boolean }[] = [
  */
 export const workingHour = (hour: number) => (hour >= 1 && hour <= 7 ? hour + 12 : hour);
 
+const MAX_AHEAD_MS = 2 * 366 * 24 * 3600_000;
 const BARE_HOUR =
   /^\s+(1[0-2]|[1-9])(?::([0-5]\d))?(?![\d:/.%+]|\s*(?:bed|bd|br|bath|ba|car|k\b|st\b|nd\b|rd\b|th\b|people|homes|houses|days|weeks|min|hour))\b/i;
 const LEAD_IN = /\s*\b(?:by|before|due|on|for|at|this|until|no later than)\s*$/i;
@@ -147,6 +148,8 @@ export function takeDate(typed: string, now: LocalNow): When | undefined {
     timed = true;
   }
   if (timed && !daySaid && when.getTime() <= now.date.getTime()) when.setUTCDate(when.getUTCDate() + 1);
+  // Numbers read as a far-off date ("#304", "1402") are not a day an agent is planning for.
+  if (when.getTime() - now.date.getTime() > MAX_AHEAD_MS) return undefined;
 
   const piece = result ? result.text + (bare?.[0] ?? '') : fallback?.text;
   const at = piece ? withoutPart.indexOf(piece) : -1;

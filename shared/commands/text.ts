@@ -69,6 +69,8 @@ export const hasLocalPhone = (text: string) => new RegExp(LOCAL_PHONE.source).te
  * them. Undefined for "the buyers", "the lender" and other roles.
  */
 export function household(text: string): Found | undefined {
+  const couple = /^mr\.?\s*(?:and|&)\s*mrs\.?\s+(\p{L}[\p{L}'’-]+)\b\s*/iu.exec(text);
+  if (couple?.[1]) return { value: nameCase(couple[1]), rest: text.slice(couple[0].length) };
   const m = /^the\s+(\p{L}[\p{L}'’-]+?)(e?s)\b\s*/iu.exec(text);
   if (!m?.[1]) return undefined;
   const plural = `${m[1]}${m[2]}`.toLowerCase();
@@ -83,6 +85,7 @@ const NOT_NAMES = new Set(
     'a an the i me my we our you your he she her him his they them their it this that these those ' +
     'add new lead contact client buyer seller call email text note task remind schedule book set show find search look send ' +
     'follow meet ping message write draft tell pull get list create save log please and or with for to from at on in of by ' +
+    'called spoke talked texted emailed met left reached tried phoned ' +
     'monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight next last this ' +
     'january february march april may june july august september october november december ' +
     'mr mrs ms dr st ave rd dr ln blvd ct way mls cma hoa'
@@ -96,6 +99,12 @@ const LOWER_NAME_WORD = /^\p{Ll}+(?:['’-]\p{Ll}+)*$/u;
 const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof|rev)\.?\s+/i;
 /** Lowercase particles inside surnames: "Maria de la Cruz", "Pieter van der Berg". */
 const PARTICLES = new Set('de la del della van von der den da das dos du di le bin al'.split(' '));
+/** Job-title words that follow a name in a signature ("Greta Lindqvist-Haas Senior Relocation …"). */
+const TITLES = new Set(
+  'senior director manager agent broker realtor associate coordinator specialist officer consultant advisor adviser president vp owner partner principal team loan mortgage sales marketing executive assistant analyst engineer attorney esq cfp ceo cfo coo founder'.split(
+    ' ',
+  ),
+);
 /** Generational suffixes that belong to the surname. */
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 /** A middle initial: "John Q. Public". */
@@ -140,7 +149,7 @@ export function leadingName(text: string, { allowLowercase = false, max: most = 
       taken.push(word.replace(/\.?$/, '.').replace(/^(i+|iv)\.$/i, (m) => m.slice(0, -1).toUpperCase()));
       break;
     }
-    if (!isName(word) || names === max) break;
+    if (!isName(word) || names === max || (names >= 2 && TITLES.has(word.toLowerCase()))) break;
     taken.push(word);
     names++;
     if (word !== raw) break;
@@ -226,7 +235,7 @@ const STREET_WORD = "(?!(?:at|for|on|in|with|by|and|to|from|near|tomorrow|today)
 /** A street without a suffix word: "Broadway", "Route 66", "FM 1826". */
 const NAMED_ROAD = String.raw`Broadway|(?:Route|Rte|Highway|Hwy|Interstate|FM|RR|County Road|CR|State Road|SR|US)\s+\d+[A-Za-z]?|(?:Ave|Avenue)\s+[A-Z]\b`;
 const STREET = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|North\\s+|South\\s+|East\\s+|West\\s+)?(?:(?:${STREET_WORD}){0,4}(?:${SUFFIX})\\b\\.?|${NAMED_ROAD}\\b)`,
+  `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|North\\s+|South\\s+|East\\s+|West\\s+)?(?:${NAMED_ROAD}\\b|(?:${STREET_WORD}){0,4}(?:${SUFFIX})\\b\\.?)`,
   'i',
 );
 /** DC, Seattle and other cities write the quadrant after the street: "3341 P St NW" (capitals only: "w" is "with"). */

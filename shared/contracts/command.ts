@@ -60,7 +60,13 @@ export const DraftMessageParams = z.object({
 });
 export const CallOutcome = z.enum(['connected', 'left_voicemail', 'no_answer']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
-export const LogCallParams = z.object({ ...contactRef, outcome: CallOutcome.optional(), notes: text.optional() });
+/** A call with a contact, or with whoever in the CRM has the number called ("called 512-555-0139, no answer"). */
+export const LogCallParams = z.object({
+  ...contactRef,
+  phone: E164.optional(),
+  outcome: CallOutcome.optional(),
+  notes: text.optional(),
+});
 
 /** Each intent's params: what the LLM's tools are generated from, and what validates its answers. */
 export const INTENT_PARAMS = {

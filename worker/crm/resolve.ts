@@ -59,14 +59,15 @@ export function resolveContact(crm: CrmProvider, params: ContactRef, required: t
 export function resolveContact(crm: CrmProvider, params: ContactRef, required: boolean): Promise<CrmContact | undefined>;
 export async function resolveContact(crm: CrmProvider, params: ContactRef, required: boolean) {
   const typed = params.contact?.trim();
-  if (!params.contactId && !typed) {
+  if (!params.contactId && !typed && !params.phone) {
     if (required) throw new ApiError(422, 'contact_required', 'Say which contact this is for, or open their page.');
     return undefined;
   }
-  const found = await lookup(crm, { contactId: params.contactId, contact: typed });
+  // An id is the one shown on the card; without one, a name or the number called.
+  const found = await lookup(crm, params.contactId ? { contactId: params.contactId } : { contact: typed, phone: params.phone });
   if (found.length === 1) return found[0];
   if (params.contactId) throw new ApiError(422, 'contact_not_found', 'That contact is not in your CRM.');
-  if (!found.length)
-    throw new ApiError(422, 'contact_not_found', `No contact named “${typed}” in your CRM; add them as a lead first.`);
-  throw new ApiError(409, 'ambiguous_contact', `Several contacts match “${typed}”; pick one.`, { candidates: found });
+  const who = typed ?? params.phone;
+  if (!found.length) throw new ApiError(422, 'contact_not_found', `No contact “${who}” in your CRM; add them as a lead first.`);
+  throw new ApiError(409, 'ambiguous_contact', `Several contacts match “${who}”; pick one.`, { candidates: found });
 }

@@ -7,6 +7,13 @@ function opening(purpose: string): string {
   // "is there an HOA and how much": a question the agent wants answered, asked as one.
   if (/^(?:is|are|do|does|did|can|could|will|would|has|have|what|when|where|which|who|why|how)\b/i.test(p))
     return `Quick question: ${p.replace(/^./, (c) => c.toUpperCase()).replace(/\?*$/, '?')}`;
+  // "see you at noon", "I'm running late": a message the agent already worded, said as written.
+  if (
+    /^(?:i|i'm|im|i'll|we|we're|we'll|you|see you|running|on my way|omw|just|thanks|thank you|please|let's|heads up|good news|great news|congrats)\b/i.test(
+      p,
+    )
+  )
+    return `${p.replace(/^./, (c) => c.toUpperCase())}.`;
   if (/^(?:that|to let you know)\b/i.test(p)) return `I wanted to let you know ${p.replace(/^to let you know\s*/i, '')}.`;
   if (/^(?:about|regarding|re:?)\s/i.test(p)) return `I wanted to reach out ${p.replace(/^re:?\s/i, 'about ')}.`;
   if (/^(?:asking|to ask)\s/i.test(p)) return `I wanted to ask ${p.replace(/^(?:asking|to ask)\s/i, '')}.`;

@@ -121,6 +121,12 @@ describe('POST /v1/actions/execute with the local CRM', () => {
       record: { firstName: 'Tomás', lastName: 'Nguyễn' },
     });
 
+    // A call to a number is with whoever has it.
+    const byNumber = await result(
+      await agent.execute({ intent: 'log_call', confidence: 0.9, params: { phone: '+15125550177', outcome: 'no_answer' } }),
+    );
+    expect(byNumber.result).toMatchObject({ status: 'done', contact: { id } });
+
     const nobody = await agent.execute({ intent: 'log_call', confidence: 0.9, params: { outcome: 'no_answer' } });
     expect(nobody.status).toBe(422);
     expect(ApiErrorBody.parse(await nobody.json()).error.code).toBe('contact_required');

@@ -22,6 +22,8 @@ const RECORD = /(?:'s|’s|s')?\s+(?:notes?|file|record|profile|account)$/i;
 /** "note - Victor Huang: …": the person, then a colon. */
 const NAME_COLON = /^[-–—]?\s*([^:]{2,40}?):\s*/;
 const POSSESSIVE: Record<string, string> = { his: 'him', their: 'them' };
+/** "this listing", "it", "this place for Rohan": the listing in view, and who the note is for. */
+const ON_LISTING = new RegExp(`^(${LISTING_WORDS.source}|it)(?:\\s+for\\s+(.{2,40}))?$`, 'i');
 const SEPARATOR = /\s*(?::|\s[-–—]+\s|[–—]|,)\s*/;
 /** A pronoun inside the note itself ("note: she wants to close before August"). */
 const PRONOUN = /\b(?:she|he|they|her|him|them|his|their)\b/i;
@@ -61,9 +63,11 @@ export const addNote: Rule = (s) => {
     rest = rest.slice(t[0].length);
     const sep = SEPARATOR.exec(rest);
     const head = sep && sep.index > 0 && sep.index <= 60 ? rest.slice(0, sep.index) : undefined;
-    if (head && new RegExp(`^${LISTING_WORDS.source}$`, 'i').test(head)) {
-      // "note on this listing: …" is about a property, not a person: say which in the note.
-      about = listingInView(s, head)?.address;
+    const onListing = head && ON_LISTING.exec(head);
+    if (onListing) {
+      // "note on this listing (for Rohan): …" is about a property: say which in the note, and for whom.
+      about = listingInView(s, onListing[1] ?? head)?.address;
+      typed = onListing[2];
       rest = rest.slice((sep?.index ?? 0) + (sep?.[0].length ?? 0));
     } else if (head && sep) {
       typed = head.replace(RECORD, '').replace(/\s+(?:re|regarding|about)$/i, '');

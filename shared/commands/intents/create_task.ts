@@ -1,12 +1,11 @@
-import { CONTACT_WORDS, contactInView, isContactWord, pageContact } from '../context';
-import { takeDate } from '../dates';
+import { CONTACT_WORDS, contactInView, dateAround, isContactWord, pageContact } from '../context';
 import type { Rule } from '../rule';
 import { findName, trimText } from '../text';
 
 const REMIND =
   /^(?:please\s+)?(?:remind me (?:to |that |about )?|reminder(?:\s+to)?\s*[:-]?\s*|(?:set|schedule|add|create|make|put in) (?:a |up a |me a )?reminder (?:to |for |that )?|(?:add|create|make|new)\s+(?:a\s+)?(?:task|reminder|to-?do)(?:\s+to)?\s*[:-]?\s*|(?:new\s+)?task\s*[:-]?\s*|to-?do\s*[:-]\s*|don'?t (?:let me )?forget (?:to )?)/i;
 const ACTION =
-  /^(?:please\s+)?(?:call|phone|ring|follow[\s-]?up|check in|touch base|reach out|get back|circle back|meet|meeting|mtg|appt|apptmt|appointment|lunch|coffee|send|drop off|pick up|schedule a call|prepare|prep|review|order|confirm)\b/i;
+  /^(?:please\s+)?(?:call|phone|ring|follow[\s-]?up|check in|touch base|reach out|get back|circle back|ping|meet|meeting|mtg|appt|apptmt|appointment|lunch|coffee|send|drop off|pick up|schedule a call|prepare|prep|review|order|confirm)\b/i;
 const BEFORE_NAME =
   /^(?:call|phone|ring|with|to|email|text|for|meet|ping|see|visit|thank|congratulate|about|send|give|ask|tell|update|invite|remind|introduce|pay|from)$/i;
 
@@ -15,13 +14,13 @@ const DAY_FIRST =
   /^(?:tomorrow|today|tonight|this|next|on|in|by|at|mon|tue|wed|thu|fri|sat|sun|first thing|noon|eod|end of|quarter|half|\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b)/i;
 
 export const createTask: Rule = (s) => {
-  const early = DAY_FIRST.test(s.text) ? takeDate(s.text, s.now) : undefined;
+  const early = DAY_FIRST.test(s.text) ? dateAround(s, s.text) : undefined;
   const after = early ? early.rest.replace(/^[\s:,\-–—]+/, '') : s.text;
   const prefix = REMIND.exec(after);
   const action = !prefix && ACTION.test(after);
   if (!prefix && !action) return undefined;
   const body = prefix ? after.slice(prefix[0].length) : after;
-  const later = early ? undefined : takeDate(body, s.now);
+  const later = early ? undefined : dateAround(s, body);
   const when = early ?? later;
   // "remind me on the 25th to renew…": the "to" was kept apart from "remind me" by the date.
   const title = trimText((later ? later.rest : body).replace(/^[\s:,\-–—]*(?:to|that|about)\s+/i, ''));

@@ -12,6 +12,9 @@ const SEND_PERSON_FIRST =
 /** "send this listing to Maria", "share this place with Tom", "text the listing to her". */
 const SHARE =
   /^(?:please\s+)?(?:send|share|forward|email|e-mail|text)\s+(?:this|the|that)\s+(?:listing|house|home|property|place|condo|one)\s+(?:to|with)\s+/i;
+/** "send Keisha this one", "text her this listing": the person, then the listing. */
+const SHARE_PERSON_FIRST =
+  /^(?:please\s+)?(send|share|forward|email|e-mail|text)\s+(.{2,40}?)\s+(?:this|that|the)\s+(?:listing|house|home|property|place|condo|one)\s*$/i;
 /** Words that only lead into the purpose. "that …", "about …" and "asking …" stay: they say what to write. */
 const LEAD_IN =
   /^(?:to say|saying|to let (?:her|him|them) know|letting (?:her|him|them) know|to tell (?:her|him|them)|and|with)\s+/i;
@@ -69,15 +72,21 @@ const channelOf = (word: string) => (/text|sms|msg/i.test(word) ? 'sms' : 'email
 
 export const draftMessage: Rule = (s) => {
   const share = SHARE.exec(s.text);
-  if (share) {
+  const shareTo = share ? undefined : SHARE_PERSON_FIRST.exec(s.text);
+  if (share || shareTo) {
     const said = LISTING_WORDS.exec(s.text)?.[0] ?? 'this listing';
     const listing = listingInView(s, said);
-    const { target, vague } = recipient(s, s.text.slice(share[0].length));
+    const { target, vague } = recipient(s, share ? s.text.slice(share[0].length) : (shareTo?.[2] ?? ''));
     if (!listing || !target || vague) return { intent: 'unknown', confidence: 0.3, params: {} };
     return {
       intent: 'draft_message',
       confidence: 0.9,
-      params: { ...target, channel: channelOf(share[0]), purpose: 'a home you may like', listing: brief(listing) },
+      params: {
+        ...target,
+        channel: channelOf(shareTo?.[1] ?? share?.[0] ?? ''),
+        purpose: 'a home you may like',
+        listing: brief(listing),
+      },
     };
   }
 

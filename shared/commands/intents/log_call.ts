@@ -1,7 +1,7 @@
 import type { CallOutcome } from '../../contracts';
 import { CONTACT_WORDS, contactInView, isContactWord, pageContact, type Sentence } from '../context';
 import type { Rule } from '../rule';
-import { household, leadingName, nameCase, trimText } from '../text';
+import { household, leadingName, nameCase, takePhone, trimText } from '../text';
 import { listingAgent } from './add_lead';
 
 /**
@@ -11,6 +11,8 @@ import { listingAgent } from './add_lead';
  */
 const LOGGED =
   /^(?:please\s+)?(?:(?:log|logged|record|recorded|add|note|save|enter)\s+(?:a\s+|the\s+|my\s+)?(?:phone\s+)?call(?:\s+(?:with|to|from|for))?|(?:just\s+)?(?:called|phoned|rang|tried calling|tried to call|tried|spoke (?:with|to)|talked (?:with|to)|chatted with|had an? (?:\w+\s+)?(?:call|chat|conversation|phone call) with|got off the phone with|caught up with|connected with|got through to|reached|couldn'?t reach|could not reach|missed (?:a )?call from|returned (?:a |her |his |their )?call (?:from|to)?|(?:left|dropped) (?:a |an )?(?:vm|voicemail|voice ?mail|message|msg) (?:for|with|to))|(?:vm|voicemail|no answer) (?:for|from|with|to))\s*[:\-–—,]?\s*/i;
+/** "she called, left a msg re: comps": a call from whoever "she" is. */
+const INBOUND = /^(she|he|they)\s+(?:called|rang|phoned)(?:\s+(?:me|back))*\b[\s,.:;-]*/i;
 /** "left her a vm re …", "left Gabe a message": the person between "left" and the message. */
 /** "left a vm", "lvm": a call with whoever is in view. */
 const LEFT_ALONE = /^(?:just\s+)?left\s+(?:a |an )?(?:vm|voicemail|voice ?mail|message|msg)\s*$/i;
@@ -30,14 +32,20 @@ const OUTCOMES: [CallOutcome, RegExp][] = [
   ],
   [
     'connected',
-    /\b(?:spoke|talked|chatted|connected|reached|caught up|picked up|answered|got (?:a ?hold of|ahold of|through)|had a (?:call|chat|conversation)|got off the phone|(?:good|great|quick|long) (?:call|chat))\b/i,
+    /\b(?:spoke|talked|chatted|connected|reached|caught up|picked up|answered|interested|(?:she|he|they)(?:'s|'re| is| are) in\b|got (?:a ?hold of|ahold of|through)|had a (?:call|chat|conversation)|got off the phone|(?:good|great|quick|long) (?:call|chat))\b/i,
   ],
 ];
 const OUTCOME_WORDS = new RegExp(OUTCOMES.map(([, re]) => re.source).join('|'), 'gi');
 
 const STARTS_WITH_OUTCOME = new RegExp(`^(?:${OUTCOME_WORDS.source})`, 'i');
 
-function who(s: Sentence, rest: string): { target?: { contactId?: string; contact?: string }; rest: string; said?: string } {
+function who(
+  s: Sentence,
+  rest: string,
+): { target?: { contactId?: string; contact?: string; phone?: string }; rest: string; said?: string } {
+  // "called 512-555-0139": the call was with whoever has that number.
+  const phone = /^[+(\d]/.test(rest) ? takePhone(rest, s.areaCode) : undefined;
+  if (phone) return { target: { phone: phone.value }, rest: phone.rest };
   const agentSaid = /^(?:the\s+)?(?:listing|list|seller'?s?)\s+agent\b/i.exec(rest)?.[0];
   if (agentSaid) {
     const found = listingAgent(s, agentSaid);
@@ -57,6 +65,21 @@ function who(s: Sentence, rest: string): { target?: { contactId?: string; contac
 }
 
 export const logCall: Rule = (s) => {
+  const inbound = INBOUND.exec(s.text);
+  if (inbound?.[1]) {
+    const target = contactInView(s, inbound[1]);
+    const outcome = OUTCOMES.find(([, re]) => re.test(s.text))?.[0];
+    const notes = trimText(s.text.slice(inbound[0].length).replace(OUTCOME_WORDS, ' ').replace(/\s+/g, ' '));
+    return {
+      intent: 'log_call',
+      confidence: target ? 0.85 : 0.3,
+      params: {
+        ...target,
+        ...(outcome && outcome !== 'left_voicemail' && { outcome }),
+        notes: `Called me${notes ? `: ${notes}` : ''}`,
+      },
+    };
+  }
   const left = LEFT_FOR.exec(s.text);
   const withOutcome = CALL_WITH.exec(s.text);
   const m =
@@ -75,7 +98,7 @@ export const logCall: Rule = (s) => {
       .replace(/\s+/g, ' ')
       .replace(/^(?:and|but|,)\s+/i, ''),
   );
-  const known = !!target && ('contactId' in target || 'contact' in target);
+  const known = !!target && ('contactId' in target || 'contact' in target || 'phone' in target);
   return {
     intent: 'log_call',
     // Who the call was with is the one thing a call log cannot do without.

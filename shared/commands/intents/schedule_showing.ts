@@ -5,6 +5,7 @@ import {
   isContactWord,
   LISTING_WORDS,
   listingInView,
+  pageContact,
   pageListing,
 } from '../context';
 import { takeDate } from '../dates';
@@ -13,13 +14,13 @@ import { findName, leadingName, nameCase, squeeze, takeAddress } from '../text';
 
 const SHOWING = /\b(?:showings?|tour|walk-?through|viewing|private show|to see|to view)\b/i;
 const VERB =
-  /^(?:please\s+)?(?:schedule|book|set up|setup|set|arrange|plan|add|create|make|request|line up|need|new|showing|tour)\b/i;
+  /^(?:please\s+)?(?:schedule|book|set up|setup|set|arrange|plan|add|create|make|request|line up|need|new|showing|tour|meet)\b/i;
 /** "can we see this house w/ Brody monday at 5:30", "let's tour 12 Oak St": seeing a place is a showing. */
 const SEE =
   /^(?:please\s+)?(?:(?:can|could) (?:we|i)\s+|let'?s\s+|i (?:want|need) to\s+|want to\s+|need to\s+)?(?:see|view|visit|tour|walk through|preview)\s+(?=(?:this|that|the)\s+(?:listing|house|home|property|place|condo|townhouse|townhome|unit|apartment|one|lot|building)\b|\d|it\b)/i;
 /** "put Anna Tikhonova down for a showing", "book Tsion Alemayehu for a tour": the person before "for". */
 const PERSON_FOR =
-  /^(?:please\s+)?(?:put|pencil|book|schedule|get|sign up)\s+(.{2,40}?)\s+(?:down\s+|in\s+)?for\s+(?:a\s+|the\s+)?(?:showing|tour|viewing|walk-?through)\b/i;
+  /^(?:please\s+)?(?:put|pencil|book|schedule|get|sign up|set up)\s+(.{2,40}?)\s+(?:down\s+|in\s+)?(?:for\s+)?(?:a\s+|the\s+)(?:showing|tour|viewing|walk-?through)\b/i;
 /** "a showing of it", "see it": "it" is the listing in view. */
 const IT = /\b(?:of|see|show|tour|view|visit)\s+(it)\b/i;
 /** "show the house to Tom", "show Maria this place", "show Tom 12 Oak St", "take the Lees to see it". */
@@ -65,7 +66,8 @@ export const scheduleShowing: Rule = (s) => {
   if (when) rest = when.rest;
   const name = person ?? findName(rest, /^(?:for|with|to)$/i);
   const pronoun = name && isContactWord(name) ? name : !name ? CONTACT_WORDS.exec(rest)?.[0] : undefined;
-  const contact = pronoun ? (contactInView(s, pronoun) ?? {}) : name ? { contact: name } : {};
+  // Nobody named, on a contact's page: the showing is for them.
+  const contact = pronoun ? (contactInView(s, pronoun) ?? {}) : name ? { contact: name } : (pageContact(s) ?? {});
   const start = when?.dateTime;
   const who = 'contact' in contact || 'contactId' in contact;
   const known = [address, start, who].filter(Boolean).length;
