@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { parseCommand } from '../../shared/commands';
 import { joinLines } from '../../shared/commands/context';
+import { placeNamed } from '../../shared/commands/places';
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
@@ -60,7 +61,13 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
   // kept current as it changes, and the agent's area code.
   useEffect(() => {
     void getAreaCode().then(setAreaCode);
-    return watchMemory(setMemory);
+    // The place index is built on first use (~40 ms): build it while the panel is idle, not on a keystroke.
+    const idle = requestIdleCallback(() => placeNamed('Austin'));
+    const unwatch = watchMemory(setMemory);
+    return () => {
+      cancelIdleCallback(idle);
+      unwatch();
+    };
   }, []);
 
   const preview = useMemo(
