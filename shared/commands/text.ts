@@ -219,15 +219,6 @@ export function splitName(name: string): { firstName: string; lastName?: string 
   return lastName ? { firstName: words.slice(0, first).join(' '), lastName } : { firstName: words.join(' ') };
 }
 
-/** A pronoun or "this contact" that points at the contact open in the tab. */
-export const CONTACT_REFERENCE =
-  /^(?:her|him|them|this (?:contact|client|lead|person|buyer|seller)|the (?:contact|client|lead))$/i;
-export const MENTIONS_CONTACT = /\b(?:her|him|them|this (?:contact|client|lead|person|buyer|seller))\b/i;
-
-/** "this listing", "this house", "this one": the listing open in the tab. */
-export const LISTING_REFERENCE =
-  /\b(?:this|that|the) (?:listing|house|home|property|place|condo|townhouse|townhome|unit|apartment|one|lot|building)\b/i;
-
 const SUFFIX =
   'St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Loop|Pass|Run|Sq|Square|Cv|Cove|Xing|Crossing|Pt|Point|Row|Path|Pike|Plz|Plaza|Aly|Alley|Bnd|Bend|Holw|Hollow|Ridge|Hill|Hills|Park';
 /** Words between a house number and its suffix, never a connector ("123 Main St at 3pm"). */
