@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allowedTypos, distance } from './fuzzy';
-import { isCommonWord, isState, leadingPlace, nearestPlace, type Place, placeNamed, stateName } from './places';
+import { isCommonWord, isState, leadingPlace, nearestPlace, type Place, placeNamed } from './places';
 
 const at = (place: Place | undefined) => place && `${place.name}, ${place.state}`;
 
@@ -122,8 +122,6 @@ describe('placeNamed', () => {
     expect(at(placeNamed('new york'))).toBe('New York, NY');
     expect(isState(placeNamed('Washington') as Place)).toBe(true);
     expect(isState(placeNamed('Denver') as Place)).toBe(false);
-    expect(stateName('ga')).toBe('Georgia');
-    expect(stateName('XX')).toBeUndefined();
   });
 
   it('knows the nicknames', () => {

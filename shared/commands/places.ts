@@ -224,9 +224,6 @@ export const isState = (place: Place): boolean => place.population === 0;
 /** Whether the place's name is also an ordinary word ("Mission", "Price"), so a bare mention may not mean it. */
 export const isCommonWord = (place: Place): boolean => COMMON_PLACE_NAMES.has(foldName(place.name));
 
-/** The state's name for a USPS code ("TX" → "Texas"), or undefined. */
-export const stateName = (code: string): string | undefined => load().states.get(code.toUpperCase())?.name;
-
 /** Ranks places that are equally close: a state, then the larger town. */
 const weight = (place: Place) => place.population || Number.POSITIVE_INFINITY;
 
