@@ -1,6 +1,7 @@
 import { FUB_KEY, startFakeFollowUpBoss } from './fakes/followupboss';
 import { test as base, expect } from './support/extension';
 import { localDay } from './support/local-crm';
+import { confirmAndLand } from './support/panel';
 import { startWorker } from './support/worker';
 
 type Fub = Awaited<ReturnType<typeof startFakeFollowUpBoss>>;
@@ -33,17 +34,13 @@ test('a call with someone new adds them first, then the call, a task for "him" a
   const side = await panel();
   const box = side.getByTestId('command-input');
   const card = side.getByTestId('confirm-card');
-  const landed = async (count = 1) => {
-    for (let i = 0; i < count; i++) await expect(side.getByTestId('outbox-entry').nth(i)).toHaveAttribute('data-state', 'done');
-  };
 
   await box.fill('log call with Zed Quill – left voicemail');
   await box.press('Enter');
   await expect(card.getByTestId('contact-none')).toBeVisible();
   await card.getByLabel('Add them as a new lead first').check();
   await card.getByLabel('New lead’s phone').fill('512 555 0177');
-  await card.getByRole('button', { name: /Confirm/ }).click();
-  await landed(2);
+  await confirmAndLand(side, card, 2);
   expect(fub.people).toEqual([expect.objectContaining({ firstName: 'Zed', lastName: 'Quill' })]);
   const zed = fub.people[0]?.id;
   expect(fub.calls).toEqual([
@@ -53,14 +50,12 @@ test('a call with someone new adds them first, then the call, a task for "him" a
   await box.fill('remind me to call him tomorrow at 3:30');
   await box.press('Enter');
   await expect(card.getByTestId('contact-reference')).toContainText('“him” → Zed Quill');
-  await card.getByRole('button', { name: /Confirm/ }).click();
-  await landed();
+  await confirmAndLand(side, card);
 
   await box.fill('book a showing at 55 Water St, Brooklyn NY for zed quill tomorrow at 11');
   await box.press('Enter');
   await expect(card.getByTestId('contact-match')).toContainText('Zed Quill');
-  await card.getByRole('button', { name: /Confirm/ }).click();
-  await landed();
+  await confirmAndLand(side, card);
 
   const tomorrow = localDay(1);
   expect(fub.tasks).toEqual([

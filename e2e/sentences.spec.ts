@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test as base, expect } from './support/extension';
 import { localCrm, localDay } from './support/local-crm';
+import { confirmAndLand } from './support/panel';
 import { startWorker } from './support/worker';
 
 /** A worker of this file's own: what each test reads back from the CRM is only what it wrote. */
@@ -29,11 +30,6 @@ async function type(side: Page, sentence: string) {
   return side.getByTestId('confirm-card');
 }
 
-/** Waits until the newest outbox entries have all landed. */
-async function landed(side: Page, count = 1) {
-  for (let i = 0; i < count; i++) await expect(side.getByTestId('outbox-entry').nth(i)).toHaveAttribute('data-state', 'done');
-}
-
 test('"him" after adding the listing agent is that agent; hours mean the working day; a showing here is this listing', async ({
   openTab,
   panel,
@@ -44,8 +40,7 @@ test('"him" after adding the listing agent is that agent; hours mean the working
   const side = await panel(tabId);
   await expect(side.getByTestId('listing-card')).toBeVisible();
 
-  await (await type(side, 'add the listing agent as a lead')).getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, await type(side, 'add the listing agent as a lead'));
   const [agent] = await crm.contacts('Alvarez');
   expect(agent).toMatchObject({ firstName: 'Maria', lastName: 'Alvarez' });
 
@@ -53,15 +48,13 @@ test('"him" after adding the listing agent is that agent; hours mean the working
   await expect(task.getByTestId('contact-reference')).toContainText('“him” → Maria Alvarez, added just now');
   await expect(task.getByTestId('contact-match')).toHaveAttribute('data-contact-id', agent?.id ?? '');
   await expect(task.getByTestId('when-text')).toContainText('10:00 AM');
-  await task.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, task);
 
   const showing = await type(side, 'set up a showing here with her tomorrow at 3:30');
   await expect(showing.getByLabel('Address')).toHaveValue('1200 Barton Hills Dr, Austin, TX 78704');
   await expect(showing.getByTestId('when-text')).toContainText('3:30 PM');
   await expect(showing.getByTestId('contact-match')).toContainText('Maria Alvarez');
-  await showing.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, showing);
 
   const [showingRow, taskRow] = await crm.activity();
   expect(taskRow).toMatchObject({
@@ -92,8 +85,7 @@ test('a write cannot be confirmed without its target: none offers a new lead fir
   await task.getByLabel('Add them as a new lead first').check();
   await expect(task.getByLabel('New lead’s last name')).toHaveValue('Quill');
   await task.getByLabel('New lead’s phone').fill('(512) 555-0100');
-  await task.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side, 2);
+  await confirmAndLand(side, task, 2);
   const [zed] = await crm.contacts('Zed Quill');
   expect(zed).toMatchObject({ firstName: 'Zed', lastName: 'Quill', phone: '+15125550100' });
   const [taskRow, leadRow] = await crm.activity();
@@ -108,8 +100,7 @@ test('a write cannot be confirmed without its target: none offers a new lead fir
   await expect(note.getByRole('button', { name: /Confirm/ })).toBeDisabled();
   await note.getByLabel('Contact', { exact: true }).fill('ana soto');
   await expect(note.getByTestId('contact-match')).toHaveAttribute('data-contact-id', soto.contact?.id ?? '');
-  await note.getByLabel('Note').press('Enter');
-  await landed(side);
+  await confirmAndLand(side, note);
   expect((await crm.activity())[0]).toMatchObject({
     intent: 'add_note',
     contactId: soto.contact?.id,
@@ -124,8 +115,7 @@ test('a write cannot be confirmed without its target: none offers a new lead fir
   await aboutListing.getByLabel('Note').press('Enter');
   await aboutListing.getByLabel('Contact', { exact: true }).fill('Zed Quill');
   await expect(aboutListing.getByTestId('contact-match')).toHaveAttribute('data-contact-id', zed?.id ?? '');
-  await aboutListing.getByRole('button', { name: /Confirm/ }).click();
-  await landed(listingSide);
+  await confirmAndLand(listingSide, aboutListing);
   expect((await crm.activity())[0]).toMatchObject({
     intent: 'add_note',
     contactId: zed?.id,
@@ -150,8 +140,7 @@ test('fields take what people type: any phone format, a local number with the sa
   const lead = await type(side, 'new lead Olu Ade');
   await lead.getByLabel('Last name').fill('Adeyemi');
   await lead.getByLabel('Phone', { exact: true }).fill('555.0142');
-  await lead.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, lead);
   expect(await crm.contacts('Olu')).toEqual([expect.objectContaining({ lastName: 'Adeyemi', phone: '+17375550142' })]);
 
   const dayOnly = await type(side, 'remind me to renew my license tomorrow');
@@ -168,8 +157,7 @@ test('fields take what people type: any phone format, a local number with the sa
   await task.getByLabel('Due time').fill('02:00');
   await expect(task.getByTestId('when-warning')).toContainText('at night');
   await task.getByLabel('Due time').fill('16:15');
-  await task.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, task);
   expect((await crm.activity())[0]).toMatchObject({
     intent: 'create_task',
     record: { title: 'send Olu Adeyemi the disclosures', due: `${localDay(1)}T16:15` },
@@ -183,8 +171,7 @@ test('slips, couples and accents are read as meant; a decline offers the nearest
   const lead = await type(side, 'ad new leed José Ñúñez jose@nunez.example');
   await expect(lead.getByLabel('First name')).toHaveValue('José');
   await expect(lead.getByLabel('Last name')).toHaveValue('Ñúñez');
-  await lead.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, lead);
 
   for (const query of ['jose', 'NUNEZ', 'Ñúñez']) {
     await side.getByTestId('command-input').fill(`find contact ${query}`);
@@ -194,15 +181,13 @@ test('slips, couples and accents are read as meant; a decline offers the nearest
 
   const couple = await type(side, 'add Jake & Emily Turner 512-555-0144 relocating from Denver');
   await expect(couple.getByLabel('First name')).toHaveValue('Jake & Emily');
-  await couple.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, couple);
   expect(await crm.contacts('Turner')).toEqual([expect.objectContaining({ firstName: 'Jake & Emily', lastName: 'Turner' })]);
 
   const call = await type(side, 'spoke w/ jose nunez, wants to see condos');
   await expect(call.getByTestId('contact-match')).toContainText('José Ñúñez');
   await expect(call.getByLabel('Outcome')).toHaveValue('connected');
-  await call.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, call);
   expect((await crm.activity())[0]).toMatchObject({ intent: 'log_call', record: { outcome: 'connected' } });
 
   await side.getByTestId('command-input').fill("text 512-555-0199 that I'm running 10 min late");
@@ -236,15 +221,13 @@ test('on another CRM\'s contact page, "her" is that person: added first with the
   await first.getByLabel('Add them as a new lead first').check();
   await expect(first.getByLabel('New lead’s phone')).toHaveValue('(512) 555-0177');
   await expect(first.getByLabel('New lead’s email')).toHaveValue('dana.whitfield@example.com');
-  await first.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side, 2);
+  await confirmAndLand(side, first, 2);
   const [dana] = await crm.contacts('Whitfield');
   expect(dana).toMatchObject({ phone: '+15125550177', email: 'dana.whitfield@example.com' });
 
   const again = await type(side, 'left her a voicemail about the school district');
   await expect(again.getByTestId('contact-match')).toHaveAttribute('data-contact-id', dana?.id ?? '');
-  await again.getByRole('button', { name: /Confirm/ }).click();
-  await landed(side);
+  await confirmAndLand(side, again);
   expect(await crm.contacts('Whitfield')).toHaveLength(1);
   expect((await crm.activity())[0]).toMatchObject({
     intent: 'log_call',

@@ -2,6 +2,7 @@ import type { FakeServer } from './fakes/http';
 import { startFakeWiseAgent, WISEAGENT_CLIENT, WISEAGENT_USER } from './fakes/wiseagent';
 import { test as base, expect } from './support/extension';
 import { localDay } from './support/local-crm';
+import { confirmAndLand } from './support/panel';
 import { startWorker } from './support/worker';
 
 /** This file's worker is configured for Wise Agent (its fake), with local sign-in off, as deployed. */
@@ -89,22 +90,19 @@ test('on a listing, "a showing with her tomorrow at 3:30" after adding the agent
 
   await box.fill('add the listing agent as a lead');
   await box.press('Enter');
-  await card.getByRole('button', { name: /Confirm/ }).click();
-  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  await confirmAndLand(side, card);
   const [maria] = (await held(crm)).contacts;
 
   await box.fill('schedule a showing with her tomorrow at 3:30');
   await box.press('Enter');
   await expect(card.getByTestId('contact-match')).toHaveAttribute('data-contact-id', String(maria?.ClientID));
   await expect(card.getByTestId('when-text')).toContainText('3:30 PM');
-  await card.getByRole('button', { name: /Confirm/ }).click();
-  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  await confirmAndLand(side, card);
 
   await box.fill('log call with her - no answer');
   await box.press('Enter');
   await expect(card.getByLabel('Outcome')).toHaveValue('no_answer');
-  await card.getByRole('button', { name: /Confirm/ }).click();
-  await expect(side.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  await confirmAndLand(side, card);
 
   const [y, m, d] = localDay(1).split('-').map(Number);
   const { events, notes } = await held(crm);

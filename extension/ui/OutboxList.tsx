@@ -27,6 +27,7 @@ export function OutboxList({ onRetry }: { onRetry: () => void }) {
         <div
           key={e.key}
           data-testid="outbox-entry"
+          data-key={e.key}
           data-state={e.state}
           className="rounded-lg bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900"
         >
