@@ -3,23 +3,12 @@
  * real panel, the card checked, the write confirmed, and what landed read back from the CRM.
  */
 import type { Page } from '@playwright/test';
-import { test as base, expect } from './support/extension';
+import { test as base, expect, localWorker } from './support/extension';
 import { localCrm, localDay } from './support/local-crm';
 import { confirmAndLand } from './support/panel';
-import { startWorker } from './support/worker';
 
 /** A worker of this file's own: what each test reads back from the CRM is only what it wrote. */
-const test = base.extend({
-  worker: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const worker = await startWorker();
-      await use(worker);
-      await worker.stop();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+const test = base.extend({ worker: localWorker });
 
 const LISTING = 'http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/';
 

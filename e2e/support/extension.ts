@@ -1,4 +1,4 @@
-import { type BrowserContext, test as base, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, type Page, type WorkerFixture } from '@playwright/test';
 import { launchExtension, setWorkerUrl } from './browser';
 import { startFixtureServer } from './fixture-server';
 import { type RunningWorker, startWorker } from './worker';
@@ -14,16 +14,22 @@ type TestFixtures = {
   openTab: (url: string) => Promise<OpenTab>;
 };
 
+/**
+ * The worker on its built-in defaults, one per Playwright worker. A spec file that names it again
+ * (`base.extend({ worker: localWorker })`) gets one of its own, with only its own writes in the CRM.
+ */
+export const localWorker: [WorkerFixture<RunningWorker, object>, { scope: 'worker'; timeout: number }] = [
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  async ({}, use) => {
+    const worker = await startWorker();
+    await use(worker);
+    await worker.stop();
+  },
+  { scope: 'worker', timeout: 60_000 },
+];
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  worker: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const worker = await startWorker();
-      await use(worker);
-      await worker.stop();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  worker: localWorker,
   fixturePort: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {

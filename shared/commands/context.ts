@@ -67,7 +67,8 @@ export const pageListing = (s: Sentence) => (s.page?.kind === 'listing' ? s.page
 /** Words that point at a person already in view: the page's contact, else the one last referred to. */
 export const CONTACT_WORDS =
   /\b(?:him|her|them|they|this (?:contact|client|lead|person|buyer|seller|guy|lady|couple)|th(?:e|at) (?:lead|contact|client|buyer|seller|person) i just (?:added|saved|created|made)|the (?:new )?(?:lead|contact|client))\b/i;
-export const isContactWord = (text: string) => new RegExp(`^${CONTACT_WORDS.source}$`, 'i').test(text.trim());
+const ONLY_CONTACT_WORDS = new RegExp(`^${CONTACT_WORDS.source}$`, 'i');
+export const isContactWord = (text: string) => ONLY_CONTACT_WORDS.test(text.trim());
 
 export type ContactTarget = { contactId?: string; contact?: string };
 
