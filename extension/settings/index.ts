@@ -3,10 +3,19 @@ import { z } from 'zod';
 
 export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
 
-/** Where the worker lives: http(s) only, no path, query or credentials. */
+/** Hosts that never leave this computer, the only ones a session may travel to over plain http. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Where the worker lives: https, or http on this computer only (the session's tokens travel with
+ * every call, so they must not cross a network in the clear); no path, query or credentials.
+ */
 export const WorkerUrl = z
-  .url({ protocol: /^https?$/, error: 'Enter an http:// or https:// address.' })
+  .url({ protocol: /^https?$/, error: 'Enter an https:// address.' })
   .transform((u) => new URL(u))
+  .refine((u) => u.protocol === 'https:' || LOOPBACK.has(u.hostname), {
+    message: 'Enter an https:// address; http:// is only for a worker on this computer (127.0.0.1 or localhost).',
+  })
   .refine((u) => !u.username && !u.password && !u.search && !u.hash && (u.pathname === '/' || u.pathname === ''), {
     message: 'Enter the worker’s base address only, without a path, query or credentials.',
   })

@@ -7,6 +7,8 @@ describe('WorkerUrl', () => {
     ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
     ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
     ['https://estait.example.workers.dev', 'https://estait.example.workers.dev'],
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://[::1]:8787/', 'http://[::1]:8787'],
   ])('accepts %s as %s', (input, origin) => {
     expect(WorkerUrl.parse(input)).toBe(origin);
   });
@@ -18,6 +20,9 @@ describe('WorkerUrl', () => {
     'https://a.dev/v1',
     'https://u:p@a.dev',
     'https://a.dev/?x=1',
+    'http://estait.example.workers.dev',
+    'http://10.0.0.2:8787',
+    'http://127.0.0.1.evil.example',
     '',
   ])('refuses %s', (input) => {
     expect(WorkerUrl.safeParse(input).success).toBe(false);
@@ -42,9 +47,10 @@ describe('the worker address setting', () => {
   });
 
   it('refuses to save an invalid address and keeps the old one', async () => {
-    await setWorkerUrl('http://10.0.0.2:8787');
+    await setWorkerUrl('https://10.0.0.2:8787');
     await expect(setWorkerUrl('ftp://x')).rejects.toThrow();
-    expect(await getWorkerUrl()).toBe('http://10.0.0.2:8787');
+    await expect(setWorkerUrl('http://10.0.0.2:8787')).rejects.toThrow('only for a worker on this computer');
+    expect(await getWorkerUrl()).toBe('https://10.0.0.2:8787');
   });
 });
 
