@@ -60,8 +60,17 @@ export async function upstream(
       throw new ApiError(502, 'upstream_auth', `${name} refused Estait's credentials; check the worker's key.`);
     if (res.status === 429)
       throw new ApiError(429, 'upstream_rate_limited', `${name} is rate-limiting requests; try again shortly.`);
+    // The provider refused what was sent: sending it again will not help, so the caller gets a 4xx.
+    if (res.status === 400 || res.status === 409 || res.status === 422)
+      throw new ApiError(422, 'upstream_rejected', `${name} refused this (${res.status}): ${await reason(res)}`);
     throw new ApiError(502, 'upstream_error', `${name} answered ${res.status}.`);
   }
+}
+
+/** A provider's own words for a refusal, short, for the agent to read. */
+async function reason(res: Response): Promise<string> {
+  const body = (await res.text().catch(() => '')).replace(/\s+/g, ' ').trim();
+  return body.slice(0, 200) || 'no reason given';
 }
 
 async function digest(text: string): Promise<string> {

@@ -3,11 +3,47 @@ import { Listing } from './page';
 
 /** E.164: a plus, a country code and up to 15 digits in all. */
 export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +15125550142');
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD');
-export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a local date and time YYYY-MM-DDTHH:mm');
 
-const text = z.string().trim().min(1).max(2000);
-const name = z.string().trim().min(1).max(120);
+/** Years a CRM date may fall in: a typo or a model's guess outside them is refused, not written. */
+export const YEARS = { min: 2000, max: 2099 } as const;
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** True when `2026-02-30`-like text names a real day (and `T25:99`-like text a real time) in YEARS. */
+export function isRealDate(value: string): boolean {
+  const [y, mo, d, h = 0, mi = 0] = (value.match(/\d+/g) ?? []).map(Number);
+  if (y === undefined || mo === undefined || d === undefined) return false;
+  return y >= YEARS.min && y <= YEARS.max && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59;
+}
+
+// The pattern states the shape (and is what the LLM's tool schema shows); the check, the value.
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD')
+  .refine(isRealDate, `a real date from ${YEARS.min} to ${YEARS.max}`);
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a local date and time YYYY-MM-DDTHH:mm')
+  .refine(isRealDate, `a real date and time from ${YEARS.min} to ${YEARS.max}`);
+
+/** Control characters (line breaks aside) and bidi overrides: never part of what an agent typed. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAK = /[\r\n\t]/;
+
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine((s) => !CONTROL.test(s), 'text without control characters');
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), 'one line without control characters');
+/** A task's title: one line, as CRMs show it in lists. */
+const title = text.refine((s) => !LINE_BREAK.test(s), 'one line without control characters').check(z.maxLength(500));
 const contactRef = { contact: name.optional(), contactId: z.string().min(1).max(64).optional() };
 const confidence = z.number().min(0).max(1);
 
@@ -36,7 +72,7 @@ export const AddLeadParams = z.object({
   consent: Consent.optional(),
 });
 export const AddNoteParams = z.object({ ...contactRef, text });
-export const CreateTaskParams = z.object({ ...contactRef, title: text, due: z.union([LocalDate, LocalDateTime]).optional() });
+export const CreateTaskParams = z.object({ ...contactRef, title, due: z.union([LocalDate, LocalDateTime]).optional() });
 export const ScheduleShowingParams = z.object({ ...contactRef, address: text.optional(), start: LocalDateTime.optional() });
 export const SearchCriteria = z.object({
   location: name.optional(),

@@ -16,6 +16,8 @@ describe('ParsedCommand', () => {
       confidence: 0.7,
       params: { contact: 'Sarah', channel: 'sms', purpose: 'follow up on the showing' },
     },
+    { intent: 'create_task', confidence: 0.8, params: { title: 'Call her', due: '2028-02-29T23:59' } },
+    { intent: 'add_note', confidence: 0.8, params: { contact: 'Ann', text: 'Line one\nline two' } },
     { intent: 'unknown', confidence: 0.1, params: {} },
   ])('accepts $intent', (command) => {
     expect(ParsedCommand.parse(command)).toEqual(command);
@@ -27,6 +29,13 @@ describe('ParsedCommand', () => {
     ['a confidence over 1', { intent: 'unknown', confidence: 1.5, params: {} }],
     ['a due date in another form', { intent: 'create_task', confidence: 1, params: { title: 't', due: 'Friday' } }],
     ['an unknown property type', { intent: 'search_properties', confidence: 1, params: { propertyType: 'castle' } }],
+    ['a month 13', { intent: 'create_task', confidence: 1, params: { title: 't', due: '2026-13-45' } }],
+    ['February 30', { intent: 'create_task', confidence: 1, params: { title: 't', due: '2026-02-30' } }],
+    ['year 9999', { intent: 'create_task', confidence: 1, params: { title: 't', due: '9999-09-09' } }],
+    ['hour 25', { intent: 'schedule_showing', confidence: 1, params: { address: '1 Main St', start: '2026-03-13T25:99' } }],
+    ['a title with a control character', { intent: 'create_task', confidence: 1, params: { title: 'Call\u0007 her' } }],
+    ['a title over two lines', { intent: 'create_task', confidence: 1, params: { title: 'Call\nher' } }],
+    ['a name with a bidi override', { intent: 'add_lead', confidence: 1, params: { firstName: 'Ann\u202Egnam' } }],
   ])('refuses %s', (_label, command) => {
     expect(ParsedCommand.safeParse(command).success).toBe(false);
   });

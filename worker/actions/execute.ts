@@ -1,8 +1,10 @@
 import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, WriteCommand } from '../../shared/contracts';
+import { sha256 } from '../../shared/encoding';
 import { formatWhen, fullName } from '../../shared/format';
 import type { Session } from '../auth/session';
 import { crmFor } from '../crm';
-import { type CrmProvider, OUTCOME_WORDS, type WriteAttempt } from '../crm/provider';
+import { withLock } from '../crm/lock';
+import { AlreadyInCrm, type CrmProvider, type LeadInput, OUTCOME_WORDS, type WriteAttempt } from '../crm/provider';
 import { resolveContact } from '../crm/resolve';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
@@ -15,29 +17,49 @@ const KEY_TTL_MS = 24 * 3600 * 1000;
  */
 const leaseMs = (env: Env) => 4 * crmTimeoutMs(env) + 15_000;
 
-async function write(crm: CrmProvider, command: WriteCommand, attempt: WriteAttempt): Promise<ExecuteResult> {
+const duplicate = (contact: CrmContact): ExecuteResult => ({
+  status: 'duplicate',
+  contact,
+  summary: `${fullName(contact)} is already in your CRM`,
+});
+
+/** Looks for the person, then creates them: under the agent's lock, so two adds of one person make one contact. */
+async function addLead(crm: CrmProvider, p: LeadInput, attempt: WriteAttempt): Promise<ExecuteResult> {
+  const done = (contact: CrmContact): ExecuteResult => ({
+    status: 'done',
+    intent: 'add_lead',
+    crmId: contact.id,
+    contact,
+    summary: `Added lead ${fullName(contact)}`,
+  });
+  // An earlier attempt that landed is this write, not a duplicate of it.
+  if (attempt.since) {
+    const mine = await crm.findCreated(p, { key: attempt.key, since: attempt.since });
+    if (mine) return done(mine);
+  }
+  for (const probe of [p.email && { email: p.email }, p.phone && { phone: p.phone }]) {
+    if (!probe) continue;
+    const [existing] = await crm.searchContacts(probe);
+    if (existing) return duplicate(existing);
+  }
+  try {
+    return done(await crm.createContact(p, attempt));
+  } catch (err) {
+    if (err instanceof AlreadyInCrm) return duplicate(err.contact);
+    throw err;
+  }
+}
+
+async function write(
+  env: Env,
+  user: string,
+  crm: CrmProvider,
+  command: WriteCommand,
+  attempt: WriteAttempt,
+): Promise<ExecuteResult> {
   switch (command.intent) {
-    case 'add_lead': {
-      const p = command.params;
-      const done = (contact: CrmContact): ExecuteResult => ({
-        status: 'done',
-        intent: 'add_lead',
-        crmId: contact.id,
-        contact,
-        summary: `Added lead ${fullName(contact)}`,
-      });
-      // An earlier attempt that landed is this write, not a duplicate of it.
-      if (attempt.since) {
-        const mine = await crm.findCreated(p, { key: attempt.key, since: attempt.since });
-        if (mine) return done(mine);
-      }
-      for (const probe of [p.email && { email: p.email }, p.phone && { phone: p.phone }]) {
-        if (!probe) continue;
-        const [existing] = await crm.searchContacts(probe);
-        if (existing) return { status: 'duplicate', contact: existing, summary: `${fullName(existing)} is already in your CRM` };
-      }
-      return done(await crm.createContact(p, attempt));
-    }
+    case 'add_lead':
+      return withLock(env.DB, `add_lead:${crm.name}:${user}`, leaseMs(env), () => addLead(crm, command.params, attempt));
     case 'add_note': {
       const contact = await resolveContact(crm, command.params, true);
       const { id } = await crm.addNote(contact.id, command.params.text, attempt);
@@ -92,19 +114,22 @@ export async function execute(
     .bind(user, key, now - KEY_TTL_MS)
     .run();
   const lease = now + leaseMs(env);
+  const hash = await sha256(JSON.stringify({ command, tz }));
   const claim = await db
     .prepare(
-      `INSERT INTO idempotency_keys (user_id, key, response, created_at, attempts, lease_until) VALUES (?, ?, NULL, ?, 0, ?)
-       ON CONFLICT DO NOTHING`,
+      `INSERT INTO idempotency_keys (user_id, key, response, created_at, attempts, lease_until, request_hash)
+       VALUES (?, ?, NULL, ?, 0, ?, ?) ON CONFLICT DO NOTHING`,
     )
-    .bind(user, key, now, lease)
+    .bind(user, key, now, lease, hash)
     .run();
   let attempt: WriteAttempt = { key };
   if (claim.meta.changes !== 1) {
     const row = await db
-      .prepare('SELECT response, created_at FROM idempotency_keys WHERE user_id = ? AND key = ?')
+      .prepare('SELECT response, created_at, request_hash FROM idempotency_keys WHERE user_id = ? AND key = ?')
       .bind(user, key)
-      .first<{ response: string | null; created_at: number }>();
+      .first<{ response: string | null; created_at: number; request_hash: string | null }>();
+    if (row?.request_hash && row.request_hash !== hash)
+      throw new ApiError(409, 'key_reused', 'This idempotency key was already used for a different write; confirm it again.');
     if (row?.response) return JSON.parse(row.response) as ExecuteResponse;
     const takeover = await db
       .prepare(
@@ -120,7 +145,7 @@ export async function execute(
   const crm = crmFor(env, user, tz);
   let result: ExecuteResult;
   try {
-    result = await write(crm, command as WriteCommand, attempt);
+    result = await write(env, user, crm, command as WriteCommand, attempt);
   } catch (err) {
     await db
       .prepare(

@@ -1,7 +1,7 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { Consent, type CrmContact } from '../../shared/contracts';
 import { fold } from '../../shared/normalize';
-import type { CrmProvider, LeadInput } from './provider';
+import { AlreadyInCrm, type CrmProvider, type LeadInput } from './provider';
 
 type Row = {
   id: number;
@@ -52,7 +52,7 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
     await db
       .prepare(
         `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-         ON CONFLICT (user_id, idempotency_key) DO NOTHING`,
+         ON CONFLICT DO NOTHING`,
       )
       .bind(...values)
       .run();
@@ -127,20 +127,29 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
       return row && toContact(row);
     },
     async createContact(lead: LeadInput, { key }) {
-      const email = lead.email?.toLowerCase() ?? null;
+      const email = lead.email?.trim().toLowerCase() || null;
+      const phone = lead.phone ?? null;
       await insert('contacts', key, {
         first_name: lead.firstName,
         last_name: lead.lastName ?? null,
         email,
+        email_key: email,
+        phone_key: phone,
         search_text: searchText({ first_name: lead.firstName, last_name: lead.lastName ?? null, email }),
-        phone: lead.phone ?? null,
+        phone,
         source: lead.source ?? null,
         notes: lead.notes ?? null,
         consent: lead.consent ? JSON.stringify(lead.consent) : null,
       });
       const row = await byKey(key);
-      if (!row) throw new Error('the new contact was not stored');
-      return toContact(row);
+      if (row) return toContact(row);
+      // The insert was refused by the one-email / one-phone rule: a concurrent add got there first.
+      const existing = await db
+        .prepare(`SELECT ${COLUMNS} FROM contacts WHERE user_id = ? AND (email_key = ? OR phone_key = ?) ORDER BY id LIMIT 1`)
+        .bind(userId, email, phone)
+        .first<Row>();
+      if (!existing) throw new Error('the new contact was not stored');
+      throw new AlreadyInCrm(toContact(existing));
     },
     addNote: (contactId, text, { key }) => insert('notes', key, { contact_id: Number(contactId), text }),
     createTask: ({ contactId, title, due }, { key }) =>

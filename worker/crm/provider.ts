@@ -32,6 +32,13 @@ export function callNote(key: string, { outcome, notes }: Omit<CallInput, 'conta
   };
 }
 
+/** The person is already in the CRM (found by the CRM's own uniqueness, not by a search): nothing was written. */
+export class AlreadyInCrm extends Error {
+  constructor(readonly contact: CrmContact) {
+    super('already in the CRM');
+  }
+}
+
 /** Contacts created within this margin before the first attempt count as that attempt's (clock skew). */
 export const SKEW_MS = 2 * 60_000;
 

@@ -130,6 +130,8 @@ export type SampleRow = {
 };
 
 export const SAMPLE_SIZE = 360;
+const sampleId = (i: number) => `SAMPLE-${String(10001 + i)}`;
+export const LAST_SAMPLE_ID = sampleId(SAMPLE_SIZE - 1);
 
 /** The sample listings: about 60 per metro, a third of them recent sales (for comps). */
 export function sampleListings(): SampleRow[] {
@@ -156,7 +158,7 @@ export function sampleListings(): SampleRow[] {
     const feature = Array.from({ length: Math.floor(rand() * 3) }, () => pick(FEATURES));
     const agent = `${pick(FIRST)} ${pick(LAST)}`;
     rows.push({
-      id: `SAMPLE-${String(10001 + i)}`,
+      id: sampleId(i),
       street: `${100 + Math.floor(rand() * 9800)} ${pick(metro.streets)}${type === 'condo' ? ` Unit ${1 + Math.floor(rand() * 30)}${pick(['A', 'B', 'C'])}` : ''}`,
       city: metro.city,
       state: metro.state,

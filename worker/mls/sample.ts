@@ -3,7 +3,7 @@ import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../
 import { splitAddress } from '../../shared/normalize';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
-import { SAMPLE_SIZE, type SampleRow, sampleListings } from './sample-data';
+import { LAST_SAMPLE_ID, type SampleRow, sampleListings } from './sample-data';
 
 const SOURCE: MlsSource = { provider: 'sample', sample: true, note: 'Sample listings for trying Estait — not real homes.' };
 
@@ -35,8 +35,8 @@ const COLUMNS = Object.keys(sampleListings()[0] ?? {});
 
 /** Fills the sample table the first time it is used (idempotent: fixed ids, INSERT OR IGNORE). */
 async function ensureSeeded(db: D1Database): Promise<void> {
-  const row = await db.prepare('SELECT COUNT(*) AS n FROM sample_listings').first<{ n: number }>();
-  if ((row?.n ?? 0) >= SAMPLE_SIZE) return;
+  // The last row is written last: finding it by its key is one index probe, not a count of the table.
+  if (await db.prepare('SELECT 1 AS found FROM sample_listings WHERE id = ?').bind(LAST_SAMPLE_ID).first()) return;
   const insert = db.prepare(
     `INSERT OR IGNORE INTO sample_listings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
   );
@@ -66,8 +66,9 @@ export function sampleMls(db: D1Database): MlsProvider {
         values.push(value);
       };
       if (place.zip) add('zip = ?', place.zip);
-      if (place.county) add('lower(county) = lower(?)', place.county);
-      if (place.city) add('lower(city) = lower(?)', place.city);
+      // lower(column) as indexed (migration 0006), so a place is an index lookup, not a scan.
+      if (place.county) add('lower(county) = ?', place.county.toLowerCase());
+      if (place.city) add('lower(city) = ?', place.city.toLowerCase());
       if (place.state) add('state = ?', place.state);
       if (criteria.priceMin !== undefined) add('price >= ?', criteria.priceMin);
       if (criteria.priceMax !== undefined) add('price <= ?', criteria.priceMax);
@@ -76,15 +77,24 @@ export function sampleMls(db: D1Database): MlsProvider {
       if (criteria.propertyType) add('property_type = ?', criteria.propertyType);
       for (const feature of criteria.features ?? []) add('features LIKE ?', `%${feature.replace(/[%_]/g, '')}%`);
       const filter = where.join(' AND ');
-      const total = await db
-        .prepare(`SELECT COUNT(*) AS n FROM sample_listings WHERE ${filter}`)
-        .bind(...values)
-        .first<{ n: number }>();
+      // The page and the count in one pass over the matches.
       const { results } = await db
-        .prepare(`SELECT * FROM sample_listings WHERE ${filter} ORDER BY listed_at DESC, id LIMIT ? OFFSET ?`)
+        .prepare(
+          `SELECT *, COUNT(*) OVER () AS total FROM sample_listings WHERE ${filter} ORDER BY listed_at DESC, id LIMIT ? OFFSET ?`,
+        )
         .bind(...values, PAGE_SIZE, page * PAGE_SIZE)
-        .all<SampleRow>();
-      return { listings: results.map(toListing), total: total?.n ?? 0 };
+        .all<SampleRow & { total: number }>();
+      const total =
+        results[0]?.total ??
+        (page > 0
+          ? ((
+              await db
+                .prepare(`SELECT COUNT(*) AS n FROM sample_listings WHERE ${filter}`)
+                .bind(...values)
+                .first<{ n: number }>()
+            )?.n ?? 0)
+          : 0);
+      return { listings: results.map(toListing), total };
     },
     async details(address) {
       const row = await find(address);
@@ -111,8 +121,8 @@ export function sampleMls(db: D1Database): MlsProvider {
       const zip = subject?.zip ?? parts.zip;
       const city = subject?.city ?? parts.city;
       if (!zip && !city) return [];
-      const where = ["status = 'Closed'", '(zip = ? OR lower(city) = lower(?))'];
-      const values: unknown[] = [zip ?? '', city ?? ''];
+      const where = ["status = 'Closed'", '(zip = ? OR lower(city) = ?)'];
+      const values: unknown[] = [zip ?? '', city?.toLowerCase() ?? ''];
       if (subject) {
         where.push('property_type = ?', 'beds BETWEEN ? AND ?', 'id != ?');
         values.push(subject.property_type, subject.beds - 1, subject.beds + 1, subject.id);

@@ -203,3 +203,67 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     expect(badKey.status).toBe(400);
   });
 });
+
+describe('writes that cannot duplicate or go wrong', () => {
+  it('50 concurrent adds of one person (different keys, one email) make one contact; the rest are duplicates', async () => {
+    const agent = await signedIn();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => agent.execute(lead({ email: 'Same.Person@example.com', firstName: `J${i}` }))),
+    );
+    const results = await Promise.all(answers.map(result));
+    expect(results.filter((r) => r.result.status === 'done')).toHaveLength(1);
+    expect(results.filter((r) => r.result.status === 'duplicate')).toHaveLength(49);
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM contacts WHERE user_id = ?')
+      .bind(agent.user)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(1);
+  });
+
+  it('the database itself refuses a second contact with the same email or phone for one agent', async () => {
+    const agent = await signedIn();
+    const insert = (key: string, email: string | null, phone: string | null) =>
+      env.DB.prepare(
+        "INSERT INTO contacts (user_id, first_name, email, email_key, phone, phone_key, created_at, idempotency_key) VALUES (?, 'A', ?, ?, ?, ?, 0, ?)",
+      )
+        .bind(agent.user, email, email, phone, phone, key)
+        .run();
+    await insert('k1', 'a@example.com', '+15125550111');
+    await expect(insert('k2', 'a@example.com', null)).rejects.toThrow(/UNIQUE/);
+    await expect(insert('k3', null, '+15125550111')).rejects.toThrow(/UNIQUE/);
+    // Another agent's book is their own.
+    const other = await signedIn();
+    await env.DB.prepare(
+      "INSERT INTO contacts (user_id, first_name, email, email_key, created_at) VALUES (?, 'A', 'a@example.com', 'a@example.com', 0)",
+    )
+      .bind(other.user)
+      .run();
+  });
+
+  it('a key reused for a different write is refused with 409 and writes nothing', async () => {
+    const agent = await signedIn();
+    expect((await agent.execute(lead({ email: 'first@example.com' }), 'key-reused-1')).status).toBe(200);
+    const reused = await agent.execute(lead({ email: 'second@example.com' }), 'key-reused-1');
+    expect(reused.status).toBe(409);
+    expect(ApiErrorBody.parse(await reused.json()).error.code).toBe('key_reused');
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM contacts WHERE user_id = ?')
+      .bind(agent.user)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(1);
+  });
+
+  it.each([
+    ['a month 13', { intent: 'create_task', confidence: 1, params: { title: 'Call', due: '2026-13-45T25:99' } }],
+    ['February 30', { intent: 'create_task', confidence: 1, params: { title: 'Call', due: '2026-02-30' } }],
+    ['year 9999', { intent: 'schedule_showing', confidence: 1, params: { address: '1 Main St', start: '9999-09-09T10:00' } }],
+    ['a control character', { intent: 'create_task', confidence: 1, params: { title: 'Call\u0000 back' } }],
+  ])('refuses %s with a 400 and writes nothing', async (_label, command) => {
+    const agent = await signedIn();
+    const res = await agent.execute(command as ParsedCommand);
+    expect(res.status).toBe(400);
+    expect(ApiErrorBody.parse(await res.json()).error.code).toBe('invalid_request');
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM tasks WHERE user_id = ?')
+      .bind(agent.user)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(0);
+  });
+});

@@ -104,3 +104,17 @@ describe('the sample MLS (local default)', () => {
     }
   });
 });
+
+describe('the sample MLS queries', () => {
+  it.each([
+    ['a city', "SELECT * FROM sample_listings WHERE status IN ('Active', 'Pending') AND lower(city) = 'austin'"],
+    ['a county', "SELECT * FROM sample_listings WHERE status IN ('Active', 'Pending') AND lower(county) = 'travis'"],
+    ['a street', "SELECT * FROM sample_listings WHERE lower(street) = '100 main st'"],
+    ['comps', "SELECT * FROM sample_listings WHERE status = 'Closed' AND (zip = '78704' OR lower(city) = 'austin')"],
+  ])('look %s up by an index, not a scan of the table', async (_label, sql) => {
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).all<{ detail: string }>();
+    const plan = results.map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX/);
+    expect(plan).not.toMatch(/^SCAN sample_listings$|\| SCAN sample_listings$/);
+  });
+});
