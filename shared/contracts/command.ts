@@ -27,21 +27,22 @@ export const LocalDateTime = z
   .refine(isRealDate, `a real date and time from ${YEARS.min} to ${YEARS.max}`);
 
 /** Control characters (line breaks aside) and bidi overrides: never part of what an agent typed. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAK = /[\r\n\t]/;
+const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const hasControl = (s: string) => CONTROL.test(s.replace(/[\r\n\t]/g, ''));
 
 const text = z
   .string()
   .trim()
   .min(1)
   .max(2000)
-  .refine((s) => !CONTROL.test(s), 'text without control characters');
+  .refine((s) => !hasControl(s), 'text without control characters');
 const name = z
   .string()
   .trim()
   .min(1)
   .max(120)
-  .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), 'one line without control characters');
+  .refine((s) => !hasControl(s) && !LINE_BREAK.test(s), 'one line without control characters');
 /** A task's title: one line, as CRMs show it in lists. */
 const title = text.refine((s) => !LINE_BREAK.test(s), 'one line without control characters').check(z.maxLength(500));
 const contactRef = { contact: name.optional(), contactId: z.string().min(1).max(64).optional() };
