@@ -120,7 +120,7 @@ const plainKeys = Object.keys(vars).filter((name) => KEYS.includes(name));
 if (plainKeys.length) {
   fail(
     `${plainKeys.join(', ')} ${plainKeys.length > 1 ? 'are' : 'is'} in wrangler.toml's [vars], in plain text: remove ${plainKeys.length > 1 ? 'them' : 'it'} there and set each with`,
-    ...plainKeys.map((name) => `npx wrangler secret put ${name}`),
+    ...plainKeys.map((name) => `  npx wrangler secret put ${name}`),
   );
 }
 
@@ -175,13 +175,14 @@ if (!whoami.ok) {
 // Secrets live on the worker itself; a worker never deployed has none yet (`wrangler secret put` creates it).
 const listed = capture('secret', 'list', '--format', 'json');
 let secrets = [];
+const newWorker = !listed.ok && /not found/i.test(listed.stderr);
 if (listed.ok) {
   try {
     secrets = JSON.parse(listed.stdout.slice(listed.stdout.indexOf('['))).map((s) => s.name);
   } catch {
     fail(`wrangler secret list answered something other than a list: ${listed.stdout.trim().slice(0, 200)}`);
   }
-} else if (!/not found/i.test(listed.stderr)) {
+} else if (!newWorker) {
   fail(`Could not list the worker's secrets: ${wranglerError(listed.stderr)}`);
 }
 
@@ -196,9 +197,11 @@ const set = new Set([...secrets, ...Object.keys(vars)]);
 const missing = RANDOM.filter((name) => !set.has(name));
 const inUse = PROVIDERS.filter((p) => [...set].some((name) => p.uses.test(name)));
 for (const provider of inUse) {
-  // Of its alternatives, the one closest to complete says what is left to set.
-  const [closest] = provider.needs.map((names) => names.filter((name) => !set.has(name))).sort((a, b) => a.length - b.length);
-  missing.push(...closest.filter((name) => !missing.includes(name)));
+  // Of its alternatives, the one the operator has set most of says what is left to set.
+  const [closest] = provider.needs.toSorted(
+    (a, b) => b.filter((n) => set.has(n)).length - a.filter((n) => set.has(n)).length || a.length - b.length,
+  );
+  missing.push(...closest.filter((name) => !set.has(name) && !missing.includes(name)));
 }
 const crms = PROVIDERS.filter((p) => p.kind === 'CRM');
 const noCrm = !inUse.some((p) => p.kind === 'CRM');
@@ -206,6 +209,7 @@ if (missing.length || noCrm) {
   const width = Math.max(0, ...missing.map((name) => name.length));
   fail(
     `The worker "${config.name}" is not ready to deploy. Set what is missing, then run npm run deploy again:`,
+    ...(newWorker ? [`(${config.name} is not on Cloudflare yet; the first wrangler secret put creates it.)`] : []),
     ...missing.flatMap((name) => [
       `${name.padEnd(width)}  ${SECRETS[name]}`,
       RANDOM.includes(name) ? `  openssl rand -base64 48 | npx wrangler secret put ${name}` : `  npx wrangler secret put ${name}`,
