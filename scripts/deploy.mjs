@@ -165,7 +165,7 @@ if (!whoami.ok) {
     fail(
       'Wrangler is not signed in to Cloudflare. Either',
       '  npx wrangler login',
-      'or set CLOUDFLARE_API_TOKEN to an API token with the Workers Scripts (Edit) and D1 (Edit) permissions',
+      'or set CLOUDFLARE_API_TOKEN to an API token (the "Edit Cloudflare Workers" template with D1: Edit added)',
       '(and CLOUDFLARE_ACCOUNT_ID when the token reaches more than one account).',
     );
   }
