@@ -75,12 +75,12 @@ function fail(...lines) {
 
 /** Runs wrangler with its output captured; the status and both streams. */
 function capture(...args) {
-  const run = spawnSync(process.execPath, [wrangler, ...args], {
+  const result = spawnSync(process.execPath, [wrangler, ...args], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { ok: run.status === 0, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
+  return { ok: result.status === 0, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
 /** Runs wrangler in the terminal (its own progress and prompts); false when it failed. */
@@ -138,7 +138,7 @@ const origins = String(vars.ALLOWED_ORIGINS ?? '')
   .map((o) => o.trim())
   .filter(Boolean);
 const originsNote = `ALLOWED_ORIGINS (CORS and the Wise Agent redirect) admits: ${origins.join(', ') || 'nothing'}.
-  The Web Store listing's id must be among them (README → Deploy → Packaging).`;
+  The Web Store listing's id must be among them (README → Deploy → “The extension's id”).`;
 
 if (dryRun) {
   if (placeholder) console.warn(`\n⚠ ${createDb.join('\n  ')}\n`);
