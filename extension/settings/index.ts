@@ -1,7 +1,8 @@
 import { Storage } from '@plasmohq/storage';
 import { z } from 'zod';
 
-export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
+/** This computer's worker, unless the build names another (`npm run package -- --worker https://…` sets WXT_WORKER_URL). */
+export const DEFAULT_WORKER_URL: string = import.meta.env.WXT_WORKER_URL || 'http://127.0.0.1:8787';
 
 /** Hosts that never leave this computer, the only ones a session may travel to over plain http. */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
