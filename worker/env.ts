@@ -1,10 +1,17 @@
-import type { D1Database } from '@cloudflare/workers-types';
+import type { D1Database, DurableObjectNamespace } from '@cloudflare/workers-types';
 import type { Providers } from '../shared/contracts';
 import type { Session } from './auth/session';
 
 /** Bindings and variables from wrangler.toml, plus secrets from .dev.vars or `wrangler secret put`. */
 export interface Env {
   DB: D1Database;
+  /** Rate limits and LLM budgets (worker/limits): one Durable Object per session, IP or agent. */
+  LIMITER: DurableObjectNamespace;
+  /** Overrides of the limits' defaults (worker/limits/index.ts). */
+  RATE_LIMIT_PER_MINUTE?: string;
+  SIGN_IN_LIMIT_PER_MINUTE?: string;
+  LLM_DAILY_CALLS?: string;
+  LLM_DAILY_TOKENS?: string;
   /** Comma-separated origins allowed by CORS, e.g. chrome-extension://<id>. Never "*". */
   ALLOWED_ORIGINS: string;
   /** "true" lets POST /v1/auth/local hand out a session with no account: for a local install only. */

@@ -28,6 +28,8 @@ const CODES: Partial<Record<number, string>> = {
 export const codeFor = (status: number): string => CODES[status] ?? (status >= 500 ? 'internal' : 'error');
 
 export function errorResponse(c: Context, err: ApiError) {
+  const retryAfterS = (err.details as { retryAfterS?: unknown } | undefined)?.retryAfterS;
+  if (err.status === 429 && typeof retryAfterS === 'number') c.header('Retry-After', String(retryAfterS));
   const body: ApiErrorBody = {
     error: { code: err.code, message: err.message, details: err.details, requestId: c.get('requestId') ?? '' },
   };

@@ -1,12 +1,16 @@
+import type { ExportedHandlerScheduledHandler } from '@cloudflare/workers-types';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { loopbackOnlyInLocalMode } from './auth/loopback';
 import { requireSession } from './auth/require-session';
-import { type AppEnv, allowedOrigins } from './env';
+import { type AppEnv, allowedOrigins, type Env } from './env';
 import { ApiError, codeFor, errorResponse } from './errors';
+import { housekeeping } from './housekeeping';
+import { sessionLimit, signInLimit } from './limits';
 import { actions } from './routes/actions';
 import { activity } from './routes/activity';
 import { auth } from './routes/auth';
@@ -23,6 +27,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 const app = new Hono<AppEnv>()
   .use(requestId())
   .use(secureHeaders())
+  .use(loopbackOnlyInLocalMode)
   .use(
     '/v1/*',
     cors({
@@ -45,9 +50,10 @@ const app = new Hono<AppEnv>()
 
 const routes = app
   .route('/v1/health', health)
+  .use('/v1/auth/*', signInLimit)
   .route('/v1/auth/wiseagent', wiseAgentAuth)
   .route('/v1/auth', auth)
-  .use('/v1/*', requireSession)
+  .use('/v1/*', requireSession, sessionLimit)
   .route('/v1/commands', commands)
   .route('/v1/drafts', drafts)
   .route('/v1/actions', actions)
@@ -67,4 +73,10 @@ app.onError((err, c) => {
 });
 
 export type AppType = typeof routes;
-export default app;
+export { Limiter } from './limits/limiter';
+
+/** The hourly cron trigger (wrangler.toml) runs the clean-up; requests are Hono's. */
+const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env, ctx) => {
+  ctx.waitUntil(housekeeping(env).then((deleted) => console.log(JSON.stringify({ housekeeping: deleted }))));
+};
+export default Object.assign(app, { scheduled });

@@ -21,6 +21,9 @@ export default defineConfig({
         miniflare: {
           bindings: {
             LOCAL_MODE: 'true',
+            // Hundreds of sign-ins from one test run; the limits' own tests set tight ones.
+            SIGN_IN_LIMIT_PER_MINUTE: '1000000',
+            RATE_LIMIT_PER_MINUTE: '1000000',
             SESSION_SECRET: 'test-secret-that-is-at-least-32-characters',
             TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
             TEST_OPENAI_URL: openai.url,

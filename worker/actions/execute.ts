@@ -10,7 +10,7 @@ import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
 
 /** Keys are kept a day: a retry within it returns the first answer. */
-const KEY_TTL_MS = 24 * 3600 * 1000;
+export const KEY_TTL_MS = 24 * 3600 * 1000;
 /**
  * How long a claim holds: longer than any one execution (a few CRM calls, each bounded by the CRM
  * timeout, plus Retry-After waits). A claim past its lease belongs to a request that died mid-way.

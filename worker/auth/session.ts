@@ -6,6 +6,11 @@ import { ApiError } from '../errors';
 
 export const ACCESS_TTL_S = 15 * 60;
 export const REFRESH_TTL_S = 30 * 24 * 3600;
+/**
+ * A refresh token used again this soon after its first use is an honest race (two requests that
+ * both saw the old access token expire), not theft: the family is kept and a new pair issued.
+ */
+export const REFRESH_GRACE_MS = 10_000;
 
 export type Session = { userId: string; sessionId: string };
 
@@ -51,11 +56,11 @@ export async function rotate(env: Env, refreshToken: string, now = Date.now()): 
   secret(env);
   const hash = await sha256(refreshToken);
   const row = await env.DB.prepare(
-    `SELECT t.session_id, t.expires_at, s.user_id, s.revoked_at
+    `SELECT t.session_id, t.expires_at, t.used_at, s.user_id, s.revoked_at
        FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
   )
     .bind(hash)
-    .first<{ session_id: string; expires_at: number; user_id: string; revoked_at: number | null }>();
+    .first<{ session_id: string; expires_at: number; used_at: number | null; user_id: string; revoked_at: number | null }>();
   if (!row || row.revoked_at !== null) throw refused('This session has ended; sign in again.');
   if (row.expires_at <= now) throw refused('This session has expired; sign in again.');
 
@@ -63,27 +68,41 @@ export async function rotate(env: Env, refreshToken: string, now = Date.now()): 
     .bind(now, hash)
     .run();
   if (claimed.meta.changes !== 1) {
+    const used = await env.DB.prepare('SELECT used_at FROM refresh_tokens WHERE token_hash = ?')
+      .bind(hash)
+      .first<{ used_at: number | null }>();
+    if (used?.used_at != null && now - used.used_at <= REFRESH_GRACE_MS)
+      return issue(env, { userId: row.user_id, sessionId: row.session_id }, now);
     await env.DB.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ?').bind(now, row.session_id).run();
     throw refused('This refresh token was already used, so the session was ended for safety; sign in again.');
   }
   return issue(env, { userId: row.user_id, sessionId: row.session_id }, now);
 }
 
-/** The session behind a bearer access token, or a 401. */
+/**
+ * The session behind a bearer access token, or a 401. The signature proves the token; the session
+ * row says whether it still stands, so a sign-out or a revoked family stops its tokens at once.
+ */
 export async function authenticate(env: Env, header: string | undefined): Promise<Session> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new ApiError(401, 'unauthorized', 'Sign in first: this call needs a bearer access token.');
+  let session: Session;
   try {
     const claims = await verify(token, secret(env), 'HS256');
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new Error('claims');
-    return { userId: claims.sub, sessionId: claims.sid };
+    session = { userId: claims.sub, sessionId: claims.sid };
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError(401, 'unauthorized', 'The access token is invalid or expired; refresh the session.');
   }
+  const row = await env.DB.prepare('SELECT revoked_at FROM sessions WHERE id = ? AND user_id = ?')
+    .bind(session.sessionId, session.userId)
+    .first<{ revoked_at: number | null }>();
+  if (!row || row.revoked_at !== null) throw new ApiError(401, 'session_ended', 'This session has ended; sign in again.');
+  return session;
 }
 
-/** Ends a session: its refresh tokens stop working; access tokens lapse within 15 minutes. */
+/** Ends a session: its refresh tokens and its access tokens stop working at once. */
 export async function endSession(env: Env, sessionId: string, now = Date.now()): Promise<void> {
   await env.DB.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').bind(now, sessionId).run();
 }

@@ -66,7 +66,8 @@ function withListing(command: ParsedCommand, input: PlanRequest): ParsedCommand 
   return listing ? { ...command, params: { ...command.params, listing: brief(listing) } } : command;
 }
 
-export type LlmPlan = { command: ParsedCommand; promptTokens: number; attempts: number; message?: string };
+/** The model's plan, with what it cost: prompt tokens (for the bench), all tokens and calls (for the agent's budget). */
+export type LlmPlan = { command: ParsedCommand; promptTokens: number; tokens: number; attempts: number; message?: string };
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
@@ -118,6 +119,7 @@ export async function planWithLlm(llm: Llm, input: PlanRequest): Promise<LlmPlan
     },
   ];
   let promptTokens = 0;
+  let tokens = 0;
   for (let attempt = 1; attempt <= 2; attempt++) {
     const completion = await llm.client.chat.completions.create({
       model: llm.model,
@@ -128,13 +130,15 @@ export async function planWithLlm(llm: Llm, input: PlanRequest): Promise<LlmPlan
       temperature: 0,
     });
     promptTokens += completion.usage?.prompt_tokens ?? 0;
+    tokens += completion.usage?.total_tokens ?? completion.usage?.prompt_tokens ?? 0;
     const { command, problem } = readAnswer(completion);
-    if (command) return { command: withListing(command, input), promptTokens, attempts: attempt };
+    if (command) return { command: withListing(command, input), promptTokens, tokens, attempts: attempt };
     messages.push({ role: 'user', content: `Your answer was not usable: ${problem}` });
   }
   return {
     command: decline(0.1),
     promptTokens,
+    tokens,
     attempts: 2,
     message: 'The AI planner could not give a valid answer; try rephrasing the command.',
   };

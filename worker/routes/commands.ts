@@ -13,6 +13,7 @@ import {
 import { crmFor } from '../crm';
 import { findTarget } from '../crm/resolve';
 import type { AppEnv, Env } from '../env';
+import { llmBudget } from '../limits';
 import { llmFrom } from '../llm/client';
 import { planWithLlm, referencesOf } from '../llm/plan';
 import { validate } from '../validate';
@@ -48,9 +49,13 @@ export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRe
   let plan: Omit<PlanResponse, 'needsConfirmation'> = { command: local.command, via: 'local', references: local.references };
 
   const llm = local.command.confidence >= LOCAL_THRESHOLD ? undefined : llmFrom(c.env);
-  if (llm) {
+  const budget = llmBudget(c.env, c.get('session').userId);
+  if (llm && !(await budget.allows())) {
+    plan.message = 'Today’s AI allowance for your account is used up, so this is the local reading; it renews at midnight UTC.';
+  } else if (llm) {
     try {
       const answer = await planWithLlm(llm, input);
+      await budget.spend(answer.attempts, answer.tokens);
       c.header('X-LLM-Prompt-Tokens', String(answer.promptTokens));
       plan = {
         command: answer.command,
@@ -59,6 +64,7 @@ export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRe
         ...(answer.message && { message: answer.message }),
       };
     } catch (err) {
+      await budget.spend(1, 0);
       // The model being down, out of quota or misconfigured must not stop the agent: the local reading stands.
       console.warn(JSON.stringify({ requestId: c.get('requestId'), llmError: String(err) }));
       plan.message = 'The AI planner is unavailable right now; this is the local reading.';

@@ -7,6 +7,7 @@ import { crmFor } from '../crm';
 import { recipientOf, smsConsentNotices } from '../drafts/consent';
 import { templateDraft } from '../drafts/template';
 import type { AppEnv } from '../env';
+import { llmBudget } from '../limits';
 import { llmFrom } from '../llm/client';
 import { splitSubject, streamDraft } from '../llm/draft';
 import { validate } from '../validate';
@@ -35,8 +36,12 @@ export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest
   // "running 10 min late" typed on a listing page is not about that house.
   const { listing } = draftCommand.params;
   const finish = finishWith(smsConsentNotices(draftCommand, recipient, said));
-  const llm = llmFrom(c.env);
+  const budget = llmBudget(c.env, c.get('session').userId);
+  // Past the agent's daily AI allowance, the template writes the draft.
+  const configured = llmFrom(c.env);
+  const llm = configured && (await budget.allows()) ? configured : undefined;
   if (!llm) return c.json(finish(templateDraft(draftCommand, contactName, listing), 'template'));
+  const meter = { tokens: 0 };
 
   const toDraft = (text: string): Draft => ({ channel: draftCommand.params.channel, ...splitSubject(text) });
   const fallback = (err: unknown) => {
@@ -47,22 +52,26 @@ export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest
   if (!c.req.header('Accept')?.includes('text/event-stream')) {
     try {
       let text = '';
-      for await (const delta of streamDraft(llm, draftCommand, contactName, listing)) text += delta;
+      for await (const delta of streamDraft(llm, draftCommand, contactName, listing, meter)) text += delta;
       return c.json(finish(toDraft(text), 'llm'));
     } catch (err) {
       return c.json(fallback(err));
+    } finally {
+      await budget.spend(1, meter.tokens);
     }
   }
   return streamSSE(c, async (sse) => {
     let text = '';
     try {
-      for await (const delta of streamDraft(llm, draftCommand, contactName, listing)) {
+      for await (const delta of streamDraft(llm, draftCommand, contactName, listing, meter)) {
         text += delta;
         await sse.writeSSE({ event: 'delta', data: JSON.stringify({ text: delta }) });
       }
       await sse.writeSSE({ event: 'draft', data: JSON.stringify(finish(toDraft(text), 'llm')) });
     } catch (err) {
       await sse.writeSSE({ event: 'draft', data: JSON.stringify(fallback(err)) });
+    } finally {
+      await budget.spend(1, meter.tokens);
     }
   });
 });

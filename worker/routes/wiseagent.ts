@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import { validate } from '../validate';
 
 /** A started sign-in must come back within this; the code it ends with is good for less. */
-const STATE_TTL_MS = 10 * 60_000;
+export const STATE_TTL_MS = 10 * 60_000;
 const HANDOFF_TTL_MS = 2 * 60_000;
 
 /** Only the extension's own chromiumapp.org address, where chrome.identity catches the redirect. */

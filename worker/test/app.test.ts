@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiErrorBody, Health } from '../../shared/contracts';
 
 const EXTENSION = 'chrome-extension://ibfdcdcgalmnedalgokgpbjbpiighioa';
-const url = (path: string) => `https://worker.test${path}`;
+const url = (path: string) => `http://127.0.0.1:8787${path}`;
 
 describe('GET /v1/health', () => {
   it('answers with the version and the built-in providers when no secret is set', async () => {

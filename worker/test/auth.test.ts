@@ -1,9 +1,9 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ApiErrorBody, SessionTokens } from '../../shared/contracts';
-import { authenticate, rotate, startSession } from '../auth/session';
+import { authenticate, REFRESH_GRACE_MS, rotate, startSession } from '../auth/session';
 
-const url = (path: string) => `https://worker.test${path}`;
+const url = (path: string) => `http://127.0.0.1:8787${path}`;
 const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
   SELF.fetch(url(path), {
     method: 'POST',
@@ -42,9 +42,9 @@ describe('POST /v1/auth/refresh', () => {
     await expect(authenticate(env, `Bearer ${second.accessToken}`)).resolves.toMatchObject({ userId: 'local' });
   });
 
-  it('revokes the whole family when a refresh token is used twice', async () => {
+  it('revokes the whole family when a refresh token is used twice, past the grace window', async () => {
     const first = await startSession(env, 'agent-1');
-    const second = await rotate(env, first.refreshToken);
+    const second = await rotate(env, first.refreshToken, Date.now() - REFRESH_GRACE_MS - 1000);
     const replay = await post('/v1/auth/refresh', { refreshToken: first.refreshToken });
     expect(replay.status).toBe(401);
     expect((await errorOf(replay)).code).toBe('invalid_refresh_token');
@@ -108,5 +108,94 @@ describe('the session guard', () => {
     const { accessToken } = await startSession(env, 'local');
     const res = await SELF.fetch(url('/v1/nope'), { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('sessions that end when they should', () => {
+  const get = (path: string, token: string) => SELF.fetch(url(path), { headers: { Authorization: `Bearer ${token}` } });
+
+  it('two refreshes at once (the panel and the outbox) both get a pair, and the session is kept', async () => {
+    for (let trial = 0; trial < 20; trial++) {
+      const first = await startSession(env, `agent-race-${trial}`);
+      const [a, b] = await Promise.all([
+        post('/v1/auth/refresh', { refreshToken: first.refreshToken }),
+        post('/v1/auth/refresh', { refreshToken: first.refreshToken }),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const later = SessionTokens.parse(await b.json());
+      expect((await post('/v1/auth/refresh', { refreshToken: later.refreshToken })).status).toBe(200);
+    }
+  });
+
+  it('sign-out stops the access token at once', async () => {
+    const tokens = await startSession(env, 'agent-out');
+    expect((await get('/v1/contacts?query=a', tokens.accessToken)).status).toBe(200);
+    expect((await post('/v1/auth/signout', undefined, { Authorization: `Bearer ${tokens.accessToken}` })).status).toBe(200);
+    const after = await get('/v1/contacts?query=a', tokens.accessToken);
+    expect(after.status).toBe(401);
+    expect((await errorOf(after)).code).toBe('session_ended');
+  });
+
+  it('a revoked family stops its access tokens at once', async () => {
+    const first = await startSession(env, 'agent-theft');
+    const second = await rotate(env, first.refreshToken, Date.now() - REFRESH_GRACE_MS - 1000);
+    expect((await post('/v1/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
+    expect((await get('/v1/contacts?query=a', second.accessToken)).status).toBe(401);
+  });
+});
+
+describe('local mode', () => {
+  it.each(['rebind.evil.example', 'evil.example:8787', '127.0.0.1.evil.example', 'localhost.evil.example'])(
+    'refuses a request whose Host is %s',
+    async (host) => {
+      const res = await SELF.fetch(url('/v1/auth/local'), { method: 'POST', headers: { Host: host } });
+      expect(res.status).toBe(403);
+      expect((await errorOf(res)).code).toBe('not_loopback');
+    },
+  );
+
+  it('refuses a request from an address off this computer', async () => {
+    const res = await SELF.fetch(url('/v1/auth/local'), { method: 'POST', headers: { 'CF-Connecting-IP': '203.0.113.9' } });
+    expect(res.status).toBe(403);
+  });
+
+  it.each(['127.0.0.1:8787', 'localhost:8787', '[::1]:8787'])('answers on loopback (%s)', async (host) => {
+    const res = await SELF.fetch(url('/v1/auth/local'), { method: 'POST', headers: { Host: host } });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After past the per-session limit', async () => {
+    const { default: app } = await import('../index');
+    const tight = { ...env, RATE_LIMIT_PER_MINUTE: '5' };
+    const tokens = await startSession(env, 'agent-busy');
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 8; i++) {
+      const res = await app.request(
+        '/v1/contacts?query=a',
+        { headers: { Authorization: `Bearer ${tokens.accessToken}` } },
+        tight,
+      );
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers.get('Retry-After');
+        expect((await errorOf(res)).code).toBe('rate_limited');
+      }
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+  });
+
+  it('limits sign-ins per IP address', async () => {
+    const { default: app } = await import('../index');
+    const tight = { ...env, SIGN_IN_LIMIT_PER_MINUTE: '3' };
+    const headers = { 'CF-Connecting-IP': '127.0.0.9' };
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await app.request('/v1/auth/local', { method: 'POST', headers }, tight)).status);
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
   });
 });

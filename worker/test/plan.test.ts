@@ -227,3 +227,32 @@ describe('POST /v1/commands/plan', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("the agent's daily AI allowance", () => {
+  it('past the day’s calls, planning uses the local reading, says so, and calls the model no more', async () => {
+    const { env } = await import('cloudflare:test');
+    const { startSession } = await import('../auth/session');
+    const { default: app } = await import('../index');
+    const bindings = withLlm({ LLM_DAILY_CALLS: '2' });
+    const { accessToken } = await startSession(env, `agent-budget-${crypto.randomUUID()}`);
+    const ask = async () => {
+      await fake.script({ tool: { name: 'add_note', arguments: { contact: 'Maria Garcia', text: 'prefers a big yard' } } });
+      const res = await app.request(
+        '/v1/commands/plan',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify({ text: 'Maria Garcia mentioned she prefers a big yard, jot that down', ...at }),
+        },
+        bindings,
+      );
+      return PlanResponse.parse(await res.json());
+    };
+    expect((await ask()).via).toBe('llm');
+    expect((await ask()).via).toBe('llm');
+    const third = await ask();
+    expect(third.via).toBe('local');
+    expect(third.message).toMatch(/AI allowance .* used up/);
+    expect(await fake.requests()).toHaveLength(2);
+  });
+});
