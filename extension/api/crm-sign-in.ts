@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import type { AccountResponse } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
 import { getWorkerUrl } from '../settings';
-import { workerClient } from './client';
 import { WorkerError } from './errors';
-import { saveSession, takeSession } from './session';
+import { exchangeCode } from './session';
 import { account as fetchAccount } from './worker';
 
 const REASONS: Record<string, string> = {
@@ -38,17 +37,6 @@ export async function connectWiseAgent(): Promise<AccountResponse> {
     const reason = params.get('error') ?? 'access_denied';
     throw new WorkerError(0, reason, REASONS[reason] ?? `Wise Agent sign-in failed (${reason}).`);
   }
-  const res = await workerClient(base).v1.auth.wiseagent.session.$post({ json: { code, verifier } });
-  if (!res.ok) throw new WorkerError(res.status, 'invalid_code', 'The sign-in could not be completed; try again.');
-  await saveSession(await res.json());
+  await exchangeCode(code, verifier);
   return fetchAccount();
-}
-
-/** Signs out: the worker revokes the CRM's tokens and ends the session; this browser forgets it. */
-export async function signOut(): Promise<void> {
-  const session = await takeSession();
-  if (!session) return;
-  await workerClient(await getWorkerUrl())
-    .v1.auth.signout.$post(undefined, { headers: { Authorization: `Bearer ${session.accessToken}` } })
-    .catch(() => undefined);
 }

@@ -1,64 +1,51 @@
 import { browser } from 'wxt/browser';
-import { SessionTokens } from '../../shared/contracts';
-import { getWorkerUrl } from '../settings';
+import { type PageMessage, PageReply } from '../messages';
 import { WorkerError } from './errors';
 
-/**
- * Estait's own session with its worker (never a third-party key): a short-lived access token and a
- * rotating refresh token, kept in storage.local so a browser restart does not sign the agent out.
- */
-const KEY = 'session';
-const EARLY_MS = 60_000;
+/** What the background does with the session; the pages reach it by message, the background directly. */
+export type SessionOwner = {
+  sessionToken: (stale?: string) => Promise<string>;
+  exchangeCode: (code: string, verifier: string) => Promise<void>;
+  signOut: () => Promise<void>;
+};
 
-async function stored(): Promise<SessionTokens | undefined> {
-  const parsed = SessionTokens.safeParse((await browser.storage.local.get(KEY))[KEY]);
-  return parsed.success ? parsed.data : undefined;
+let owner: SessionOwner | undefined;
+
+/** Called by the background at start: a service worker cannot message itself, so it asks its own owner. */
+export function ownSession(own: SessionOwner): void {
+  owner = own;
 }
 
-async function obtain(base: string, path: string, body?: unknown): Promise<SessionTokens | undefined> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) return undefined;
-  return saveSession(await res.json());
+async function ask(message: PageMessage): Promise<string | undefined> {
+  const answer = await browser.runtime.sendMessage(message).catch(() => undefined);
+  const reply = PageReply.safeParse(answer);
+  if (!reply.success) throw new WorkerError(0, 'no_background', 'Estait’s background did not answer; reload the extension.');
+  if (!reply.data.ok) {
+    const { status, code, message: text, retryAfter } = reply.data;
+    throw new WorkerError(status, code, text, undefined, retryAfter);
+  }
+  return reply.data.token;
 }
-
-/** Keeps a session the worker handed out (a refresh, a local sign-in, a CRM sign-in). */
-export async function saveSession(body: unknown): Promise<SessionTokens> {
-  const tokens = SessionTokens.parse(body);
-  await browser.storage.local.set({ [KEY]: tokens });
-  return tokens;
-}
-
-/** The stored session, for signing out; forgets it. */
-export async function takeSession(): Promise<SessionTokens | undefined> {
-  const current = await stored();
-  await browser.storage.local.remove(KEY);
-  return current;
-}
-
-let pending: Promise<string> | undefined;
 
 /**
- * A valid access token: the stored one, a refreshed one, or a new local session. Concurrent callers
- * share one refresh, because a refresh token used twice ends the session.
+ * A valid access token from the background, the one place that refreshes the session. `stale` is a
+ * token the worker just refused.
  */
-export function accessToken(force = false): Promise<string> {
-  pending ??= (async () => {
-    try {
-      const base = await getWorkerUrl();
-      const current = await stored();
-      if (current && !force && Date.parse(current.expiresAt) - Date.now() > EARLY_MS) return current.accessToken;
-      const next =
-        (current && (await obtain(base, '/v1/auth/refresh', { refreshToken: current.refreshToken }))) ||
-        (await obtain(base, '/v1/auth/local'));
-      if (!next) throw new WorkerError(401, 'signed_out', 'Estait is not signed in to its worker.');
-      return next.accessToken;
-    } finally {
-      pending = undefined;
-    }
-  })();
-  return pending;
+export async function accessToken(stale?: string): Promise<string> {
+  if (owner) return owner.sessionToken(stale);
+  const token = await ask({ type: 'session-token', ...(stale && { stale }) });
+  if (!token) throw new WorkerError(0, 'no_background', 'Estait’s background did not answer; reload the extension.');
+  return token;
 }
+
+/** Completes a Wise Agent sign-in: the background trades its one-time code and verifier for the session. */
+export const exchangeCode = async (code: string, verifier: string): Promise<void> => {
+  if (owner) return owner.exchangeCode(code, verifier);
+  await ask({ type: 'session-exchange', code, verifier });
+};
+
+/** Signs out of the worker; the background forgets the session. */
+export const signOut = async (): Promise<void> => {
+  if (owner) return owner.signOut();
+  await ask({ type: 'sign-out' });
+};

@@ -1,10 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageContext } from '../../shared/contracts';
+import { WorkerError } from '../api/errors';
 import { pageKey } from '../page-store';
 import { pinnedTabId } from '../ui/useTargetTab';
-import { onContentMessage, onTabRemoved, onTabUpdated } from './router';
+import { onContentMessage, onPageMessage, onTabRemoved, onTabUpdated } from './router';
+import { sessionToken, signOut } from './session';
+
+vi.mock('./session', () => ({ sessionToken: vi.fn(), exchangeCode: vi.fn(), signOut: vi.fn() }));
 
 const URL_ = 'https://www.zillow.com/homedetails/x/1_zpid/';
 const context: PageContext = {
@@ -61,4 +65,42 @@ describe('the panel pinned to a tab', () => {
     ['?tabId=abc', undefined],
     ['', undefined],
   ])('%s → %s', (search, id) => expect(pinnedTabId(search)).toBe(id));
+});
+
+describe('messages from the extension’s own pages', () => {
+  const panel = (over: object = {}) => ({ id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html'), ...over });
+  beforeEach(() => vi.clearAllMocks());
+
+  it('hands the panel a token from the session the background owns, passing on the token the worker refused', async () => {
+    vi.mocked(sessionToken).mockResolvedValue('access-2');
+    expect(await onPageMessage({ type: 'session-token', stale: 'access-1' }, panel())).toEqual({ ok: true, token: 'access-2' });
+    expect(sessionToken).toHaveBeenCalledWith('access-1');
+  });
+
+  it('carries a refusal across as its fields, Retry-After included', async () => {
+    vi.mocked(sessionToken).mockRejectedValue(new WorkerError(429, 'rate_limited', 'Slow down.', undefined, 20));
+    expect(await onPageMessage({ type: 'session-token' }, panel({ tab: { id: 4 } }))).toEqual({
+      ok: false,
+      status: 429,
+      code: 'rate_limited',
+      message: 'Slow down.',
+      retryAfter: 20,
+    });
+  });
+
+  it.each([
+    [
+      'a content script (its sender is the host page)',
+      { type: 'session-token' },
+      panel({ url: URL_, tab: { id: 3 }, frameId: 0 }),
+    ],
+    ['another extension', { type: 'session-token' }, panel({ id: 'someone-else' })],
+    ['a sender without an address', { type: 'sign-out' }, panel({ url: undefined })],
+    ['an unknown message type', { type: 'export-session' }, panel()],
+    ['a malformed sign-in', { type: 'session-exchange', code: 'short', verifier: 'short' }, panel()],
+  ])('drops %s', (_label, message, from) => {
+    expect(onPageMessage(message, from)).toBeUndefined();
+    expect(sessionToken).not.toHaveBeenCalled();
+    expect(signOut).not.toHaveBeenCalled();
+  });
 });

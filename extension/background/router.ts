@@ -1,6 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
-import { ContentMessage } from '../messages';
+import { WorkerError } from '../api/errors';
+import { ContentMessage, PageMessage, type PageReply } from '../messages';
 import { forgetTab, savePageContext } from '../page-store';
+import { exchangeCode, sessionToken, signOut } from './session';
 
 type Sender = Browser.runtime.MessageSender;
 type Handlers = {
@@ -30,6 +32,42 @@ export function onContentMessage(message: unknown, sender: Sender): Promise<unkn
   if (!parsed.success) return undefined;
   if (parsed.data.type === 'page-context' && !sameOrigin(sender.url, parsed.data.context.url)) return undefined;
   return HANDLERS[parsed.data.type](parsed.data as never, tabId);
+}
+
+/** A settled task as a reply that survives messaging. */
+const reply = (task: Promise<string | undefined>): Promise<PageReply> =>
+  task.then(
+    (token): PageReply => ({ ok: true, ...(token && { token }) }),
+    (err: unknown): PageReply =>
+      err instanceof WorkerError
+        ? {
+            ok: false,
+            status: err.status,
+            code: err.code,
+            message: err.message,
+            ...(err.retryAfter !== undefined && { retryAfter: err.retryAfter }),
+          }
+        : { ok: false, status: 0, code: 'failed', message: err instanceof Error ? err.message : String(err) },
+  );
+
+type PageHandlers = { [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<PageReply> };
+
+const PAGE_HANDLERS: PageHandlers = {
+  'session-token': ({ stale }) => reply(sessionToken(stale)),
+  'session-exchange': ({ code, verifier }) => reply(exchangeCode(code, verifier).then(() => undefined)),
+  'sign-out': () => reply(signOut().then(() => undefined)),
+};
+
+/**
+ * The door from the extension's own pages (the panel, the options) to the session the background
+ * owns: only this extension, only a page served from its own origin — never a content script, whose
+ * sender is the host page — and only messages of the allowlist.
+ */
+export function onPageMessage(message: unknown, sender: Sender): Promise<PageReply> | undefined {
+  if (sender.id !== browser.runtime.id || !sameOrigin(sender.url, browser.runtime.getURL('/'))) return undefined;
+  const parsed = PageMessage.safeParse(message);
+  if (!parsed.success) return undefined;
+  return PAGE_HANDLERS[parsed.data.type](parsed.data as never);
 }
 
 /** A tab's context ends with its document: a new page load or a closed tab forgets it. */

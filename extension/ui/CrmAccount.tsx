@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountResponse, Providers } from '../../shared/contracts';
-import { connectWiseAgent, signOut } from '../api/crm-sign-in';
-import { WorkerError } from '../api/errors';
+import { connectWiseAgent } from '../api/crm-sign-in';
+import { explain } from '../api/explain';
+import { signOut } from '../api/session';
 import { account, execute } from '../api/worker';
 import { flush, sendWaitingNow } from '../cache/outbox';
 
@@ -36,7 +37,7 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
       await sendWaitingNow();
       await flush(execute);
     } catch (err) {
-      setError(err instanceof WorkerError || err instanceof Error ? err.message : String(err));
+      setError(explain(err).text);
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,128 @@
+import { browser } from 'wxt/browser';
+import { SessionTokens } from '../../shared/contracts';
+import { errorFrom, WorkerError } from '../api/errors';
+import { getWorkerUrl } from '../settings';
+import { clearSession, loadSession, type StoredSession, storeSession } from './session-store';
+
+/** An access token this close to its end is refreshed rather than sent. */
+const EARLY_MS = 60_000;
+const AUTH_TIMEOUT_MS = 10_000;
+
+/** One POST to the worker's auth routes; nothing answering is a WorkerError the outbox and the status understand. */
+async function post(base: string, path: string, { body, token }: { body?: unknown; token?: string } = {}): Promise<Response> {
+  try {
+    return await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: {
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(token && { Authorization: `Bearer ${token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(AUTH_TIMEOUT_MS),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError')
+      throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
+    throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+  }
+}
+
+async function keep(base: string, body: unknown): Promise<string> {
+  const tokens = SessionTokens.parse(body);
+  await storeSession({ ...tokens, base });
+  return tokens.accessToken;
+}
+
+/** Forgets a session, then tells the worker that issued it, if it answers, to end it at once. */
+async function end(session: StoredSession): Promise<void> {
+  await clearSession();
+  await post(session.base, '/v1/auth/signout', { token: session.accessToken }).catch(() => undefined);
+}
+
+async function fresh(stale: string | undefined): Promise<string> {
+  const base = await getWorkerUrl();
+  let current = await loadSession();
+  if (current && current.base !== base) {
+    await end(current);
+    current = undefined;
+  }
+  if (current && current.accessToken !== stale && Date.parse(current.expiresAt) - Date.now() > EARLY_MS)
+    return current.accessToken;
+  if (current) {
+    const res = await post(base, '/v1/auth/refresh', { body: { refreshToken: current.refreshToken } });
+    if (res.ok) return keep(base, await res.json());
+    // Busy or down is not the end of the session; a refused refresh token is.
+    if (res.status !== 400 && res.status !== 401) throw await errorFrom(res);
+    await clearSession();
+  }
+  const res = await post(base, '/v1/auth/local');
+  if (res.ok) return keep(base, await res.json());
+  if (res.status === 403 || res.status === 404)
+    throw new WorkerError(401, 'signed_out', 'Estait is not signed in to its worker.');
+  throw await errorFrom(res);
+}
+
+/*
+ * The background is the one place that holds and renews the session; the panel and the options ask
+ * it. It runs one task at a time, so a refresh, a sign-in and a sign-out never interleave. Nothing
+ * but the queue and the shared refresh lives in memory: the service worker stops after 30 s idle,
+ * and the session is in IndexedDB.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+let refreshing: Promise<string> | undefined;
+
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = tail.then(task, task);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * A valid access token: the stored one, a refreshed one, or a new local session. `stale` is a token
+ * the worker just refused; it is replaced unless another asker already did. Concurrent askers share
+ * one refresh, because a refresh token used twice ends the session.
+ */
+export async function sessionToken(stale?: string): Promise<string> {
+  refreshing ??= serial(() => fresh(stale)).finally(() => {
+    refreshing = undefined;
+  });
+  const token = await refreshing;
+  // A refresh already under way when this asker's token was refused may have handed out that same token.
+  return stale && token === stale ? sessionToken(stale) : token;
+}
+
+/** Trades the one-time code a Wise Agent sign-in ended with (and its verifier) for a session. */
+export const exchangeCode = (code: string, verifier: string): Promise<void> =>
+  serial(async () => {
+    const base = await getWorkerUrl();
+    const res = await post(base, '/v1/auth/wiseagent/session', { body: { code, verifier } });
+    if (!res.ok) throw new WorkerError(res.status, 'invalid_code', 'The sign-in could not be completed; try again.');
+    await keep(base, await res.json());
+  });
+
+/** Signs out: the worker revokes the CRM's tokens and ends the session; this browser forgets it. */
+export const signOut = (): Promise<void> =>
+  serial(async () => {
+    const current = await loadSession();
+    if (current) await end(current);
+  });
+
+/** A session belongs to the worker that issued it: a new worker address signs out of the old one. */
+export const signOutIfMoved = (): Promise<void> =>
+  serial(async () => {
+    const current = await loadSession();
+    if (current && current.base !== (await getWorkerUrl())) await end(current);
+  });
+
+const LEGACY_KEY = 'session';
+
+/**
+ * Earlier versions kept the session in storage.local, where content scripts can read it: it moves
+ * to the background's own store on update, and storage.local forgets it.
+ */
+export const adoptLegacySession = (): Promise<void> =>
+  serial(async () => {
+    const legacy = SessionTokens.safeParse((await browser.storage.local.get(LEGACY_KEY))[LEGACY_KEY]);
+    await browser.storage.local.remove(LEGACY_KEY);
+    if (legacy.success && !(await loadSession())) await storeSession({ ...legacy.data, base: await getWorkerUrl() });
+  });
