@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import {
   AccountResponse,
-  ApiErrorBody,
   AutocompleteResponse,
   CompsResponse,
   ContactsResponse,
@@ -17,7 +16,8 @@ import {
 } from '../../shared/contracts';
 import { getWorkerUrl } from '../settings';
 import { workerClient } from './client';
-import { WorkerError } from './errors';
+import { connection, heldFor, reportAnswered, reportHeld, reportUnreachable } from './connection';
+import { errorFrom, isUnreachable, WorkerError } from './errors';
 import { accessToken } from './session';
 
 type Client = ReturnType<typeof workerClient>;
@@ -29,30 +29,52 @@ export const CALL_TIMEOUT_MS = 15_000;
 export const deadline = (signal?: AbortSignal, ms = CALL_TIMEOUT_MS) =>
   signal ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
 
+/** The worker asked for a pause: the call is not made, and the agent is told how long. */
+const held = (seconds: number) =>
+  new WorkerError(429, 'rate_limited', `Too many requests; try again in ${seconds} s.`, undefined, seconds);
+
+/** What a failed call tells the shared connection state: the worker is gone, or wants a pause. */
+async function noteFailure(err: unknown): Promise<void> {
+  if (isUnreachable(err)) await reportUnreachable(err.message);
+  else if (err instanceof WorkerError && err.code === 'rate_limited' && err.retryAfter) await reportHeld(err.retryAfter);
+}
+
 /**
  * Sends a request signed in, retrying once with a fresh session on 401; a non-2xx answer throws.
- * Every call ends: by its answer, by `signal`, or after CALL_TIMEOUT_MS.
+ * Every call ends: by its answer, by `signal`, or after CALL_TIMEOUT_MS. Each one tells the shared
+ * connection state what it found, and none is made while the worker has asked for a pause.
  */
 async function send(request: (client: Client) => Promise<Response>, signal?: AbortSignal, ms?: number): Promise<Response> {
+  const pause = heldFor(await connection());
+  if (pause) throw held(pause);
   const base = await getWorkerUrl();
   const limit = deadline(signal, ms);
-  for (let attempt = 0; ; attempt++) {
-    const token = await accessToken(attempt > 0);
-    const client = workerClient(base, { headers: { Authorization: `Bearer ${token}` }, init: { signal: limit } });
+  let stale: string | undefined;
+  for (;;) {
     let res: Response;
     try {
-      res = await request(client);
+      const token = await accessToken(stale);
+      const client = workerClient(base, { headers: { Authorization: `Bearer ${token}` }, init: { signal: limit } });
+      try {
+        res = await request(client);
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        if (limit.aborted) throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
+        throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+      }
+      if (res.status === 401 && !stale) {
+        stale = token;
+        continue;
+      }
     } catch (err) {
-      if (signal?.aborted) throw err;
-      if (limit.aborted) throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
-      throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+      await noteFailure(err);
+      throw err;
     }
-    if (res.status === 401 && attempt === 0) continue;
+    await reportAnswered();
     if (res.ok) return res;
-    const err = ApiErrorBody.safeParse(await res.json().catch(() => undefined));
-    throw err.success
-      ? new WorkerError(res.status, err.data.error.code, err.data.error.message, err.data.error.details)
-      : new WorkerError(res.status, 'bad_response', `The worker answered ${res.status}.`);
+    const err = await errorFrom(res);
+    await noteFailure(err);
+    throw err;
   }
 }
 

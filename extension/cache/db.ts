@@ -18,6 +18,8 @@ export const OutboxEntry = z.object({
   nextAt: z.number(),
   createdAt: z.number(),
   error: z.string().optional(),
+  /** The code of the last failure, to tell a write waiting out an outage from one the worker refused. */
+  code: z.string().optional(),
   result: ExecuteResult.optional(),
   /** The key of the new lead this write is for: it is sent once that lead is in the CRM, with its id. */
   after: z.string().optional(),

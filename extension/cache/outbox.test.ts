@@ -4,7 +4,7 @@ import type { ParsedCommand } from '../../shared/contracts';
 import { WorkerError } from '../api/errors';
 import { db } from './db';
 import { recent, remember } from './history';
-import { backoff, enqueue, enqueueAll, flush, retryNow, sendWaitingNow } from './outbox';
+import { backoff, enqueue, enqueueAll, flush, retryNow, sendQueuedNow, sendWaitingNow } from './outbox';
 
 const command: ParsedCommand = { intent: 'add_note', confidence: 0.9, params: { contact: 'Maria', text: 'hi' } };
 const done = {
@@ -73,6 +73,38 @@ describe('the outbox', () => {
     const send = vi.fn().mockResolvedValue(done);
     await flush(send, 2);
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits at least as long as the worker’s Retry-After', async () => {
+    const key = await enqueue(command, 0);
+    await flush(vi.fn().mockRejectedValue(new WorkerError(429, 'rate_limited', 'slow down', undefined, 90)), 0);
+    expect(await db.outbox.get(key)).toMatchObject({ state: 'retrying', code: 'rate_limited', nextAt: 90_000 });
+    const send = vi.fn().mockResolvedValue(done);
+    await flush(send, 89_999);
+    expect(send).not.toHaveBeenCalled();
+    // The worker coming back does not cut a pause it asked for.
+    await sendQueuedNow(1);
+    await flush(send, 1);
+    expect(send).not.toHaveBeenCalled();
+    await flush(send, 90_000);
+    expect((await db.outbox.get(key))?.state).toBe('done');
+  });
+
+  it('stops a round at the first write nothing answered, and sends the queue at once when the worker is back', async () => {
+    const keys = [await enqueue(command, 0), await enqueue(command, 1), await enqueue(command, 2)];
+    const down = vi.fn().mockRejectedValue(new WorkerError(0, 'offline', 'No worker answers at http://127.0.0.1:8787.'));
+    await flush(down, 10);
+    expect(down).toHaveBeenCalledTimes(1);
+    expect((await db.outbox.bulkGet(keys)).map((e) => [e?.state, e?.code])).toEqual([
+      ['retrying', 'offline'],
+      ['pending', undefined],
+      ['pending', undefined],
+    ]);
+    await sendQueuedNow(11);
+    const send = vi.fn().mockResolvedValue(done);
+    await flush(send, 11);
+    expect(send.mock.calls.map((c) => c[1])).toEqual(keys);
+    expect((await db.outbox.bulkGet(keys)).map((e) => [e?.state, e?.code])).toEqual(keys.map(() => ['done', undefined]));
   });
 
   it('backs off up to ten minutes', () => {

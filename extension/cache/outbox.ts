@@ -1,6 +1,6 @@
 import { type ExecuteResponse, ParsedCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
-import { WorkerError } from '../api/errors';
+import { isUnreachable, WorkerError } from '../api/errors';
 import { db, type OutboxEntry } from './db';
 
 type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
@@ -67,23 +67,40 @@ const settle = (key: string, change: Partial<OutboxEntry>) =>
     .and((e) => e.state !== 'done' && e.state !== 'duplicate')
     .modify(change);
 
-async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<void> {
+/** When to try again: after the back-off, and never before the worker's Retry-After. */
+const nextAttempt = (err: unknown, attempts: number, now: number) =>
+  now + Math.max(backoff(attempts), err instanceof WorkerError && err.retryAfter ? err.retryAfter * 1000 : 0);
+
+/** Sends one write; false when the worker cannot take more now (gone, or asking for a pause). */
+async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<boolean> {
   const attempts = entry.attempts + 1;
   try {
     const { result } = await send(entry.command, entry.key);
-    await settle(entry.key, { state: result.status === 'duplicate' ? 'duplicate' : 'done', result, attempts, error: undefined });
+    await settle(entry.key, {
+      state: result.status === 'duplicate' ? 'duplicate' : 'done',
+      result,
+      attempts,
+      error: undefined,
+      code: undefined,
+    });
+    return true;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
     await settle(entry.key, {
       state: retryable(err) ? 'retrying' : 'needs_attention',
       attempts,
-      nextAt: now + backoff(attempts),
-      error: message,
+      nextAt: nextAttempt(err, attempts, now),
+      error: err instanceof Error ? err.message : String(err),
+      code: err instanceof WorkerError ? err.code : undefined,
     });
+    return !(isUnreachable(err) || (err instanceof WorkerError && err.status === 429));
   }
 }
 
-/** Sends every write that is due, oldest first. Safe to run from several places: keys make it idempotent. */
+/**
+ * Sends every write that is due, oldest first. Safe to run from several places: keys make it
+ * idempotent. A round stops at the first write the worker could not take (down, or asking for a
+ * pause): the rest would only fail the same way, one timeout after another.
+ */
 export async function flush(send: Send, now = Date.now()): Promise<void> {
   const due = await db.outbox
     .where('state')
@@ -97,7 +114,7 @@ export async function flush(send: Send, now = Date.now()): Promise<void> {
         state: 'needs_attention',
         error: 'The new lead it is for was not added; fix or retry that first.',
       });
-    else if (sendable !== 'wait') await deliver(sendable, send, now);
+    else if (sendable !== 'wait' && !(await deliver(sendable, send, now))) return;
   }
 }
 
@@ -112,3 +129,14 @@ export const discard = (key: string) => db.outbox.delete(key);
 /** After the agent signed in to their CRM: everything still waiting, or refused, is sent now, same keys. */
 export const sendWaitingNow = () =>
   db.outbox.where('state').anyOf('needs_attention', 'retrying').modify({ state: 'pending', nextAt: 0 });
+
+/**
+ * The worker answers again: the writes that waited out the outage are due now, not after their
+ * back-off. Those the worker asked to hold (a 429) keep their time.
+ */
+export const sendQueuedNow = (now = Date.now()) =>
+  db.outbox
+    .where('state')
+    .equals('retrying')
+    .filter((e) => e.code === 'offline' || e.code === 'timeout')
+    .modify({ nextAt: now });

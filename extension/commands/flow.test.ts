@@ -18,6 +18,8 @@ function setup(overrides: Partial<FlowDeps> = {}) {
   const memory: Recent = { contact: { id: '8', name: 'Ana Soto', at: 1, via: 'opened' } };
   const deps: FlowDeps = {
     plan: vi.fn(async () => planned(task)),
+    planLocally: vi.fn(() => planned(task)),
+    online: vi.fn(async () => true),
     draft: vi.fn(),
     findContacts: vi.fn(async () => ({ contacts: [] })),
     execute: vi.fn(),
@@ -97,16 +99,57 @@ describe('the command flow', () => {
     const plan = vi
       .fn()
       .mockImplementationOnce(() => slow)
-      .mockRejectedValueOnce(new WorkerError(0, 'timeout', 'The worker did not answer in time.'));
+      .mockRejectedValueOnce(new WorkerError(502, 'upstream_unavailable', 'Your CRM did not answer; try again shortly.'));
     const { flow, steps } = setup({ plan });
     const first = flow.submit('remind me to call Zed', undefined);
     await flow.submit('remind me to call Ana', undefined);
-    expect(flow.step).toEqual({ kind: 'message', text: 'The worker did not answer in time.' });
+    expect(flow.step).toEqual({
+      kind: 'message',
+      text: 'Your CRM did not answer; try again shortly.',
+      detail: 'upstream_unavailable (502)',
+    });
     release(planned(task));
     await first;
     expect(flow.step.kind).toBe('message');
     expect(plan.mock.calls[0]?.[2]?.aborted).toBe(true);
     expect(steps.filter((s) => s.kind === 'confirm')).toEqual([]);
+  });
+
+  it('reads the sentence locally when the worker cannot be reached, so the write still gets its card', async () => {
+    const { flow, deps } = setup({
+      plan: vi.fn().mockRejectedValue(new WorkerError(0, 'offline', 'No worker answers at http://127.0.0.1:8787.')),
+    });
+    await flow.submit('remind me to call Zed Quill', undefined);
+    expect(deps.planLocally).toHaveBeenCalledWith('remind me to call Zed Quill', {
+      page: undefined,
+      recent: expect.objectContaining({ contact: expect.objectContaining({ name: 'Ana Soto' }) }),
+      areaCode: '737',
+    });
+    expect(flow.step).toMatchObject({ kind: 'confirm', command: task, offline: true });
+  });
+
+  it('does not wait on a worker the last call found gone', async () => {
+    const { flow, deps } = setup({ online: vi.fn(async () => false) });
+    await flow.submit('remind me to call Zed Quill', undefined);
+    expect(deps.plan).not.toHaveBeenCalled();
+    expect(flow.step).toMatchObject({ kind: 'confirm', offline: true });
+  });
+
+  it('says an outage and a pause in the agent’s words, with the detail kept apart', async () => {
+    const read: ParsedCommand = { intent: 'find_contact', confidence: 1, params: { query: 'Zed' } };
+    const { flow } = setup({
+      plan: vi.fn(async () => planned(read)),
+      findContacts: vi.fn().mockRejectedValue(new WorkerError(0, 'offline', 'No worker answers at http://127.0.0.1:8787.')),
+    });
+    await flow.submit('who is Zed', undefined);
+    expect(flow.step).toEqual({
+      kind: 'message',
+      text: expect.stringContaining('Estait can’t reach its server right now.'),
+      detail: 'No worker answers at http://127.0.0.1:8787.',
+    });
+    const limited = setup({ plan: vi.fn().mockRejectedValue(new WorkerError(429, 'rate_limited', 'Slow down.', undefined, 12)) });
+    await limited.flow.submit('who is Zed', undefined);
+    expect(limited.flow.step).toMatchObject({ kind: 'message', text: 'Too many requests — try again in 12 s.' });
   });
 
   it('stores a new lead and the write for it in order, sends them, and remembers who they were for', async () => {

@@ -13,7 +13,8 @@ import type {
 } from '../../shared/contracts';
 import { isWrite } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
-import { WorkerError } from '../api/errors';
+import { isUnreachable } from '../api/errors';
+import { explain } from '../api/explain';
 import type { PlanContext } from '../api/worker';
 import type { Mention } from '../memory';
 
@@ -30,12 +31,14 @@ export type Step =
       recent?: Recent;
       /** Why Estait proposes this card itself (a follow-up), rather than the agent asking. */
       why?: string;
+      /** Read without the worker, which could not be reached: the write will wait in the outbox. */
+      offline?: boolean;
     }
   | { kind: 'draft'; command: DraftCommand; streaming: string; response?: DraftResponse }
   | { kind: 'contacts'; contacts: CrmContact[] }
   | { kind: 'read'; command: ParsedCommand }
   | { kind: 'declined'; message: string; understood: string[]; suggestions: string[] }
-  | { kind: 'message'; text: string };
+  | { kind: 'message'; text: string; detail?: string };
 
 /** A write the agent confirmed on the card, with the new lead to add first when the contact was not in the CRM. */
 export type Confirmed = { command: WriteCommand; addFirst?: Extract<WriteCommand, { intent: 'add_lead' }> };
@@ -43,6 +46,10 @@ export type Confirmed = { command: WriteCommand; addFirst?: Extract<WriteCommand
 /** Everything the flow needs from outside: the worker, the outbox and the memory. */
 export type FlowDeps = {
   plan: (text: string, context: PlanContext, signal: AbortSignal) => Promise<PlanResponse>;
+  /** The plan without the worker, from the local parser, for when it cannot be reached. */
+  planLocally: (text: string, context: PlanContext) => PlanResponse;
+  /** Whether the worker answered the last call anyone made. */
+  online: () => Promise<boolean>;
   draft: (
     command: DraftCommand,
     page: PageContext | undefined,
@@ -63,10 +70,7 @@ export type FlowDeps = {
   rememberText: (text: string) => Promise<void>;
 };
 
-const failure = (err: unknown): Step => ({
-  kind: 'message',
-  text: err instanceof WorkerError || err instanceof Error ? err.message : String(err),
-});
+const failure = (err: unknown): Step => ({ kind: 'message', ...explain(err) });
 
 /**
  * One sentence at a time, from typing to the CRM: plan it with the worker (the page and the
@@ -111,15 +115,36 @@ export class CommandFlow {
     this.#show({ kind: 'planning', text: sentence });
     try {
       const [recent, areaCode] = await Promise.all([this.deps.recall(), this.deps.areaCode()]);
-      const planned = await this.deps.plan(sentence, { page, recent, ...(areaCode && { areaCode }) }, signal);
+      const { planned, offline } = await this.#plan(sentence, { page, recent, ...(areaCode && { areaCode }) }, signal);
       if (signal.aborted) return;
-      await this.#planned(planned, page, recent, signal);
+      await this.#planned(planned, page, recent, signal, offline);
     } catch (err) {
       if (!signal.aborted) this.#show(failure(err));
     }
   }
 
-  async #planned(planned: PlanResponse, page: PageContext | undefined, recent: Recent, signal: AbortSignal): Promise<void> {
+  /**
+   * The worker's plan, or the local parser's when the worker cannot be reached (at once when the
+   * last call already found it gone), so the card still shows and a write can wait in the outbox.
+   */
+  async #plan(text: string, context: PlanContext, signal: AbortSignal): Promise<{ planned: PlanResponse; offline: boolean }> {
+    if (await this.deps.online()) {
+      try {
+        return { planned: await this.deps.plan(text, context, signal), offline: false };
+      } catch (err) {
+        if (!isUnreachable(err)) throw err;
+      }
+    }
+    return { planned: this.deps.planLocally(text, context), offline: true };
+  }
+
+  async #planned(
+    planned: PlanResponse,
+    page: PageContext | undefined,
+    recent: Recent,
+    signal: AbortSignal,
+    offline: boolean,
+  ): Promise<void> {
     const { command, target } = planned;
     const one = target?.status === 'one' ? target.contacts[0] : undefined;
     // Someone named is now the one "her" means; someone only pointed at already was.
@@ -142,6 +167,7 @@ export class CommandFlow {
         references: planned.references ?? [],
         target,
         recent,
+        ...(offline && { offline }),
       });
     if (command.intent === 'draft_message') {
       this.#show({ kind: 'draft', command, streaming: '' });

@@ -3,11 +3,13 @@ import { parseCommand } from '../../shared/commands';
 import { joinLines } from '../../shared/commands/context';
 import { placeNamed } from '../../shared/commands/places';
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
+import { connection } from '../api/connection';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
 import { recent as recentCommands, remember as rememberText } from '../cache/history';
 import { enqueueAll, flush } from '../cache/outbox';
 import { CommandFlow, type Step } from '../commands/flow';
+import { planLocally } from '../commands/local-plan';
 import { type Mention, recall, remember, thisWindow, watchMemory, whyRemembered } from '../memory';
 import { getAreaCode } from '../settings';
 import { ConfirmCard } from './ConfirmCard';
@@ -23,6 +25,8 @@ function makeFlow(onStep: (step: Step) => void) {
   return new CommandFlow(
     {
       plan,
+      planLocally,
+      online: async () => (await connection()).online,
       draft,
       findContacts,
       execute,
@@ -142,6 +146,11 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
         )}
       </div>
       {step.kind === 'planning' && <p className="text-sm text-slate-500">Working…</p>}
+      {step.kind === 'confirm' && step.offline && (
+        <p data-testid="offline-note" className="text-xs text-amber-800 dark:text-amber-200">
+          Estait can’t reach its server, so this was read here. Confirm it and it waits in Recent until the server is back.
+        </p>
+      )}
       {step.kind === 'confirm' && (
         <ConfirmCard
           key={JSON.stringify(step.command)}
@@ -208,9 +217,15 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
         </section>
       )}
       {step.kind === 'message' && (
-        <p role="status" data-testid="command-message" className="text-sm text-slate-700 dark:text-slate-300">
-          {step.text}
-        </p>
+        <section role="status" data-testid="command-message" className="text-sm text-slate-700 dark:text-slate-300">
+          <p>{step.text}</p>
+          {step.detail && (
+            <details className="mt-1 text-xs text-slate-500">
+              <summary className="cursor-pointer">Details</summary>
+              {step.detail}
+            </details>
+          )}
+        </section>
       )}
       <OutboxList onRetry={() => void flush(execute)} />
     </div>

@@ -3,6 +3,8 @@ import { matchByName } from '../../shared/contacts';
 import type { CrmContact, PageContact, Reference, Target } from '../../shared/contracts';
 import { formatPhone, fullName } from '../../shared/format';
 import { fold } from '../../shared/normalize';
+import { isUnreachable } from '../api/errors';
+import { explain, uncheckedName } from '../api/explain';
 import { findContacts } from '../api/worker';
 
 /**
@@ -102,7 +104,7 @@ export function ContactField({
             ...latest.current,
             status: 'unchecked',
             contacts: [],
-            message: err instanceof Error ? err.message : String(err),
+            message: isUnreachable(err) ? uncheckedName(query) : explain(err).text,
           }),
       );
     }, LOOKUP_DELAY_MS);

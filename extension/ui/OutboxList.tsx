@@ -12,6 +12,17 @@ const STATES: Record<OutboxEntry['state'], { label: string; tone: string }> = {
   needs_attention: { label: 'Needs you', tone: 'text-red-700 dark:text-red-400' },
 };
 
+/** A write waiting out an outage, not one the worker refused or the CRM failed. */
+const queued = (e: OutboxEntry) => e.state === 'retrying' && (e.code === 'offline' || e.code === 'timeout');
+
+/** What the row says under a write that has not landed: agent words for an outage or a pause, else the worker's own. */
+function note(e: OutboxEntry): string | undefined {
+  if (queued(e)) return 'Saved here. It will be sent when Estait’s server is back.';
+  if (e.state === 'retrying' && e.code === 'rate_limited')
+    return `Too many requests; it will be sent at ${new Date(e.nextAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' })}.`;
+  return e.state === 'done' ? undefined : e.error;
+}
+
 /** The latest confirmed writes and where each stands; nothing confirmed disappears unsent. */
 export function OutboxList({ onRetry }: { onRetry: () => void }) {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
@@ -35,9 +46,15 @@ export function OutboxList({ onRetry }: { onRetry: () => void }) {
             <span className="truncate">
               {e.result?.summary ?? `${INTENT_LABELS[e.command.intent]}: ${summarize(e.command).join(' · ')}`}
             </span>
-            <span className={`shrink-0 text-xs ${STATES[e.state].tone}`}>{STATES[e.state].label}</span>
+            <span className={`shrink-0 text-xs ${STATES[e.state].tone}`} data-testid="outbox-state">
+              {queued(e) ? 'Queued' : STATES[e.state].label}
+            </span>
           </div>
-          {e.error && e.state !== 'done' && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{e.error}</p>}
+          {note(e) && (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" title={e.error}>
+              {note(e)}
+            </p>
+          )}
           {e.state === 'needs_attention' && (
             <div className="mt-1 flex gap-2 text-xs">
               <button type="button" className="underline" onClick={() => void retryNow(e.key).then(onRetry)}>

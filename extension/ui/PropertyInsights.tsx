@@ -2,16 +2,21 @@ import { CompsResponse, DetailsResponse, type MlsSource } from '../../shared/con
 import { formatFacts, formatPrice } from '../../shared/format';
 import { comparables, propertyDetails } from '../api/worker';
 import { MAX_AGE } from '../cache/mls-cache';
-import { useCachedRead } from './useCachedRead';
+import { timeAgo } from './describe';
+import { type CachedRead, useCachedRead } from './useCachedRead';
 
-export function SourceNote({ source, stale }: { source?: MlsSource; stale?: boolean }) {
-  if (!source?.sample && !stale) return null;
+/** Where an answer came from: sample data, and an answer saved before (the server or the MLS could not be asked). */
+export function SourceNote<T>({ read, source }: { read: CachedRead<T>; source?: MlsSource }) {
+  const saved = read.data && (read.offline || read.data.stale);
+  if (!source?.sample && !saved) return null;
   return (
     <p className="text-xs text-slate-500">
       {source?.sample && <span data-testid="sample-note">{source.note ?? 'Sample data'}</span>}
-      {stale && (
-        <span data-testid="stale-note" className="ml-1 text-amber-700 dark:text-amber-300">
-          Saved earlier; the MLS could not be reached just now.
+      {saved && read.data && (
+        <span data-testid="stale-note" data-offline={read.offline} className="ml-1 text-amber-700 dark:text-amber-300">
+          {read.offline
+            ? `Saved ${timeAgo(read.data.fetchedAt)} — offline.`
+            : `Saved ${timeAgo(read.data.fetchedAt)}; the MLS could not be reached just now.`}
         </span>
       )}
     </p>
@@ -67,7 +72,7 @@ export function PropertyInsights({ address, withHistory = true }: { address: str
             </li>
           ))}
         </ul>
-        <SourceNote source={comps.data?.value.source} stale={comps.data?.stale} />
+        <SourceNote read={comps} source={comps.data?.value.source} />
       </div>
     </section>
   );

@@ -33,13 +33,14 @@ function Row({ listing, onOpen }: { listing: MlsListing; onOpen: () => void }) {
 
 /** MLS search results as cards; a result opens its details and comps. */
 export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
-  const { data, error, loading } = useCachedRead(
+  const read = useCachedRead(
     `search:${JSON.stringify(criteria)}`,
     SearchResponse,
     MAX_AGE.search,
     () => searchProperties(criteria),
     (r) => r.listings,
   );
+  const { data, error, loading } = read;
   const [open, setOpen] = useState<MlsListing>();
   const [top, setTop] = useState(0);
   if (loading) return <p className="text-sm text-slate-500">Searching…</p>;
@@ -86,7 +87,7 @@ export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
         </div>
       </div>
       <div className="px-3 py-1">
-        <SourceNote source={source} stale={data.stale} />
+        <SourceNote read={read} source={source} />
       </div>
     </section>
   );

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { joinLines } from '../../shared/commands/context';
+import { execute } from '../api/worker';
+import { flush, sendQueuedNow } from '../cache/outbox';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { CommandBox } from './CommandBox';
 import { CrmAccount } from './CrmAccount';
 import { HandoffCard } from './HandoffCard';
 import { PageCard } from './PageCard';
+import { useConnection } from './useConnection';
 import { usePageContext } from './usePageContext';
 import { useTargetTab } from './useTargetTab';
-import { useWorkerHealth } from './useWorkerHealth';
 import { WorkerStatus } from './WorkerStatus';
 
 /** What a right-click or the shortcut puts in the command box. */
@@ -27,8 +29,11 @@ function commandFor(handoff: Handoff): string | undefined {
   }
 }
 
+/** The worker is back: what waited out the outage is sent now, not at the next alarm. */
+const sendQueue = () => void sendQueuedNow().then(() => flush(execute));
+
 export function SidePanel() {
-  const worker = useWorkerHealth();
+  const worker = useConnection(sendQueue);
   const tabId = useTargetTab();
   const page = usePageContext(tabId);
   const [handoff, setHandoff] = useState<Handoff>();

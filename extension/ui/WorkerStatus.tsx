@@ -1,6 +1,9 @@
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Providers } from '../../shared/contracts';
-import type { WorkerState } from './useWorkerHealth';
+import { heldFor } from '../api/connection';
+import { OFFLINE, tooManyRequests } from '../api/explain';
+import type { WorkerState } from './useConnection';
 
 const LABELS: { [K in keyof Providers]: Record<Providers[K], string> } = {
   crm: { local: 'Local CRM', wiseagent: 'Wise Agent', followupboss: 'Follow Up Boss' },
@@ -8,7 +11,58 @@ const LABELS: { [K in keyof Providers]: Record<Providers[K], string> } = {
   llm: { none: 'Local parser', openai: 'AI planner' },
 };
 
-export function WorkerStatus({ url, checking, result, recheck }: WorkerState & { recheck: () => void }) {
+/** Seconds left in the pause the worker asked for, counting down. */
+function usePause(heldUntil: number | undefined): number | undefined {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!heldUntil || heldUntil <= Date.now()) return;
+    const tick = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= heldUntil) clearInterval(tick);
+    }, 1000);
+    return () => clearInterval(tick);
+  }, [heldUntil]);
+  return heldUntil ? heldFor({ online: true, since: 0, heldUntil }, now) : undefined;
+}
+
+const settingsLink = (
+  <button type="button" className="underline" onClick={() => void browser.runtime.openOptionsPage()}>
+    settings
+  </button>
+);
+
+/** Whether Estait's server answers, as the last call found it; it follows every call, not only this panel's checks. */
+export function WorkerStatus({ url, checking, result, connection, recheck }: WorkerState) {
+  const pause = usePause(connection?.heldUntil);
+  if (connection?.online === false) {
+    return (
+      <div
+        role="status"
+        data-testid="worker-status"
+        data-state="offline"
+        className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+      >
+        <p className="flex items-center gap-2 font-medium">
+          <span className="size-2 rounded-full bg-amber-500" />
+          Offline
+        </p>
+        <p className="mt-1">{OFFLINE}</p>
+        <p className="mt-1 flex items-center gap-2 text-xs opacity-80">
+          Reconnecting on its own.
+          <button type="button" onClick={recheck} className="underline">
+            Try now
+          </button>
+        </p>
+        <details className="mt-1 text-xs opacity-80">
+          <summary className="cursor-pointer">Details</summary>
+          <p data-testid="worker-status-detail">{connection.detail ?? `No answer from ${url}.`}</p>
+          <p>
+            Start it with <code>npm run dev</code>, or set its address in {settingsLink}.
+          </p>
+        </details>
+      </div>
+    );
+  }
   if (!result || (checking && !result.reachable)) {
     return (
       <output className="flex items-center gap-2 text-sm text-slate-500" data-testid="worker-status" data-state="checking">
@@ -25,15 +79,9 @@ export function WorkerStatus({ url, checking, result, recheck }: WorkerState & {
         data-state="unreachable"
         className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
       >
-        <p className="font-medium">Estait’s worker is not reachable</p>
+        <p className="font-medium">Estait’s server is not answering as it should</p>
         <p className="mt-1">{result.reason}</p>
-        <p className="mt-1 text-xs opacity-80">
-          Start it with <code>npm run dev</code>, or set its address in{' '}
-          <button type="button" className="underline" onClick={() => void browser.runtime.openOptionsPage()}>
-            settings
-          </button>
-          .
-        </p>
+        <p className="mt-1 text-xs opacity-80">Check its address in {settingsLink}.</p>
         <button
           type="button"
           onClick={recheck}
@@ -49,13 +97,18 @@ export function WorkerStatus({ url, checking, result, recheck }: WorkerState & {
     <output
       className="flex flex-col gap-1.5 text-sm"
       data-testid="worker-status"
-      data-state="connected"
+      data-state={pause ? 'limited' : 'connected'}
       title={`${url} · v${version}`}
     >
       <span className="flex items-center gap-2 font-medium text-emerald-700 dark:text-emerald-400">
         <span className="size-2 rounded-full bg-emerald-500" />
         Connected
       </span>
+      {pause && (
+        <span data-testid="worker-pause" className="text-xs text-amber-700 dark:text-amber-300">
+          {tooManyRequests(pause)}
+        </span>
+      )}
       <span className="flex flex-wrap gap-1">
         {(Object.keys(LABELS) as (keyof Providers)[]).map((kind) => (
           <span

@@ -81,3 +81,14 @@ export function summarize(command: ParsedCommand): string[] {
       return [];
   }
 }
+
+/** How long ago something was saved, as people say it: "just now", "4 min ago", "2 h ago", "3 days ago". */
+export function timeAgo(at: number, now = Date.now()): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+}

@@ -1,0 +1,38 @@
+import { parse } from '../../shared/commands';
+import { suggest } from '../../shared/commands/suggest';
+import { isWrite, type PlanResponse, type Target } from '../../shared/contracts';
+import { uncheckedName } from '../api/explain';
+import { localNow, type PlanContext } from '../api/worker';
+
+/**
+ * The plan the panel makes itself when the worker cannot be reached: the same local parser the
+ * worker runs first, without its CRM lookup. A write still gets its card and waits in the outbox;
+ * a contact named on it is matched by name when it is sent.
+ */
+export function planLocally(text: string, { page, recent, areaCode }: PlanContext, now = new Date()): PlanResponse {
+  const options = { ...localNow(now), page, recent, areaCode };
+  const { command, references } = parse(text, options);
+  if (command.intent === 'unknown') {
+    const { understood, suggestions } = suggest(text, options);
+    return {
+      command,
+      via: 'local',
+      needsConfirmation: false,
+      message: 'Estait could not tell what to do with that.',
+      understood,
+      suggestions,
+    };
+  }
+  const { contact, contactId } = command.params as { contact?: string; contactId?: string };
+  const target: Target | undefined =
+    isWrite(command.intent) && contact && !contactId
+      ? { query: contact, status: 'unchecked', contacts: [], message: uncheckedName(contact) }
+      : undefined;
+  return {
+    command,
+    via: 'local',
+    needsConfirmation: isWrite(command.intent),
+    ...(references.length && { references }),
+    ...(target && { target }),
+  };
+}
