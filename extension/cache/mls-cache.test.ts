@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MlsListing, SearchResponse } from '../../shared/contracts';
 import { db } from './db';
-import { LISTING_CAP, read, swr, write } from './mls-cache';
+import { LISTING_CAP, read, searchKey, swr, write } from './mls-cache';
 
 const listing = (n: number): MlsListing => ({ id: `L${n}`, address: `${n} Oak St, Austin, TX 78701`, price: 1000 + n });
 const answer = { listings: [listing(1)], total: 1, source: { provider: 'sample' as const, sample: true } };
@@ -13,6 +13,13 @@ beforeEach(async () => {
 });
 
 describe('the MLS cache', () => {
+  it('keys a search by its criteria, not by the order they were listed in', () => {
+    expect(searchKey({ priceMax: 500000, bedsMin: 3, location: 'Austin' })).toBe(
+      searchKey({ location: 'Austin', priceMax: 500000, bedsMin: 3 }),
+    );
+    expect(searchKey({ location: 'Austin' })).not.toBe(searchKey({ location: 'Dallas' }));
+  });
+
   it('shows the cached answer at once, marks it stale when old, and refreshes it', async () => {
     await write('search:a', answer, answer.listings, Date.now() - 10 * 60_000);
     const fresh = { ...answer, total: 2 };

@@ -1,11 +1,18 @@
 import type { z } from 'zod';
-import type { MlsListing } from '../../shared/contracts';
+import type { MlsListing, SearchCriteria } from '../../shared/contracts';
 import { db } from './db';
 
 /** How long an answer counts as fresh: searches 5 minutes, details and comps 15. */
 export const MAX_AGE = { search: 5 * 60_000, details: 15 * 60_000, comps: 15 * 60_000 } as const;
 export const LISTING_CAP = 20_000;
 const RESPONSE_CAP = 2_000;
+
+/**
+ * A search's cache key: the same criteria, whichever order their fields came in (the worker's
+ * plan and the panel's own reading list them differently), are the same search.
+ */
+export const searchKey = (criteria: SearchCriteria) =>
+  `search:${JSON.stringify(Object.fromEntries(Object.entries(criteria).sort(([a], [b]) => a.localeCompare(b))))}`;
 
 export type Cached<T> = { value: T; fetchedAt: number; stale: boolean };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type MlsListing, type SearchCriteria, SearchResponse } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
 import { searchProperties } from '../api/worker';
-import { MAX_AGE } from '../cache/mls-cache';
+import { MAX_AGE, searchKey } from '../cache/mls-cache';
 import { PropertyInsights, SourceNote } from './PropertyInsights';
 import { useCachedRead } from './useCachedRead';
 
@@ -34,7 +34,7 @@ function Row({ listing, onOpen }: { listing: MlsListing; onOpen: () => void }) {
 /** MLS search results as cards; a result opens its details and comps. */
 export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
   const read = useCachedRead(
-    `search:${JSON.stringify(criteria)}`,
+    searchKey(criteria),
     SearchResponse,
     MAX_AGE.search,
     () => searchProperties(criteria),
