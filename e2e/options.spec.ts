@@ -8,7 +8,11 @@ test('the options page validates and saves the worker address', async ({ context
 
   await input.fill('ftp://example.com');
   await page.getByRole('button', { name: 'Save' }).first().click();
-  await expect(page.getByRole('status')).toContainText('http:// or https://');
+  await expect(page.getByRole('status')).toContainText('Enter an https:// address');
+
+  await input.fill('http://estait.example.com');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.getByRole('status')).toContainText('http:// is only for a worker on this computer');
 
   await input.fill(`${worker.url}/some/path`);
   await page.getByRole('button', { name: 'Save' }).first().click();

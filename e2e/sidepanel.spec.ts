@@ -12,8 +12,9 @@ test('the side panel says so when the worker is down, and recovers', async ({ co
   await setWorkerUrl(context, 'http://127.0.0.1:9');
   const page = await panel();
   const status = page.getByTestId('worker-status');
-  await expect(status).toHaveAttribute('data-state', 'unreachable');
-  await expect(status).toContainText('No worker answers at http://127.0.0.1:9');
+  await expect(status).toHaveAttribute('data-state', 'offline');
+  await expect(status).toContainText('Estait can’t reach its server right now.');
+  await expect(status.getByTestId('worker-status-detail')).toHaveText('No worker answers at http://127.0.0.1:9.');
 
   // Fixing the address in settings reconnects the open panel without a reload.
   await setWorkerUrl(context, worker.url);

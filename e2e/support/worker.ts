@@ -9,6 +9,10 @@ export type RunningWorker = {
   stop: () => Promise<void>;
   /** Kills the worker without warning (SIGKILL, requests in flight die) and starts it again on the same port and database. */
   crashAndRestart: () => Promise<void>;
+  /** Stops the worker as an outage would, keeping its database for `resume`. */
+  halt: () => Promise<void>;
+  /** Starts a halted worker again on the same port and database. */
+  resume: () => Promise<void>;
 };
 
 /** Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database. */
@@ -57,5 +61,7 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
       await kill('SIGKILL');
       await launch();
     },
+    halt: () => kill('SIGTERM'),
+    resume: launch,
   };
 }
