@@ -30,7 +30,9 @@ export interface Env {
   TOKEN_ENCRYPTION_KEY?: string;
   /** How long one CRM call may take, in ms (default 10 000); a write's lease is derived from it. */
   CRM_TIMEOUT_MS?: string;
+  /** A worker-wide Follow Up Boss key: honoured in local mode only; agents of a deployment sign in with their own. */
   FUB_API_KEY?: string;
+  /** Follow Up Boss's registered system name and key (apps.followupboss.com/system-registration): a deployment uses Follow Up Boss when set. */
   FUB_SYSTEM?: string;
   FUB_SYSTEM_KEY?: string;
   /** Follow Up Boss's base address; its own when unset. */
@@ -59,7 +61,12 @@ export function allowedOrigins(env: Env): string[] {
 export function providers(env: Env): Providers {
   return {
     llm: env.OPENAI_API_KEY ? 'openai' : 'none',
-    crm: env.WISEAGENT_CLIENT_ID && env.WISEAGENT_CLIENT_SECRET ? 'wiseagent' : env.FUB_API_KEY ? 'followupboss' : 'local',
+    crm:
+      env.WISEAGENT_CLIENT_ID && env.WISEAGENT_CLIENT_SECRET
+        ? 'wiseagent'
+        : env.FUB_API_KEY || env.FUB_SYSTEM_KEY
+          ? 'followupboss'
+          : 'local',
     mls: env.REALESTATE_API_KEY ? 'realestateapi' : env.RESO_BASE_URL ? 'reso' : 'sample',
   };
 }

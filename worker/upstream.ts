@@ -57,7 +57,11 @@ export async function upstream(
     }
     if (res.status >= 500 && !write && attempt < 1) continue;
     if (res.status === 401 || res.status === 403)
-      throw new ApiError(502, 'upstream_auth', `${name} refused Estait's credentials; check the worker's key.`);
+      throw new ApiError(
+        502,
+        'upstream_auth',
+        `${name} refused Estait's credentials; connect it again (or check the worker's key).`,
+      );
     if (res.status === 429)
       throw new ApiError(429, 'upstream_rate_limited', `${name} is rate-limiting requests; try again shortly.`);
     // The provider refused what was sent: sending it again will not help, so the caller gets a 4xx.

@@ -16,6 +16,14 @@
 import { fakeServer, sendJson } from './http';
 
 export const FUB_KEY = 'fub-test-key';
+/**
+ * The account's users and their keys: each agent's own key (Admin → API). GET /v1/me, after the
+ * reference's "Users" section: the user the key belongs to ({id, name, email, role, …}).
+ */
+export const FUB_USERS = [
+  { key: FUB_KEY, id: 1, name: 'Owner Agent', email: 'owner@brokerage.example', role: 'Broker' },
+  { key: 'fub-agent-two-key', id: 2, name: 'Second Agent', email: 'agent2@brokerage.example', role: 'Agent' },
+];
 /** A lead source whose lead flow is archived: FUB answers 204 and keeps nothing. */
 export const ARCHIVED_SOURCE = 'Archived Flow';
 export const CALL_OUTCOMES = ['Interested', 'Not Interested', 'Left Message', 'No Answer', 'Busy', 'Bad Number'];
@@ -39,8 +47,11 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
   const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
   const server = await fakeServer(
     (req, res) => {
-      if (req.headers.authorization !== `Basic ${Buffer.from(`${FUB_KEY}:`).toString('base64')}`) {
-        return sendJson(res, 401, { errorMessage: 'Invalid API key.' });
+      const user = FUB_USERS.find((u) => req.headers.authorization === `Basic ${Buffer.from(`${u.key}:`).toString('base64')}`);
+      if (!user) return sendJson(res, 401, { errorMessage: 'Invalid API key.' });
+      if (req.method === 'GET' && req.path === '/v1/me') {
+        const { key: _key, ...me } = user;
+        return sendJson(res, 200, { ...me, status: 'Active', timezone: 'America/Chicago' });
       }
       const body = (req.body ?? {}) as Record<string, unknown>;
       if (req.method === 'POST' && req.path === '/v1/events') {

@@ -23,6 +23,14 @@ export const WiseAgentCallback = z.object({
 /** Trades the one-time code the sign-in ended with, and the verifier, for a session. */
 export const WiseAgentSessionRequest = z.strictObject({ code: Base64Url43, verifier: Base64Url43 });
 
+/** An agent's own Follow Up Boss API key, pasted on the options page; it goes to the worker once and stays there, sealed. */
+export const FollowUpBossSignIn = z.strictObject({
+  apiKey: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]{8,200}$/, 'the API key from Follow Up Boss, Admin → API'),
+});
+
 /** Who the session is and whether its CRM is signed in (Wise Agent needs a sign-in; the others do not). */
 export const AccountResponse = z.object({
   crm: z.enum(['wiseagent', 'followupboss', 'local']),

@@ -11,7 +11,24 @@ import { zonedIso } from './zoned';
  * with GET /v1/people; notes, tasks (a showing is a task of type "Showing") and calls have their own
  * endpoints. 429 carries Retry-After (handled by `upstream`).
  */
-export type FubConfig = { apiKey: string; system?: string; systemKey?: string; base?: string; tz?: string; timeoutMs?: number };
+export type FubConfig = {
+  /** The agent's own key (sealed per user), or the worker's in local mode: loaded when a call needs it. */
+  apiKey: () => Promise<string>;
+  system?: string;
+  systemKey?: string;
+  base?: string;
+  tz?: string;
+  timeoutMs?: number;
+};
+
+/** Follow Up Boss's headers for a key: Basic auth with the key and an empty password, and the system's name and key. */
+export const fubHeaders = (apiKey: string, system?: string, systemKey?: string) => ({
+  Authorization: `Basic ${btoa(`${apiKey}:`)}`,
+  'X-System': system ?? 'Estait',
+  'X-System-Key': systemKey ?? '',
+  Accept: 'application/json',
+  'Content-Type': 'application/json',
+});
 
 type Person = {
   id: number;
@@ -40,18 +57,15 @@ const toContact = (p: Person): CrmContact => ({
 
 export function followUpBoss(config: FubConfig): CrmProvider {
   const base = (config.base ?? 'https://api.followupboss.com').replace(/\/$/, '');
-  const headers = {
-    Authorization: `Basic ${btoa(`${config.apiKey}:`)}`,
-    'X-System': config.system ?? 'Estait',
-    'X-System-Key': config.systemKey ?? '',
-    Accept: 'application/json',
-    'Content-Type': 'application/json',
-  };
-  const call = (method: string, path: string, body?: unknown) =>
+  const call = async (method: string, path: string, body?: unknown) =>
     upstream(
       'Follow Up Boss',
       `${base}/v1${path}`,
-      { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      {
+        method,
+        headers: fubHeaders(await config.apiKey(), config.system, config.systemKey),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
       { write: method !== 'GET', timeoutMs: config.timeoutMs },
     );
   const list = async <T>(path: string, field: string): Promise<T[]> =>

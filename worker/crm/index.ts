@@ -1,3 +1,4 @@
+import { fubBase, fubKey } from '../auth/followupboss';
 import { wiseAgentAccess, wiseAgentBase } from '../auth/wiseagent';
 import { crmTimeoutMs, type Env, providers } from '../env';
 import { followUpBoss } from './followupboss';
@@ -10,12 +11,12 @@ export function crmFor(env: Env, userId: string, tz?: string): CrmProvider {
   const kind = providers(env).crm;
   const timeoutMs = crmTimeoutMs(env);
   if (kind === 'wiseagent') return wiseAgent({ base: wiseAgentBase(env), access: wiseAgentAccess(env, userId), timeoutMs });
-  if (kind === 'followupboss' && env.FUB_API_KEY) {
+  if (kind === 'followupboss') {
     return followUpBoss({
-      apiKey: env.FUB_API_KEY,
+      apiKey: async () => (await fubKey(env, userId)).key,
       system: env.FUB_SYSTEM,
       systemKey: env.FUB_SYSTEM_KEY,
-      base: env.FUB_API_URL || undefined,
+      base: fubBase(env),
       tz,
       timeoutMs,
     });

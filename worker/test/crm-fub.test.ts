@@ -1,8 +1,15 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ARCHIVED_SOURCE, FUB_KEY } from '../../e2e/fakes/followupboss';
+import { ARCHIVED_SOURCE, FUB_KEY, FUB_USERS } from '../../e2e/fakes/followupboss';
 import type { Recorded } from '../../e2e/fakes/http';
-import { ApiErrorBody, ContactsResponse, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
+import {
+  AccountResponse,
+  ApiErrorBody,
+  ContactsResponse,
+  ExecuteResponse,
+  type ParsedCommand,
+  SessionTokens,
+} from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import { crmFor } from '../crm';
 import { findTarget } from '../crm/resolve';
@@ -240,5 +247,91 @@ describe('Follow Up Boss', () => {
     await control.fail(500);
     await control.fail(500);
     expect(await findTarget(crmFor(fub, 'agent'), { email: 'jose@example.com' })).toMatchObject({ status: 'unchecked' });
+  });
+});
+
+describe('Follow Up Boss for a brokerage: each agent signs in with their own key', () => {
+  // A deployment: no local mode, the registered system's key, no worker-wide API key honoured.
+  const deployed: Env = {
+    ...env,
+    LOCAL_MODE: undefined,
+    FUB_API_KEY: FUB_KEY,
+    FUB_SYSTEM: 'Estait',
+    FUB_SYSTEM_KEY: 'sys-key',
+    FUB_API_URL: env.TEST_FUB_URL,
+    TOKEN_ENCRYPTION_KEY: 'a-test-key-for-sealing-crm-tokens-0123456789',
+  };
+  const [, second] = FUB_USERS;
+  const signIn = (apiKey: string) =>
+    app.request(
+      '/v1/auth/followupboss',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ apiKey }) },
+      deployed,
+    );
+  const as = (accessToken: string) => ({
+    me: async () =>
+      AccountResponse.parse(
+        await (await app.request('/v1/auth/me', { headers: { Authorization: `Bearer ${accessToken}` } }, deployed)).json(),
+      ),
+    execute: (command: ParsedCommand) =>
+      app.request(
+        '/v1/actions/execute',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify({ command, idempotencyKey: crypto.randomUUID(), tz: 'America/Chicago' }),
+        },
+        deployed,
+      ),
+  });
+
+  it('checks the key with Follow Up Boss, opens a session for its user and writes with that key alone', async () => {
+    const refused = await signIn('not-a-real-key-123');
+    expect(refused.status).toBe(401);
+    expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('crm_key_refused');
+
+    const res = await signIn(second?.key ?? '');
+    expect(res.status).toBe(201);
+    const agent2 = as(SessionTokens.parse(await res.json()).accessToken);
+    expect(await agent2.me()).toEqual({ crm: 'followupboss', connected: true, account: second?.email });
+    await control.reset();
+    const added = await agent2.execute({
+      intent: 'add_lead',
+      confidence: 1,
+      params: { firstName: 'Own', email: 'own-key@example.com' },
+    });
+    expect(added.status).toBe(200);
+    const sent = await control.requests();
+    expect(sent.length).toBeGreaterThan(0);
+    for (const r of sent) expect(r.headers.authorization).toBe(`Basic ${btoa(`${second?.key}:`)}`);
+    // The key is sealed at rest, never stored as typed.
+    const row = await env.DB.prepare("SELECT access_token FROM crm_tokens WHERE provider = 'followupboss' AND account = ?")
+      .bind(second?.email)
+      .first<{ access_token: string }>();
+    expect(row?.access_token).toBeTruthy();
+    expect(row?.access_token).not.toContain(second?.key ?? '-');
+  });
+
+  it('a session with no key of its own cannot use the worker-wide key outside local mode', async () => {
+    const { accessToken } = await startSession(deployed, `agent-${crypto.randomUUID()}`);
+    const anonymous = as(accessToken);
+    expect(await anonymous.me()).toEqual({ crm: 'followupboss', connected: false });
+    const refused = await anonymous.execute({ intent: 'add_lead', confidence: 1, params: { firstName: 'Nobody' } });
+    expect(refused.status).toBe(403);
+    expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('crm_not_connected');
+  });
+
+  it('50 concurrent adds of one person make one Follow Up Boss person', async () => {
+    const res = await signIn(second?.key ?? '');
+    const agent2 = as(SessionTokens.parse(await res.json()).accessToken);
+    const email = `same-${crypto.randomUUID()}@example.com`;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        agent2.execute({ intent: 'add_lead', confidence: 1, params: { firstName: `P${i}`, email } }),
+      ),
+    );
+    const results = await Promise.all(answers.map(async (a) => ExecuteResponse.parse(await a.json()).result.status));
+    expect(results.filter((r) => r === 'done')).toHaveLength(1);
+    expect(results.filter((r) => r === 'duplicate')).toHaveLength(49);
   });
 });
