@@ -28,3 +28,27 @@ test('a listing site is served at its real address to the loaded extension', asy
   expect(res?.status()).toBe(200);
   await expect(page.locator('h1')).toHaveText('1200 Barton Hills Dr, Austin, TX 78704');
 });
+
+test('the session stays where content scripts cannot read it: not in storage.local', async ({ context, panel, worker }) => {
+  const page = await panel();
+  await page.getByTestId('command-input').fill('who is Dana');
+  await page.getByTestId('command-input').press('Enter');
+  await expect(page.getByText('No contact matches.')).toBeVisible();
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type Chrome = { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } };
+  const local = await sw.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
+  expect(Object.keys(local).sort()).toEqual(['workerUrl']);
+  // The background's own store has it, issued by this run's worker.
+  const stored = await sw.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('estait-session');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('sessions').objectStore('sessions').get('current');
+          read.onsuccess = () => resolve(read.result);
+        };
+      }),
+  );
+  expect(stored).toMatchObject({ base: worker.url, accessToken: expect.any(String), refreshToken: expect.any(String) });
+});
