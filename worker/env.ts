@@ -1,15 +1,16 @@
-import type { D1Database, DurableObjectNamespace } from '@cloudflare/workers-types';
+import type { D1Database, DurableObjectNamespace, RateLimit } from '@cloudflare/workers-types';
 import type { Providers } from '../shared/contracts';
 import type { Session } from './auth/session';
 
 /** Bindings and variables from wrangler.toml, plus secrets from .dev.vars or `wrangler secret put`. */
 export interface Env {
   DB: D1Database;
-  /** Rate limits and LLM budgets (worker/limits): one Durable Object per session, IP or agent. */
+  /** Each agent's daily AI allowance (worker/limits): one Durable Object per agent. */
   LIMITER: DurableObjectNamespace;
-  /** Overrides of the limits' defaults (worker/limits/index.ts). */
-  RATE_LIMIT_PER_MINUTE?: string;
-  SIGN_IN_LIMIT_PER_MINUTE?: string;
+  /** Requests per session and sign-ins per IP address, a minute (Workers rate-limiting bindings, wrangler.toml). */
+  API_LIMIT: RateLimit;
+  SIGN_IN_LIMIT: RateLimit;
+  /** Overrides of the daily AI allowance's defaults (worker/limits/index.ts). */
   LLM_DAILY_CALLS?: string;
   LLM_DAILY_TOKENS?: string;
   /** Comma-separated origins allowed by CORS, e.g. chrome-extension://<id>. Never "*". */

@@ -19,11 +19,15 @@ export default defineConfig({
       return {
         wrangler: { configPath: path.join(import.meta.dirname, '../wrangler.toml') },
         miniflare: {
+          // Hundreds of sign-ins from one test run: roomy limits, and a tight one for the limits' own tests.
+          ratelimits: {
+            API_LIMIT: { simple: { limit: 1_000_000, period: 60 } },
+            SIGN_IN_LIMIT: { simple: { limit: 1_000_000, period: 60 } },
+            TIGHT_LIMIT: { simple: { limit: 5, period: 60 } },
+          },
           bindings: {
             LOCAL_MODE: 'true',
-            // Hundreds of sign-ins from one test run; the limits' own tests set tight ones.
-            SIGN_IN_LIMIT_PER_MINUTE: '1000000',
-            RATE_LIMIT_PER_MINUTE: '1000000',
+
             SESSION_SECRET: 'test-secret-that-is-at-least-32-characters',
             TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
             TEST_OPENAI_URL: openai.url,

@@ -6,6 +6,8 @@ import { freePort } from './free-port';
 
 export type RunningWorker = {
   url: string;
+  /** The process group of the worker (wrangler and its workerd), for measuring what it uses. */
+  processGroup: () => number | undefined;
   stop: () => Promise<void>;
   /** Kills the worker without warning (SIGKILL, requests in flight die) and starts it again on the same port and database. */
   crashAndRestart: () => Promise<void>;
@@ -53,6 +55,7 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
   await launch();
   return {
     url,
+    processGroup: () => child.pid,
     stop: async () => {
       await kill('SIGTERM');
       rmSync(state, { recursive: true, force: true });

@@ -1,15 +1,12 @@
+import type { RateLimit } from '@cloudflare/workers-types';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../errors';
-import { Taken, Usage } from './limiter';
+import { Usage } from './limiter';
 
-/** Defaults, each overridable by a worker variable of the same name (see Env). */
+/** The daily AI allowance's defaults, each overridable by a worker variable of the same name (see Env). */
 const DEFAULTS = {
-  /** Requests per minute per session: several times what a busy agent's panel sends. */
-  RATE_LIMIT_PER_MINUTE: 240,
-  /** Sign-ins and refreshes per minute per IP address: a brokerage's office shares one. */
-  SIGN_IN_LIMIT_PER_MINUTE: 60,
   /** LLM calls and tokens per agent per UTC day; past them planning uses the local parser. */
   LLM_DAILY_CALLS: 500,
   LLM_DAILY_TOKENS: 1_000_000,
@@ -20,7 +17,8 @@ export function limitOf(env: Env, name: keyof typeof DEFAULTS): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULTS[name];
 }
 
-const MINUTE_MS = 60_000;
+/** The rate-limiting bindings count per minute (wrangler.toml); a refused caller waits for the next one. */
+const PERIOD_S = 60;
 
 /** A 429 the caller can act on: it says when to come back. */
 export class RateLimited extends ApiError {
@@ -32,32 +30,45 @@ export class RateLimited extends ApiError {
   }
 }
 
-/** Asks the counter called `name` (one Durable Object each) and validates its answer. */
-async function ask<T extends z.ZodType>(env: Env, name: string, path: string, body: unknown, answer: T): Promise<z.infer<T>> {
-  const stub = env.LIMITER.get(env.LIMITER.idFromName(name));
-  const res = await stub.fetch(`https://limiter${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return answer.parse(await res.json());
+/**
+ * Counts one request against a rate-limiting binding (Cloudflare's own counter, near the caller:
+ * no storage round trip). It gives no time to wait, so Retry-After is the end of the minute.
+ */
+async function enforce(limiter: RateLimit, key: string, what: string): Promise<void> {
+  if ((await limiter.limit({ key })).success) return;
+  const retryAfterS = Math.max(1, Math.ceil(PERIOD_S - ((Date.now() / 1000) % PERIOD_S)));
+  throw new RateLimited(`Too many ${what}; try again in ${retryAfterS} s.`, retryAfterS);
 }
 
-async function enforce(env: Env, name: string, limit: number, what: string): Promise<void> {
-  const taken = await ask(env, name, '/take', { limit, windowMs: MINUTE_MS }, Taken);
-  if (!taken.ok) throw new RateLimited(`Too many ${what}; try again in ${taken.retryAfterS} s.`, taken.retryAfterS);
-}
+/** Where sessions are handed out for proof of an account: per IP address (a refresh proves itself with its token). */
+const SIGN_IN_PATHS = new Set([
+  '/v1/auth/local',
+  '/v1/auth/followupboss',
+  '/v1/auth/wiseagent/start',
+  '/v1/auth/wiseagent/session',
+]);
 
-/** Per IP, for the routes that hand out sessions: sign-in and refresh. */
+/** Per IP, for the routes that start sessions. */
 export const signInLimit = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method === 'POST') {
+  if (SIGN_IN_PATHS.has(c.req.path)) {
     const ip = c.req.header('CF-Connecting-IP') ?? 'unknown';
-    await enforce(c.env, `ip:${ip}`, limitOf(c.env, 'SIGN_IN_LIMIT_PER_MINUTE'), 'sign-in attempts from this address');
+    await enforce(c.env.SIGN_IN_LIMIT, `ip:${ip}`, 'sign-in attempts from this address');
   }
   await next();
 });
 
 /** Per session, for everything behind sign-in. */
 export const sessionLimit = createMiddleware<AppEnv>(async (c, next) => {
-  await enforce(c.env, `session:${c.get('session').sessionId}`, limitOf(c.env, 'RATE_LIMIT_PER_MINUTE'), 'requests');
+  await enforce(c.env.API_LIMIT, `session:${c.get('session').sessionId}`, 'requests');
   await next();
 });
+
+/** Asks the agent's allowance (its Durable Object) and validates the answer. */
+async function ask<T extends z.ZodType>(env: Env, name: string, path: string, body: unknown, answer: T): Promise<z.infer<T>> {
+  const stub = env.LIMITER.get(env.LIMITER.idFromName(name));
+  const res = await stub.fetch(`https://limiter${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return answer.parse(await res.json());
+}
 
 /** The agent's day of LLM use: whether another call fits, and adding what a call used. */
 export function llmBudget(env: Env, userId: string, now = new Date()) {

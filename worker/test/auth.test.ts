@@ -168,7 +168,7 @@ describe('local mode', () => {
 describe('rate limits', () => {
   it('answers 429 with Retry-After past the per-session limit', async () => {
     const { default: app } = await import('../index');
-    const tight = { ...env, RATE_LIMIT_PER_MINUTE: '5' };
+    const tight = { ...env, API_LIMIT: env.TIGHT_LIMIT };
     const tokens = await startSession(env, 'agent-busy');
     const statuses: number[] = [];
     let retryAfter: string | null = null;
@@ -192,10 +192,21 @@ describe('rate limits', () => {
 
   it('limits sign-ins per IP address', async () => {
     const { default: app } = await import('../index');
-    const tight = { ...env, SIGN_IN_LIMIT_PER_MINUTE: '3' };
+    const tight = { ...env, SIGN_IN_LIMIT: env.TIGHT_LIMIT };
     const headers = { 'CF-Connecting-IP': '127.0.0.9' };
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await app.request('/v1/auth/local', { method: 'POST', headers }, tight)).status);
-    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    for (let i = 0; i < 7; i++) statuses.push((await app.request('/v1/auth/local', { method: 'POST', headers }, tight)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    // A refresh proves itself with its token and is not a sign-in.
+    const refresh = await app.request(
+      '/v1/auth/refresh',
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: 'x'.repeat(43) }),
+      },
+      tight,
+    );
+    expect(refresh.status).toBe(401);
   });
 });

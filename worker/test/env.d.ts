@@ -11,6 +11,8 @@ declare global {
       TEST_RESO_URL: string;
       TEST_FUB_URL: string;
       TEST_WISEAGENT_URL: string;
+      /** Five a minute: for the rate limits' own tests. */
+      TIGHT_LIMIT: RateLimit;
     }
   }
 }
