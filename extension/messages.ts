@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageContext } from '../shared/contracts';
+import { FollowUpBossSignIn, PageContext } from '../shared/contracts';
 
 /** Every message a content script may send. Anything else is dropped unread. */
 export const ContentMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('page-context'), context: PageContext })]);
@@ -12,11 +12,13 @@ const Proof = z.string().regex(/^[\w-]{43,128}$/);
 /**
  * Every message the extension's own pages (the panel, the options) may send the background, which
  * owns the session: a token (replacing `stale`, one the worker just refused), a Wise Agent sign-in
- * to complete, a sign-out. Content scripts may send none of them.
+ * to complete, a Follow Up Boss sign-in with the agent's own key (passed on, never kept), a sign-out.
+ * Content scripts may send none of them.
  */
 export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session-token'), stale: Token.optional() }),
   z.object({ type: z.literal('session-exchange'), code: Proof, verifier: Proof }),
+  z.object({ type: z.literal('fub-sign-in'), apiKey: FollowUpBossSignIn.shape.apiKey }),
   z.object({ type: z.literal('sign-out') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -3,7 +3,7 @@ import type { AccountResponse } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
 import { getWorkerUrl } from '../settings';
 import { WorkerError } from './errors';
-import { exchangeCode } from './session';
+import { exchangeCode, signInWithKey } from './session';
 import { account as fetchAccount } from './worker';
 
 const REASONS: Record<string, string> = {
@@ -38,5 +38,14 @@ export async function connectWiseAgent(): Promise<AccountResponse> {
     throw new WorkerError(0, reason, REASONS[reason] ?? `Wise Agent sign-in failed (${reason}).`);
   }
   await exchangeCode(code, verifier);
+  return fetchAccount();
+}
+
+/**
+ * Signs in to Follow Up Boss with the agent's own API key (Follow Up Boss: Admin → API). The worker
+ * asks Follow Up Boss whose key it is and keeps it sealed for this agent; the extension forgets it.
+ */
+export async function connectFollowUpBoss(apiKey: string): Promise<AccountResponse> {
+  await signInWithKey(apiKey);
   return fetchAccount();
 }

@@ -6,6 +6,7 @@ import { WorkerError } from './errors';
 export type SessionOwner = {
   sessionToken: (stale?: string) => Promise<string>;
   exchangeCode: (code: string, verifier: string) => Promise<void>;
+  signInWithKey: (apiKey: string) => Promise<void>;
   signOut: () => Promise<void>;
 };
 
@@ -42,6 +43,12 @@ export async function accessToken(stale?: string): Promise<string> {
 export const exchangeCode = async (code: string, verifier: string): Promise<void> => {
   if (owner) return owner.exchangeCode(code, verifier);
   await ask({ type: 'session-exchange', code, verifier });
+};
+
+/** Signs in with the agent's own Follow Up Boss API key; the background keeps the session, the worker the key. */
+export const signInWithKey = async (apiKey: string): Promise<void> => {
+  if (owner) return owner.signInWithKey(apiKey);
+  await ask({ type: 'fub-sign-in', apiKey });
 };
 
 /** Signs out of the worker; the background forgets the session. */

@@ -9,6 +9,7 @@ import { findContacts } from './worker';
 const owner = {
   sessionToken: vi.fn(async (stale?: string) => (stale ? 'access-2' : 'access-1')),
   exchangeCode: vi.fn(),
+  signInWithKey: vi.fn(),
   signOut: vi.fn(),
 };
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>

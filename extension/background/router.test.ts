@@ -8,7 +8,7 @@ import { pinnedTabId } from '../ui/useTargetTab';
 import { onContentMessage, onPageMessage, onTabRemoved, onTabUpdated } from './router';
 import { sessionToken, signOut } from './session';
 
-vi.mock('./session', () => ({ sessionToken: vi.fn(), exchangeCode: vi.fn(), signOut: vi.fn() }));
+vi.mock('./session', () => ({ sessionToken: vi.fn(), exchangeCode: vi.fn(), signInWithKey: vi.fn(), signOut: vi.fn() }));
 
 const URL_ = 'https://www.zillow.com/homedetails/x/1_zpid/';
 const context: PageContext = {

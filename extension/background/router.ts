@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { WorkerError } from '../api/errors';
 import { ContentMessage, PageMessage, type PageReply } from '../messages';
 import { forgetTab, savePageContext } from '../page-store';
-import { exchangeCode, sessionToken, signOut } from './session';
+import { exchangeCode, sessionToken, signInWithKey, signOut } from './session';
 
 type Sender = Browser.runtime.MessageSender;
 type Handlers = {
@@ -55,6 +55,7 @@ type PageHandlers = { [T in PageMessage['type']]: (message: Extract<PageMessage,
 const PAGE_HANDLERS: PageHandlers = {
   'session-token': ({ stale }) => reply(sessionToken(stale)),
   'session-exchange': ({ code, verifier }) => reply(exchangeCode(code, verifier).then(() => undefined)),
+  'fub-sign-in': ({ apiKey }) => reply(signInWithKey(apiKey).then(() => undefined)),
   'sign-out': () => reply(signOut().then(() => undefined)),
 };
 

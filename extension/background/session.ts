@@ -100,6 +100,22 @@ export const exchangeCode = (code: string, verifier: string): Promise<void> =>
     await keep(base, await res.json());
   });
 
+/**
+ * Signs in with the agent's own Follow Up Boss API key: the worker checks it with Follow Up Boss and
+ * keeps it sealed; this browser keeps only the session it answers with. A session held before
+ * (another agent, a local one) is ended.
+ */
+export const signInWithKey = (apiKey: string): Promise<void> =>
+  serial(async () => {
+    const base = await getWorkerUrl();
+    const res = await post(base, '/v1/auth/followupboss', { body: { apiKey } });
+    if (!res.ok) throw await errorFrom(res);
+    const tokens = await res.json();
+    const previous = await loadSession();
+    if (previous) await end(previous);
+    await keep(base, tokens);
+  });
+
 /** Signs out: the worker revokes the CRM's tokens and ends the session; this browser forgets it. */
 export const signOut = (): Promise<void> =>
   serial(async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { AccountResponse, Providers } from '../../shared/contracts';
-import { connectWiseAgent } from '../api/crm-sign-in';
+import { connectFollowUpBoss, connectWiseAgent } from '../api/crm-sign-in';
 import { explain } from '../api/explain';
 import { signOut } from '../api/session';
 import { account, execute } from '../api/worker';
@@ -8,7 +9,8 @@ import { flush, sendWaitingNow } from '../cache/outbox';
 
 const ABOUT: Record<Providers['crm'], string> = {
   local: 'Contacts, notes, tasks and showings are kept in the worker’s own database; no account needed.',
-  followupboss: 'Follow Up Boss, through the API key the worker holds.',
+  followupboss:
+    'Follow Up Boss, with your own API key (in Follow Up Boss: Admin → API). The worker keeps it sealed for you alone; this browser never stores it.',
   wiseagent: 'Wise Agent, with your own sign-in. Estait never sees your password or Wise Agent’s tokens.',
 };
 
@@ -25,15 +27,15 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
     if (!crm) return;
     account()
       .then(setState)
-      .catch(() => setState({ crm, connected: crm !== 'wiseagent' }));
+      .catch(() => setState({ crm, connected: crm === 'local' }));
   }, [crm]);
   useEffect(refresh, [refresh]);
 
-  async function connect() {
+  async function connect(apiKey?: string) {
     setBusy(true);
     setError(undefined);
     try {
-      setState(await connectWiseAgent());
+      setState(await (apiKey === undefined ? connectWiseAgent() : connectFollowUpBoss(apiKey)));
       await sendWaitingNow();
       await flush(execute);
     } catch (err) {
@@ -50,13 +52,13 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
     refresh();
   }
 
-  if (!crm || (compact && (crm !== 'wiseagent' || !state || state.connected))) return null;
-  const signedIn = crm === 'wiseagent' && state?.connected;
+  if (!crm || (compact && (crm === 'local' || !state || state.connected))) return null;
+  const signedIn = crm !== 'local' && state?.connected;
   return (
     <section
       aria-label="CRM account"
       data-testid="crm-account"
-      data-state={signedIn ? 'connected' : crm === 'wiseagent' ? 'signed-out' : 'built-in'}
+      data-state={signedIn ? 'connected' : crm === 'local' ? 'built-in' : 'signed-out'}
       className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800"
     >
       {!compact && <p className="text-slate-600 dark:text-slate-400">{ABOUT[crm]}</p>}
@@ -82,11 +84,81 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
             </button>
           </div>
         ))}
+      {crm === 'followupboss' &&
+        (signedIn ? (
+          <div className="flex items-center justify-between gap-2">
+            <span>
+              {state?.account
+                ? `Signed in to Follow Up Boss as ${state.account}.`
+                : 'Using this worker’s own Follow Up Boss key (a local install).'}
+            </span>
+            {state?.account && (
+              <button type="button" disabled={busy} onClick={() => void disconnect()} className="text-xs underline">
+                Sign out
+              </button>
+            )}
+          </div>
+        ) : compact ? (
+          <div className="flex items-center justify-between gap-2">
+            <span>Connect Follow Up Boss to save leads, notes, tasks and showings.</span>
+            <button
+              type="button"
+              onClick={() => void browser.runtime.openOptionsPage()}
+              className="shrink-0 rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700"
+            >
+              Connect…
+            </button>
+          </div>
+        ) : (
+          <FollowUpBossKeyForm busy={busy} onSubmit={(key) => void connect(key)} />
+        ))}
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
           {error}
         </p>
       )}
     </section>
+  );
+}
+
+/** Where the agent pastes their Follow Up Boss API key: sent once to the worker, never kept here. */
+function FollowUpBossKeyForm({ busy, onSubmit }: { busy: boolean; onSubmit: (apiKey: string) => void }) {
+  const [key, setKey] = useState('');
+  return (
+    <form
+      className="flex flex-col gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (key.trim()) onSubmit(key.trim());
+        setKey('');
+      }}
+    >
+      <label htmlFor="fub-api-key" className="font-medium">
+        Your Follow Up Boss API key
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="fub-api-key"
+          data-testid="fub-api-key"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+        />
+        <button
+          type="submit"
+          disabled={busy || !key.trim()}
+          data-testid="connect-followupboss"
+          className="shrink-0 rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {busy ? 'Checking…' : 'Connect'}
+        </button>
+      </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        In Follow Up Boss: Admin → API. Estait checks it with Follow Up Boss before using it.
+      </p>
+    </form>
   );
 }

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { FUB_USERS, startFakeFollowUpBoss } from './fakes/followupboss';
+import { test as base, expect } from './support/extension';
+import { confirmAndLand } from './support/panel';
+import { startWorker } from './support/worker';
+
+type Fub = Awaited<ReturnType<typeof startFakeFollowUpBoss>>;
+
+/** A brokerage's deployment on Follow Up Boss: no local sign-in, no worker-wide key; each agent brings their own. */
+const test = base.extend<object, { fub: Fub }>({
+  fub: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const server = await startFakeFollowUpBoss();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  worker: [
+    async ({ fub }, use) => {
+      const worker = await startWorker({
+        LOCAL_MODE: 'false',
+        FUB_SYSTEM: 'Estait',
+        FUB_SYSTEM_KEY: 'brokerage-system-key',
+        FUB_API_URL: fub.url,
+        TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      });
+      await use(worker);
+      await worker.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+test('an agent connects Follow Up Boss with their own API key, and their leads go in with that key alone', async ({
+  context,
+  extensionId,
+  fub,
+  panel,
+}) => {
+  const [, agent] = FUB_USERS;
+  if (!agent) throw new Error('the fake has a second agent');
+
+  // Not signed in: the panel says what to do.
+  const side = await panel();
+  await expect(side.getByTestId('crm-account')).toHaveAttribute('data-state', 'signed-out');
+  await expect(side.getByTestId('crm-account')).toContainText('Connect Follow Up Boss');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const account = options.getByTestId('crm-account');
+  await options.getByTestId('fub-api-key').fill('not-the-right-key-0000');
+  await options.getByTestId('connect-followupboss').click();
+  await expect(account.getByRole('alert')).toContainText('did not accept this API key');
+
+  await options.getByTestId('fub-api-key').fill(agent.key);
+  await options.getByTestId('connect-followupboss').click();
+  await expect(account).toContainText(`Signed in to Follow Up Boss as ${agent.email}`);
+  await expect(account).toHaveAttribute('data-state', 'connected');
+
+  await side.reload();
+  await expect(side.getByTestId('crm-account')).toHaveCount(0);
+  const box = side.getByTestId('command-input');
+  await box.fill('add Jane Roe jane.roe@example.com 512-555-0199 as a lead');
+  await box.press('Enter');
+  await confirmAndLand(side, side.getByTestId('confirm-card'));
+  expect(fub.people).toEqual([expect.objectContaining({ firstName: 'Jane', lastName: 'Roe' })]);
+  const events = fub.requests.filter((r) => r.path === '/v1/events');
+  expect(events).toHaveLength(1);
+  expect(events[0]?.headers.authorization).toBe(`Basic ${Buffer.from(`${agent.key}:`).toString('base64')}`);
+
+  // The key went to the worker and nowhere else in this browser.
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type Chrome = { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } };
+  const local = await sw.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toContain(agent.key);
+});
