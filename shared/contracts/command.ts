@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { Listing } from './page';
+import { isRealDate, YEARS } from './time';
 
 /** E.164: a plus, a country code and up to 15 digits in all. */
 export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +15125550142');
-
-/** Years a CRM date may fall in: a typo or a model's guess outside them is refused, not written. */
-export const YEARS = { min: 2000, max: 2099 } as const;
-
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** True when `2026-02-30`-like text names a real day (and `T25:99`-like text a real time) in YEARS. */
-export function isRealDate(value: string): boolean {
-  const [y, mo, d, h = 0, mi = 0] = (value.match(/\d+/g) ?? []).map(Number);
-  if (y === undefined || mo === undefined || d === undefined) return false;
-  return y >= YEARS.min && y <= YEARS.max && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59;
-}
 
 // The pattern states the shape (and is what the LLM's tool schema shows); the check, the value.
 export const LocalDate = z

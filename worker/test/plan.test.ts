@@ -212,6 +212,8 @@ describe('POST /v1/commands/plan', () => {
     ['a text over 1,000 characters', { text: 'x'.repeat(1001), ...at }],
     ['an unknown time zone', { text: 'hi', now: at.now, tz: 'Mars/Olympus' }],
     ['a bad date', { text: 'hi', now: 'tomorrow', tz: at.tz }],
+    ['a date of the right shape that does not exist', { text: 'hi', now: '2026-13-45T25:99', tz: at.tz }],
+    ['February 30', { text: 'hi', now: '2026-02-30T10:00', tz: at.tz }],
     ['a page of the wrong shape', { text: 'hi', ...at, page: { kind: 'listing', url: 'not a url' } }],
     ['an unknown field', { text: 'hi', ...at, admin: true }],
   ])('answers %s with a 400 JSON error', async (_label, body) => {
