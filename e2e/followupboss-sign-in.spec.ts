@@ -1,42 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { FUB_USERS, startFakeFollowUpBoss } from './fakes/followupboss';
-import { test as base, expect } from './support/extension';
+import { expect, withCrm } from './support/extension';
 import { confirmAndLand } from './support/panel';
-import { startWorker } from './support/worker';
-
-type Fub = Awaited<ReturnType<typeof startFakeFollowUpBoss>>;
 
 /** A brokerage's deployment on Follow Up Boss: no local sign-in, no worker-wide key; each agent brings their own. */
-const test = base.extend<object, { fub: Fub }>({
-  fub: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const server = await startFakeFollowUpBoss();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  worker: [
-    async ({ fub }, use) => {
-      const worker = await startWorker({
-        LOCAL_MODE: 'false',
-        FUB_SYSTEM: 'Estait',
-        FUB_SYSTEM_KEY: 'brokerage-system-key',
-        FUB_API_URL: fub.url,
-        TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      });
-      await use(worker);
-      await worker.stop();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+const test = withCrm(startFakeFollowUpBoss, (fub) => ({
+  LOCAL_MODE: 'false',
+  FUB_SYSTEM: 'Estait',
+  FUB_SYSTEM_KEY: 'brokerage-system-key',
+  FUB_API_URL: fub.url,
+  TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+}));
 
 test('an agent connects Follow Up Boss with their own API key, and their leads go in with that key alone', async ({
   context,
   extensionId,
-  fub,
+  crm: fub,
   panel,
 }) => {
   const [, agent] = FUB_USERS;

@@ -1,34 +1,13 @@
 import { FUB_KEY, startFakeFollowUpBoss } from './fakes/followupboss';
-import { test as base, expect } from './support/extension';
+import { expect, withCrm } from './support/extension';
 import { localDay } from './support/local-crm';
 import { confirmAndLand } from './support/panel';
-import { startWorker } from './support/worker';
-
-type Fub = Awaited<ReturnType<typeof startFakeFollowUpBoss>>;
 
 /** This file's worker writes to Follow Up Boss (its fake), as a team on Follow Up Boss would run it. */
-const test = base.extend<object, { fub: Fub }>({
-  fub: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const server = await startFakeFollowUpBoss();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  worker: [
-    async ({ fub }, use) => {
-      const worker = await startWorker({ FUB_API_KEY: FUB_KEY, FUB_API_URL: fub.url });
-      await use(worker);
-      await worker.stop();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+const test = withCrm(startFakeFollowUpBoss, (fub) => ({ FUB_API_KEY: FUB_KEY, FUB_API_URL: fub.url }));
 
 test('a call with someone new adds them first, then the call, a task for "him" and a showing, each with the right person and time', async ({
-  fub,
+  crm: fub,
   panel,
 }) => {
   const side = await panel();

@@ -1,35 +1,16 @@
 import type { FakeServer } from './fakes/http';
 import { startFakeWiseAgent, WISEAGENT_CLIENT, WISEAGENT_USER } from './fakes/wiseagent';
-import { test as base, expect } from './support/extension';
+import { expect, withCrm } from './support/extension';
 import { localDay } from './support/local-crm';
 import { confirmAndLand } from './support/panel';
-import { startWorker } from './support/worker';
 
 /** This file's worker is configured for Wise Agent (its fake), with local sign-in off, as deployed. */
-const test = base.extend<object, { crm: FakeServer }>({
-  crm: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const server = await startFakeWiseAgent();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  worker: [
-    async ({ crm }, use) => {
-      const worker = await startWorker({
-        WISEAGENT_CLIENT_ID: WISEAGENT_CLIENT.id,
-        WISEAGENT_CLIENT_SECRET: WISEAGENT_CLIENT.secret,
-        WISEAGENT_URL: crm.url,
-        LOCAL_MODE: 'false',
-      });
-      await use(worker);
-      await worker.stop();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+const test = withCrm(startFakeWiseAgent, (crm) => ({
+  WISEAGENT_CLIENT_ID: WISEAGENT_CLIENT.id,
+  WISEAGENT_CLIENT_SECRET: WISEAGENT_CLIENT.secret,
+  WISEAGENT_URL: crm.url,
+  LOCAL_MODE: 'false',
+}));
 
 type Held = {
   contacts: { ClientID: number; CFirst: string; CLast: string; MobilePhone: string }[];

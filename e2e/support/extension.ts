@@ -76,4 +76,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export const expect = test.expect;
 
+/**
+ * A spec file whose worker writes to a CRM's fake: the fake and a worker configured for it (from
+ * `vars`), one each per Playwright worker.
+ */
+export function withCrm<Crm extends { url: string; close: () => Promise<void> }>(
+  start: () => Promise<Crm>,
+  vars: (crm: Crm) => Record<string, string>,
+) {
+  return test.extend<object, { crm: Crm }>({
+    crm: [
+      // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+      async ({}, use) => {
+        const server = await start();
+        await use(server);
+        await server.close();
+      },
+      { scope: 'worker' },
+    ],
+    worker: [
+      async ({ crm }, use) => {
+        const worker = await startWorker(vars(crm));
+        await use(worker);
+        await worker.stop();
+      },
+      { scope: 'worker', timeout: 60_000 },
+    ],
+  });
+}
+
 type ChromeTabs = { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } };
