@@ -590,3 +590,21 @@ teamScorer(
   ['--min-intent', '0.95', '--min-exact', '0.90', '--max-false-actions', '0'],
   'intent ≥ 0.95, exact ≥ 0.90, no false action',
 );
+
+describe('a unit letter is part of the address, never a time', () => {
+  it.each([
+    ['book a showing at 2418 Burnet Rd Unit 14A for Maria Garcia tomorrow at 3', '2418 Burnet Rd Unit 14A'],
+    ['schedule a showing at 77 Rainey St Apt 4a with Kevin Lee friday at 11', '77 Rainey St Apt 4a'],
+    ['showing at 900 Congress Ave Suite 2p for Dana Lee tomorrow at 10am', '900 Congress Ave Suite 2p'],
+  ])('%s', (text, address) => {
+    expect(read(text)).toMatchObject({ intent: 'schedule_showing', params: { address: expect.stringContaining(address) } });
+  });
+
+  it('a note keeps its unit letters as typed, and a shortened hour still reads as one', () => {
+    expect(read('note for Maria Garcia: loves unit 14A, wants 4B too')).toMatchObject({
+      params: { text: 'loves unit 14A, wants 4B too' },
+    });
+    expect(read('call Kevin tomorrow at 3p')).toMatchObject({ intent: 'create_task', params: { due: '2026-06-02T15:00' } });
+    expect(read('call Kevin tomorrow at 9:30a')).toMatchObject({ params: { due: '2026-06-02T09:30' } });
+  });
+});

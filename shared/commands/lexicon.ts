@@ -154,14 +154,20 @@ function nearest(word: string, lexicon: readonly string[]): string | undefined {
   return best;
 }
 
-/** The sentence with command-word typos and shorthand replaced; everything else as typed. */
-/** "9a", "3p", "1:15p": the am/pm agents shorten to a letter. */
-const SHORT_MERIDIEM = /^(\d{1,2}(?::\d{2})?)([ap])(\.?)$/i;
+/** "9a", "3p", "1:15p": the am/pm agents shorten to a letter — an hour of the clock, 1 to 12. */
+const SHORT_MERIDIEM = /^((?:1[0-2]|0?[1-9])(?::[0-5]\d)?)([ap])(\.?)$/i;
+/** Words a unit's letter follows ("Unit 4A", "Apt 4a", "#4a"): there it is part of the address, never a time. */
+const UNIT_WORDS = /^(?:unit|apt|apartment|suite|ste|building|bldg|lot|space|room|no|number|#)\.?$/i;
 
+/** The sentence with command-word typos and shorthand replaced; everything else as typed. */
 export function correctTypos(text: string): string {
   const tokens = text
     .split(' ')
-    .map((t) => t.replace(SHORT_MERIDIEM, (_, time: string, ap: string, dot: string) => `${time}${ap}m${dot}`));
+    .map((t, i, all) =>
+      UNIT_WORDS.test(all[i - 1] ?? '')
+        ? t
+        : t.replace(SHORT_MERIDIEM, (_, time: string, ap: string, dot: string) => `${time}${ap}m${dot}`),
+    );
   let verbAt = -2;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] ?? '';
