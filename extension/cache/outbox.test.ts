@@ -4,7 +4,17 @@ import type { ParsedCommand } from '../../shared/contracts';
 import { WorkerError } from '../api/errors';
 import { db } from './db';
 import { recent, remember } from './history';
-import { backoff, enqueue, enqueueAll, flush, retryNow, sendQueuedNow, sendWaitingNow } from './outbox';
+import {
+  backoff,
+  enqueue,
+  enqueueAll,
+  flush,
+  LANDED_SHOWN,
+  retryNow,
+  sendQueuedNow,
+  sendWaitingNow,
+  shownWrites,
+} from './outbox';
 
 const command: ParsedCommand = { intent: 'add_note', confidence: 0.9, params: { contact: 'Maria', text: 'hi' } };
 const done = {
@@ -95,16 +105,42 @@ describe('the outbox', () => {
     const down = vi.fn().mockRejectedValue(new WorkerError(0, 'offline', 'No worker answers at http://127.0.0.1:8787.'));
     await flush(down, 10);
     expect(down).toHaveBeenCalledTimes(1);
-    expect((await db.outbox.bulkGet(keys)).map((e) => [e?.state, e?.code])).toEqual([
-      ['retrying', 'offline'],
-      ['pending', undefined],
-      ['pending', undefined],
+    // The writes not tried wait with the one that was: queued, not "being sent", and not counted as tried.
+    expect((await db.outbox.bulkGet(keys)).map((e) => [e?.state, e?.code, e?.attempts, e?.nextAt])).toEqual([
+      ['retrying', 'offline', 1, 10 + backoff(1)],
+      ['retrying', 'offline', 0, 10 + backoff(1)],
+      ['retrying', 'offline', 0, 10 + backoff(1)],
     ]);
     await sendQueuedNow(11);
     const send = vi.fn().mockResolvedValue(done);
     await flush(send, 11);
     expect(send.mock.calls.map((c) => c[1])).toEqual(keys);
     expect((await db.outbox.bulkGet(keys)).map((e) => [e?.state, e?.code])).toEqual(keys.map(() => ['done', undefined]));
+  });
+
+  it('holds the writes behind a pause until the time the worker asked for, each tried once then', async () => {
+    const keys = [await enqueue(command, 0), await enqueue(command, 1)];
+    await flush(vi.fn().mockRejectedValue(new WorkerError(429, 'rate_limited', 'slow down', undefined, 55)), 1);
+    expect((await db.outbox.bulkGet(keys)).map((e) => [e?.state, e?.code, e?.nextAt])).toEqual([
+      ['retrying', 'rate_limited', 55_001],
+      ['retrying', 'rate_limited', 55_001],
+    ]);
+    const send = vi.fn().mockResolvedValue(done);
+    await flush(send, 55_001);
+    expect(send.mock.calls.map((c) => c[1])).toEqual(keys);
+  });
+
+  it('lists every write still on its way, however many, and the newest few that landed', async () => {
+    const landed = await Promise.all(Array.from({ length: LANDED_SHOWN + 2 }, (_, i) => enqueue(command, 100 + i)));
+    await flush(vi.fn().mockResolvedValue(done), 200);
+    const waiting = await Promise.all(Array.from({ length: 8 }, (_, i) => enqueue(command, i)));
+    await flush(vi.fn().mockRejectedValue(new WorkerError(0, 'offline', 'down')), 50);
+    const refused = await enqueue(command, 300);
+    await flush(vi.fn().mockRejectedValue(new WorkerError(422, 'contact_not_found', 'No contact named Maria')), 300);
+
+    const shown = await shownWrites();
+    expect(shown.map((e) => e.key)).toEqual([refused, ...landed.slice(-LANDED_SHOWN).reverse(), ...waiting.reverse()]);
+    expect(shown.filter((e) => e.state === 'retrying')).toHaveLength(8);
   });
 
   it('backs off up to ten minutes', () => {

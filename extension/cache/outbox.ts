@@ -71,8 +71,11 @@ const settle = (key: string, change: Partial<OutboxEntry>) =>
 const nextAttempt = (err: unknown, attempts: number, now: number) =>
   now + Math.max(backoff(attempts), err instanceof WorkerError && err.retryAfter ? err.retryAfter * 1000 : 0);
 
-/** Sends one write; false when the worker cannot take more now (gone, or asking for a pause). */
-async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<boolean> {
+/** How an attempt the worker could not take ended, for the writes behind it that were not tried. */
+type Held = Pick<OutboxEntry, 'nextAt' | 'error' | 'code'>;
+
+/** Sends one write; what held it when the worker cannot take more now (gone, or asking for a pause). */
+async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<Held | undefined> {
   const attempts = entry.attempts + 1;
   try {
     const { result } = await send(entry.command, entry.key);
@@ -83,23 +86,33 @@ async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<boo
       error: undefined,
       code: undefined,
     });
-    return true;
+    return undefined;
   } catch (err) {
-    await settle(entry.key, {
-      state: retryable(err) ? 'retrying' : 'needs_attention',
-      attempts,
+    const held: Held = {
       nextAt: nextAttempt(err, attempts, now),
       error: err instanceof Error ? err.message : String(err),
       code: err instanceof WorkerError ? err.code : undefined,
-    });
-    return !(isUnreachable(err) || (err instanceof WorkerError && err.status === 429));
+    };
+    await settle(entry.key, { state: retryable(err) ? 'retrying' : 'needs_attention', attempts, ...held });
+    return isUnreachable(err) || (err instanceof WorkerError && err.status === 429) ? held : undefined;
   }
 }
 
 /**
+ * The writes a round did not try because the one before them found the worker gone or pausing:
+ * they wait the same way and as long, so none reads as being sent while it is not.
+ */
+const holdBack = (entries: OutboxEntry[], held: Held) =>
+  db.outbox
+    .where('key')
+    .anyOf(entries.map((e) => e.key))
+    .and((e) => e.state === 'pending' || e.state === 'retrying')
+    .modify({ state: 'retrying', ...held });
+
+/**
  * Sends every write that is due, oldest first. Safe to run from several places: keys make it
  * idempotent. A round stops at the first write the worker could not take (down, or asking for a
- * pause): the rest would only fail the same way, one timeout after another.
+ * pause): the rest would only fail the same way, one timeout after another, so they wait with it.
  */
 export async function flush(send: Send, now = Date.now()): Promise<void> {
   const due = await db.outbox
@@ -107,15 +120,41 @@ export async function flush(send: Send, now = Date.now()): Promise<void> {
     .anyOf('pending', 'retrying')
     .filter((e) => e.nextAt <= now)
     .sortBy('createdAt');
-  for (const entry of due) {
+  for (const [i, entry] of due.entries()) {
     const sendable = await ready(entry);
     if (sendable === 'blocked')
       await settle(entry.key, {
         state: 'needs_attention',
         error: 'The new lead it is for was not added; fix or retry that first.',
       });
-    else if (sendable !== 'wait' && !(await deliver(sendable, send, now))) return;
+    else if (sendable !== 'wait') {
+      const held = await deliver(sendable, send, now);
+      if (held) {
+        await holdBack(due.slice(i + 1), held);
+        return;
+      }
+    }
   }
+}
+
+/** How many landed writes the panel keeps in view below those still on their way. */
+export const LANDED_SHOWN = 6;
+
+/**
+ * What the panel lists, newest first: every write that has not landed (waiting, being sent, or
+ * needing the agent), however many, and the newest few that did.
+ */
+export async function shownWrites(landed = LANDED_SHOWN): Promise<OutboxEntry[]> {
+  const [open, done] = await Promise.all([
+    db.outbox.where('state').anyOf('pending', 'retrying', 'needs_attention').toArray(),
+    db.outbox
+      .orderBy('createdAt')
+      .reverse()
+      .filter((e) => e.state === 'done' || e.state === 'duplicate')
+      .limit(landed)
+      .toArray(),
+  ]);
+  return [...open, ...done].sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** After the agent fixed what the worker refused (say, added the contact): send it again, same key, and what waits on it. */

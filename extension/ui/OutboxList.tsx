@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
-import { db, type OutboxEntry } from '../cache/db';
-import { discard, retryNow } from '../cache/outbox';
+import type { OutboxEntry } from '../cache/db';
+import { discard, retryNow, shownWrites } from '../cache/outbox';
 import { INTENT_LABELS, summarize } from './describe';
 
 const STATES: Record<OutboxEntry['state'], { label: string; tone: string }> = {
@@ -12,22 +12,26 @@ const STATES: Record<OutboxEntry['state'], { label: string; tone: string }> = {
   needs_attention: { label: 'Needs you', tone: 'text-red-700 dark:text-red-400' },
 };
 
-/** A write waiting out an outage, not one the worker refused or the CRM failed. */
-const queued = (e: OutboxEntry) => e.state === 'retrying' && (e.code === 'offline' || e.code === 'timeout');
+/** A write waiting out an outage or a sign-in, not one the worker refused or the CRM failed. */
+const queued = (e: OutboxEntry) =>
+  e.state === 'retrying' && (e.code === 'offline' || e.code === 'timeout' || e.code === 'signed_out');
 
-/** What the row says under a write that has not landed: agent words for an outage or a pause, else the worker's own. */
+/** What the row says under a write that has not landed: agent words for an outage, a sign-in or a pause, else the worker's own. */
 function note(e: OutboxEntry): string | undefined {
-  if (queued(e)) return 'Saved here. It will be sent when Estait’s server is back.';
+  if (queued(e))
+    return e.code === 'signed_out'
+      ? 'Saved here. It will be sent once you connect your CRM on Estait’s options page.'
+      : 'Saved here. It will be sent when Estait’s server is back.';
   if (e.state === 'retrying' && e.code === 'rate_limited')
     return `Too many requests; it will be sent at ${new Date(e.nextAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' })}.`;
   return e.state === 'done' ? undefined : e.error;
 }
 
-/** The latest confirmed writes and where each stands; nothing confirmed disappears unsent. */
+/** Every confirmed write still on its way and the latest that landed, with where each stands; nothing confirmed disappears unsent. */
 export function OutboxList({ onRetry }: { onRetry: () => void }) {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   useEffect(() => {
-    const sub = liveQuery(() => db.outbox.orderBy('createdAt').reverse().limit(6).toArray()).subscribe(setEntries);
+    const sub = liveQuery(() => shownWrites()).subscribe(setEntries);
     return () => sub.unsubscribe();
   }, []);
   if (!entries.length) return null;
