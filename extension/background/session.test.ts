@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WorkerError } from '../api/errors';
+import { watchSessionChanges } from '../api/session-changes';
 import { setWorkerUrl } from '../settings';
-import { adoptLegacySession, sessionToken, signOutIfMoved } from './session';
+import { adoptLegacySession, NOT_CONNECTED, sessionToken, signInWithKey, signOut, signOutIfMoved } from './session';
 import { clearSession, loadSession, storeSession } from './session-store';
 
 const BASE = 'http://127.0.0.1:8787';
@@ -92,9 +93,42 @@ describe('the session the background owns', () => {
     expect(err).toMatchObject({ status: 429, code: 'rate_limited', retryAfter: 30 });
   });
 
-  it('says signed out when the worker has no local sign-in', async () => {
+  it('asks the agent to connect their CRM when the worker has no local sign-in', async () => {
     worker({ '/v1/auth/local': () => json({ error: { code: 'local_mode_off', message: 'Off.', requestId: 'r' } }, 403) });
+    await expect(sessionToken()).rejects.toMatchObject({ code: 'signed_out', message: NOT_CONNECTED });
+    expect(NOT_CONNECTED).toMatch(/options page/);
+  });
+
+  it('tells the open pages when the agent signs in or out, and not when a session is only renewed', async () => {
+    const changes = vi.fn();
+    const unwatch = watchSessionChanges(changes);
+    worker({
+      '/v1/auth/followupboss': () => json(pair(1), 201),
+      '/v1/auth/refresh': () => json(pair(2)),
+      '/v1/auth/signout': () => json({ ok: true }),
+    });
+    await signInWithKey('fub-key-of-this-agent');
+    expect(changes).toHaveBeenCalledTimes(1);
+    await sessionToken('access-1');
+    expect(changes).toHaveBeenCalledTimes(1);
+    await signOut();
+    expect(changes).toHaveBeenCalledTimes(2);
+    await signOut();
+    expect(changes).toHaveBeenCalledTimes(2);
+    unwatch();
+  });
+
+  it('tells the open pages when the worker ended the session', async () => {
+    await storeSession({ ...pair(1, 0), base: BASE });
+    const changes = vi.fn();
+    const unwatch = watchSessionChanges(changes);
+    worker({
+      '/v1/auth/refresh': () => json({ error: { code: 'invalid_refresh', message: 'No.', requestId: 'r' } }, 401),
+      '/v1/auth/local': () => json({ error: { code: 'local_mode_off', message: 'Off.', requestId: 'r' } }, 403),
+    });
     await expect(sessionToken()).rejects.toMatchObject({ code: 'signed_out' });
+    expect(changes).toHaveBeenCalledTimes(1);
+    unwatch();
   });
 
   it('a new worker address signs out of the old worker and never sends it the old session', async () => {

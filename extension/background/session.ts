@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
 import { SessionTokens } from '../../shared/contracts';
 import { errorFrom, WorkerError } from '../api/errors';
+import { announceSessionChange } from '../api/session-changes';
 import { getWorkerUrl } from '../settings';
 import { clearSession, loadSession, type StoredSession, storeSession } from './session-store';
+
+/** What the agent is told when the worker has no session to give without a CRM sign-in (a brokerage's deployment). */
+export const NOT_CONNECTED = 'Connect your CRM first: open Estait’s options page and sign in.';
 
 /** An access token this close to its end is refreshed rather than sent. */
 const EARLY_MS = 60_000;
@@ -54,11 +58,12 @@ async function fresh(stale: string | undefined): Promise<string> {
     // Busy or down is not the end of the session; a refused refresh token is.
     if (res.status !== 400 && res.status !== 401) throw await errorFrom(res);
     await clearSession();
+    await announceSessionChange();
   }
   const res = await post(base, '/v1/auth/local');
   if (res.ok) return keep(base, await res.json());
-  if (res.status === 403 || res.status === 404)
-    throw new WorkerError(401, 'signed_out', 'Estait is not signed in to its worker.');
+  // Only a worker without local sign-in refuses it, and there every agent signs in with their CRM.
+  if (res.status === 403 || res.status === 404) throw new WorkerError(401, 'signed_out', NOT_CONNECTED);
   throw await errorFrom(res);
 }
 
@@ -66,7 +71,8 @@ async function fresh(stale: string | undefined): Promise<string> {
  * The background is the one place that holds and renews the session; the panel and the options ask
  * it. It runs one task at a time, so a refresh, a sign-in and a sign-out never interleave. Nothing
  * but the queue and the shared refresh lives in memory: the service worker stops after 30 s idle,
- * and the session is in IndexedDB.
+ * and the session is in IndexedDB. A sign-in, a sign-out or a session the worker ended is announced
+ * to the open pages, which ask again whom they are signed in as.
  */
 let tail: Promise<unknown> = Promise.resolve();
 let refreshing: Promise<string> | undefined;
@@ -98,6 +104,7 @@ export const exchangeCode = (code: string, verifier: string): Promise<void> =>
     const res = await post(base, '/v1/auth/wiseagent/session', { body: { code, verifier } });
     if (!res.ok) throw new WorkerError(res.status, 'invalid_code', 'The sign-in could not be completed; try again.');
     await keep(base, await res.json());
+    await announceSessionChange();
   });
 
 /**
@@ -114,20 +121,25 @@ export const signInWithKey = (apiKey: string): Promise<void> =>
     const previous = await loadSession();
     if (previous) await end(previous);
     await keep(base, tokens);
+    await announceSessionChange();
   });
 
 /** Signs out: the worker revokes the CRM's tokens and ends the session; this browser forgets it. */
 export const signOut = (): Promise<void> =>
   serial(async () => {
     const current = await loadSession();
-    if (current) await end(current);
+    if (!current) return;
+    await end(current);
+    await announceSessionChange();
   });
 
 /** A session belongs to the worker that issued it: a new worker address signs out of the old one. */
 export const signOutIfMoved = (): Promise<void> =>
   serial(async () => {
     const current = await loadSession();
-    if (current && current.base !== (await getWorkerUrl())) await end(current);
+    if (!current || current.base === (await getWorkerUrl())) return;
+    await end(current);
+    await announceSessionChange();
   });
 
 const LEGACY_KEY = 'session';

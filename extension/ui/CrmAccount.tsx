@@ -4,6 +4,7 @@ import type { AccountResponse, Providers } from '../../shared/contracts';
 import { connectFollowUpBoss, connectWiseAgent } from '../api/crm-sign-in';
 import { explain } from '../api/explain';
 import { signOut } from '../api/session';
+import { watchSessionChanges } from '../api/session-changes';
 import { account, execute } from '../api/worker';
 import { flush, sendWaitingNow } from '../cache/outbox';
 
@@ -30,16 +31,28 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
       .catch(() => setState({ crm, connected: crm === 'local' }));
   }, [crm]);
   useEffect(refresh, [refresh]);
+  // A sign-in or sign-out on another of Estait's pages (the options, another panel) shows here too.
+  useEffect(
+    () =>
+      watchSessionChanges(() => {
+        setError(undefined);
+        refresh();
+      }),
+    [refresh],
+  );
 
-  async function connect(apiKey?: string) {
+  /** Signs in; false when the CRM or the worker refused, with the reason shown. */
+  async function connect(apiKey?: string): Promise<boolean> {
     setBusy(true);
     setError(undefined);
     try {
       setState(await (apiKey === undefined ? connectWiseAgent() : connectFollowUpBoss(apiKey)));
       await sendWaitingNow();
       await flush(execute);
+      return true;
     } catch (err) {
       setError(explain(err).text);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -110,7 +123,7 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
             </button>
           </div>
         ) : (
-          <FollowUpBossKeyForm busy={busy} onSubmit={(key) => void connect(key)} />
+          <FollowUpBossKeyForm busy={busy} onSubmit={connect} />
         ))}
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
@@ -121,16 +134,21 @@ export function CrmAccount({ crm, compact = false }: { crm: Providers['crm'] | u
   );
 }
 
-/** Where the agent pastes their Follow Up Boss API key: sent once to the worker, never kept here. */
-function FollowUpBossKeyForm({ busy, onSubmit }: { busy: boolean; onSubmit: (apiKey: string) => void }) {
+/**
+ * Where the agent pastes their Follow Up Boss API key: sent once to the worker, never kept here.
+ * The field empties once the key is accepted; a refused key stays, to be corrected rather than pasted again.
+ */
+function FollowUpBossKeyForm({ busy, onSubmit }: { busy: boolean; onSubmit: (apiKey: string) => Promise<boolean> }) {
   const [key, setKey] = useState('');
   return (
     <form
       className="flex flex-col gap-1"
       onSubmit={(e) => {
         e.preventDefault();
-        if (key.trim()) onSubmit(key.trim());
-        setKey('');
+        if (key.trim())
+          void onSubmit(key.trim()).then((accepted) => {
+            if (accepted) setKey('');
+          });
       }}
     >
       <label htmlFor="fub-api-key" className="font-medium">
