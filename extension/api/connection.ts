@@ -62,5 +62,42 @@ export function watchConnection(listener: (c: Connection) => void): () => void {
   return () => browser.storage.session.onChanged.removeListener(onChanged);
 }
 
+/** A moment past a pause's end, so the first call made then is not itself still held. */
+const PAUSE_MARGIN_MS = 250;
+
+/**
+ * Calls `listener` each time the worker can be called again after it could not: 'offline' when it
+ * answers after an outage, 'paused' when a pause it asked for ends (nothing announces that end, so
+ * a timer waits for it).
+ */
+export function watchPassing(listener: (cause: 'offline' | 'paused') => void): () => void {
+  let offline = false;
+  let heldUntil: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let changed = false;
+  const follow = (c: Connection) => {
+    if (!c.online) offline = true;
+    else if (offline) {
+      offline = false;
+      listener('offline');
+    }
+    if (c.heldUntil === heldUntil) return;
+    heldUntil = c.heldUntil;
+    clearTimeout(timer);
+    const left = (heldUntil ?? 0) - Date.now();
+    if (left > 0) timer = setTimeout(() => listener('paused'), left + PAUSE_MARGIN_MS);
+  };
+  const unwatch = watchConnection((c) => {
+    changed = true;
+    follow(c);
+  });
+  // Where things stand now, unless a change already said otherwise.
+  void connection().then((c) => changed || follow(c));
+  return () => {
+    unwatch();
+    clearTimeout(timer);
+  };
+}
+
 /** While offline, the worker is asked again after 2 s, 4 s, 8 s, 16 s, then every 30 s. */
 export const recheckDelay = (attempt: number) => Math.min(30_000, 2_000 * 2 ** Math.max(0, attempt));

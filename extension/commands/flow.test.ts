@@ -125,14 +125,60 @@ describe('the command flow', () => {
       recent: expect.objectContaining({ contact: expect.objectContaining({ name: 'Ana Soto' }) }),
       areaCode: '737',
     });
-    expect(flow.step).toMatchObject({ kind: 'confirm', command: task, offline: true });
+    expect(flow.step).toMatchObject({ kind: 'confirm', command: task, readHere: 'offline' });
   });
 
   it('does not wait on a worker the last call found gone', async () => {
     const { flow, deps } = setup({ online: vi.fn(async () => false) });
     await flow.submit('remind me to call Zed Quill', undefined);
     expect(deps.plan).not.toHaveBeenCalled();
-    expect(flow.step).toMatchObject({ kind: 'confirm', offline: true });
+    expect(flow.step).toMatchObject({ kind: 'confirm', readHere: 'offline' });
+  });
+
+  it('reads a write here when the agent is signed out or the worker asked for a pause, and says why', async () => {
+    for (const [err, readHere] of [
+      [new WorkerError(401, 'signed_out', 'Connect your CRM first: open Estait’s options page and sign in.'), 'signed_out'],
+      [new WorkerError(429, 'rate_limited', 'Too many requests; try again in 55 s.', undefined, 55), 'paused'],
+    ] as const) {
+      const { flow, deps } = setup({ plan: vi.fn().mockRejectedValue(err) });
+      await flow.submit('remind me to call Zed Quill', undefined);
+      expect(deps.planLocally).toHaveBeenCalledTimes(1);
+      expect(flow.step).toMatchObject({ kind: 'confirm', command: task, readHere });
+    }
+  });
+
+  it('shows any other refusal of the plan as the worker said it, without a card', async () => {
+    const { flow, deps } = setup({
+      plan: vi.fn().mockRejectedValue(new WorkerError(403, 'crm_not_connected', 'Connect Wise Agent first.')),
+    });
+    await flow.submit('remind me to call Zed Quill', undefined);
+    expect(deps.planLocally).not.toHaveBeenCalled();
+    expect(flow.step).toEqual({ kind: 'message', text: 'Connect Wise Agent first.', detail: 'crm_not_connected (403)' });
+  });
+
+  it('drops what an outage, a pause or a sign-out said once it has passed, and nothing else', async () => {
+    const read: ParsedCommand = { intent: 'find_contact', confidence: 1, params: { query: 'Zed' } };
+    const limited = setup({
+      plan: vi.fn(async () => planned(read)),
+      findContacts: vi.fn().mockRejectedValue(new WorkerError(429, 'rate_limited', 'Slow down.', undefined, 55)),
+    });
+    await limited.flow.submit('who is Zed', undefined);
+    expect(limited.flow.step).toMatchObject({ kind: 'message', text: 'Too many requests — try again in 55 s.', cause: 'paused' });
+    limited.flow.passed('offline');
+    expect(limited.flow.step.kind).toBe('message');
+    limited.flow.passed('paused');
+    expect(limited.flow.step).toEqual({ kind: 'idle' });
+
+    const offline = setup({ online: vi.fn(async () => false) });
+    await offline.flow.submit('remind me to call Zed Quill', undefined);
+    offline.flow.passed('offline');
+    expect(offline.flow.step).toMatchObject({ kind: 'confirm', command: task });
+    expect(offline.flow.step).not.toHaveProperty('readHere');
+
+    const refused = setup({ plan: vi.fn().mockRejectedValue(new WorkerError(502, 'upstream_unavailable', 'No CRM.')) });
+    await refused.flow.submit('remind me to call Zed Quill', undefined);
+    refused.flow.passed('offline');
+    expect(refused.flow.step.kind).toBe('message');
   });
 
   it('says an outage and a pause in the agent’s words, with the detail kept apart', async () => {
@@ -146,8 +192,12 @@ describe('the command flow', () => {
       kind: 'message',
       text: expect.stringContaining('Estait can’t reach its server right now.'),
       detail: 'No worker answers at http://127.0.0.1:8787.',
+      cause: 'offline',
     });
-    const limited = setup({ plan: vi.fn().mockRejectedValue(new WorkerError(429, 'rate_limited', 'Slow down.', undefined, 12)) });
+    const limited = setup({
+      plan: vi.fn(async () => planned(read)),
+      findContacts: vi.fn().mockRejectedValue(new WorkerError(429, 'rate_limited', 'Slow down.', undefined, 12)),
+    });
     await limited.flow.submit('who is Zed', undefined);
     expect(limited.flow.step).toMatchObject({ kind: 'message', text: 'Too many requests — try again in 12 s.' });
   });

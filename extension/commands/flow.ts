@@ -13,8 +13,7 @@ import type {
 } from '../../shared/contracts';
 import { isWrite } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
-import { isUnreachable } from '../api/errors';
-import { explain } from '../api/explain';
+import { type Cause, causeOf, explain } from '../api/explain';
 import type { PlanContext } from '../api/worker';
 import type { Mention } from '../memory';
 
@@ -31,14 +30,15 @@ export type Step =
       recent?: Recent;
       /** Why Estait proposes this card itself (a follow-up), rather than the agent asking. */
       why?: string;
-      /** Read without the worker, which could not be reached: the write will wait in the outbox. */
-      offline?: boolean;
+      /** Read here, without the worker, and why: the write will wait in the outbox until that passes. */
+      readHere?: Cause;
     }
   | { kind: 'draft'; command: DraftCommand; streaming: string; response?: DraftResponse }
   | { kind: 'contacts'; contacts: CrmContact[] }
-  | { kind: 'read'; command: ParsedCommand }
+  | { kind: 'read'; command: ParsedCommand; readHere?: Cause }
   | { kind: 'declined'; message: string; understood: string[]; suggestions: string[] }
-  | { kind: 'message'; text: string; detail?: string };
+  /** `cause`: an outage, a pause or a sign-out behind it, which the message goes with when it passes. */
+  | { kind: 'message'; text: string; detail?: string; cause?: Cause };
 
 /** A write the agent confirmed on the card, with the new lead to add first when the contact was not in the CRM. */
 export type Confirmed = { command: WriteCommand; addFirst?: Extract<WriteCommand, { intent: 'add_lead' }> };
@@ -46,7 +46,7 @@ export type Confirmed = { command: WriteCommand; addFirst?: Extract<WriteCommand
 /** Everything the flow needs from outside: the worker, the outbox and the memory. */
 export type FlowDeps = {
   plan: (text: string, context: PlanContext, signal: AbortSignal) => Promise<PlanResponse>;
-  /** The plan without the worker, from the local parser, for when it cannot be reached. */
+  /** The plan without the worker, from the local parser, for when it cannot plan now. */
   planLocally: (text: string, context: PlanContext) => PlanResponse;
   /** Whether the worker answered the last call anyone made. */
   online: () => Promise<boolean>;
@@ -115,27 +115,29 @@ export class CommandFlow {
     this.#show({ kind: 'planning', text: sentence });
     try {
       const [recent, areaCode] = await Promise.all([this.deps.recall(), this.deps.areaCode()]);
-      const { planned, offline } = await this.#plan(sentence, { page, recent, ...(areaCode && { areaCode }) }, signal);
+      const { planned, readHere } = await this.#plan(sentence, { page, recent, ...(areaCode && { areaCode }) }, signal);
       if (signal.aborted) return;
-      await this.#planned(planned, page, recent, signal, offline);
+      await this.#planned(planned, page, recent, signal, readHere);
     } catch (err) {
       if (!signal.aborted) this.#show(failure(err));
     }
   }
 
   /**
-   * The worker's plan, or the local parser's when the worker cannot be reached (at once when the
-   * last call already found it gone), so the card still shows and a write can wait in the outbox.
+   * The worker's plan, or the local parser's when the worker cannot plan now — it cannot be reached
+   * (at once when the last call already found it gone), it asked for a pause, or the agent has not
+   * connected their CRM — so the card still shows and a write can wait in the outbox. Any other
+   * refusal is the worker's answer, and is shown.
    */
-  async #plan(text: string, context: PlanContext, signal: AbortSignal): Promise<{ planned: PlanResponse; offline: boolean }> {
-    if (await this.deps.online()) {
-      try {
-        return { planned: await this.deps.plan(text, context, signal), offline: false };
-      } catch (err) {
-        if (!isUnreachable(err)) throw err;
-      }
+  async #plan(text: string, context: PlanContext, signal: AbortSignal): Promise<{ planned: PlanResponse; readHere?: Cause }> {
+    if (!(await this.deps.online())) return { planned: this.deps.planLocally(text, context), readHere: 'offline' };
+    try {
+      return { planned: await this.deps.plan(text, context, signal) };
+    } catch (err) {
+      const readHere = causeOf(err);
+      if (!readHere) throw err;
+      return { planned: this.deps.planLocally(text, context), readHere };
     }
-    return { planned: this.deps.planLocally(text, context), offline: true };
   }
 
   async #planned(
@@ -143,7 +145,7 @@ export class CommandFlow {
     page: PageContext | undefined,
     recent: Recent,
     signal: AbortSignal,
-    offline: boolean,
+    readHere: Cause | undefined,
   ): Promise<void> {
     const { command, target } = planned;
     const one = target?.status === 'one' ? target.contacts[0] : undefined;
@@ -167,7 +169,7 @@ export class CommandFlow {
         references: planned.references ?? [],
         target,
         recent,
-        ...(offline && { offline }),
+        ...(readHere && { readHere }),
       });
     if (command.intent === 'draft_message') {
       this.#show({ kind: 'draft', command, streaming: '' });
@@ -185,7 +187,20 @@ export class CommandFlow {
       if (!signal.aborted) this.#show({ kind: 'contacts', contacts });
       return;
     }
-    this.#show({ kind: 'read', command });
+    this.#show({ kind: 'read', command, ...(readHere && { readHere }) });
+  }
+
+  /**
+   * An outage, a pause or a sign-out has passed: a message it caused goes, and a card read here
+   * because of it no longer says so (what the agent typed into it stays).
+   */
+  passed(cause: Cause): void {
+    const step = this.#step;
+    if (step.kind === 'message' && step.cause === cause) this.#show({ kind: 'idle' });
+    else if (step.kind === 'confirm' && step.readHere === cause) {
+      const { readHere: _, ...rest } = step;
+      this.#show(rest);
+    }
   }
 
   /**

@@ -4,6 +4,8 @@ import { joinLines } from '../../shared/commands/context';
 import { placeNamed } from '../../shared/commands/places';
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
 import { connection } from '../api/connection';
+import type { Cause } from '../api/explain';
+import { watchSessionChanges } from '../api/session-changes';
 import { draft, execute, findContacts, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
 import { recent as recentCommands, remember as rememberText } from '../cache/history';
@@ -19,6 +21,7 @@ import { INTENT_LABELS, summarize } from './describe';
 import { OutboxList } from './OutboxList';
 import { PropertyInsights } from './PropertyInsights';
 import { SearchResults } from './SearchResults';
+import { usePassing } from './useConnection';
 
 /** The flow wired to the worker, the outbox and this window's memory. */
 function makeFlow(onStep: (step: Step) => void) {
@@ -42,6 +45,15 @@ function makeFlow(onStep: (step: Step) => void) {
   );
 }
 
+/** Why a card was read here rather than by the worker, and what becomes of it once confirmed. */
+const READ_HERE: Record<Cause, string> = {
+  offline: 'Estait can’t reach its server, so this was read here. Confirm it and it waits in Recent until the server is back.',
+  paused:
+    'Estait’s server asked for a short pause, so this was read here. Confirm it and it waits in Recent until the pause ends.',
+  signed_out:
+    'You’re not connected to your CRM yet, so this was read here. Connect it on Estait’s options page; a write you confirm waits in Recent until then.',
+};
+
 /**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
  * worker; reads run at once; writes wait on the confirm card; ↑/↓ recall earlier commands.
@@ -61,6 +73,9 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     input.current?.focus();
   }, [prefill]);
   useEffect(() => () => flow.cancel(), [flow]);
+  // What an outage, a pause or a missing sign-in said goes once it has passed.
+  usePassing((cause) => flow.passed(cause));
+  useEffect(() => watchSessionChanges(() => flow.passed('signed_out')), [flow]);
   // The live preview reads "him" and "555-0144" the way Enter will: with this window's memory,
   // kept current as it changes, and the agent's area code.
   useEffect(() => {
@@ -83,8 +98,11 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     history.current.index = -1;
     if (sentence !== text) setText(sentence);
     void flow.submit(sentence, page).then(() => {
-      // A read or a draft is done with the sentence; a card or a decline keeps it for editing.
-      if (flow.step.kind !== 'confirm' && flow.step.kind !== 'declined' && flow.step.kind !== 'message') setText('');
+      // A read or a draft is done with the sentence; a card or a decline keeps it for editing, and a
+      // read made without the worker keeps it to run again once the server answers.
+      const { step } = flow;
+      const keep = step.kind === 'confirm' || step.kind === 'declined' || step.kind === 'message';
+      if (!keep && !(step.kind === 'read' && step.readHere)) setText('');
     });
   }
 
@@ -146,9 +164,9 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
         )}
       </div>
       {step.kind === 'planning' && <p className="text-sm text-slate-500">Working…</p>}
-      {step.kind === 'confirm' && step.offline && (
-        <p data-testid="offline-note" className="text-xs text-amber-800 dark:text-amber-200">
-          Estait can’t reach its server, so this was read here. Confirm it and it waits in Recent until the server is back.
+      {step.kind === 'confirm' && step.readHere && (
+        <p data-testid="read-here-note" data-cause={step.readHere} className="text-xs text-amber-800 dark:text-amber-200">
+          {READ_HERE[step.readHere]}
         </p>
       )}
       {step.kind === 'confirm' && (

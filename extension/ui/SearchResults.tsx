@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type MlsListing, type SearchCriteria, SearchResponse } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
+import { SEARCH_NOT_SAVED } from '../api/explain';
 import { searchProperties } from '../api/worker';
 import { MAX_AGE, searchKey } from '../cache/mls-cache';
 import { PropertyInsights, SourceNote } from './PropertyInsights';
@@ -39,12 +40,18 @@ export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
     MAX_AGE.search,
     () => searchProperties(criteria),
     (r) => r.listings,
+    SEARCH_NOT_SAVED,
   );
   const { data, error, loading } = read;
   const [open, setOpen] = useState<MlsListing>();
   const [top, setTop] = useState(0);
   if (loading) return <p className="text-sm text-slate-500">Searching…</p>;
-  if (error || !data) return <p className="text-sm text-red-700 dark:text-red-400">{error}</p>;
+  if (error || !data)
+    return (
+      <p role="status" data-testid="search-error" className="text-sm text-red-700 dark:text-red-400">
+        {error}
+      </p>
+    );
   const { listings, total, source } = data.value;
   if (open) {
     return (

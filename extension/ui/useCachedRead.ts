@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { MlsListing } from '../../shared/contracts';
-import { explain } from '../api/explain';
+import { type Cause, explain } from '../api/explain';
 import { type Cached, swr } from '../cache/mls-cache';
-import { useConnectionState } from './useConnection';
+import { useConnectionState, usePassing } from './useConnection';
 
 export type CachedRead<T> = {
   data?: Cached<T>;
@@ -13,27 +13,41 @@ export type CachedRead<T> = {
   offline?: boolean;
 };
 
-/** An MLS read through the IndexedDB cache: cached at once, fresh when it arrives, stale if offline. */
+/**
+ * An MLS read through the IndexedDB cache: cached at once, fresh when it arrives, stale if offline.
+ * A read that failed for an outage or a pause is made again once it has passed. `unsaved` is what
+ * to say when the server cannot be reached and nothing was saved before.
+ */
 export function useCachedRead<T extends z.ZodType>(
   key: string | undefined,
   schema: T,
   maxAge: number,
   fetcher: () => Promise<z.infer<T>>,
   listingsOf: (value: z.infer<T>) => MlsListing[],
+  unsaved?: string,
 ): CachedRead<z.infer<T>> {
-  const [state, setState] = useState<CachedRead<z.infer<T>> & { key?: string }>({ loading: true });
-  const offline = useConnectionState()?.online === false;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the request; fetcher and schema follow it.
+  const [state, setState] = useState<CachedRead<z.infer<T>> & { key?: string; cause?: Cause }>({ loading: true });
+  const [round, setRound] = useState(0);
+  const connected = useConnectionState();
+  usePassing((cause) => {
+    if (state.error && state.cause === cause) setRound((r) => r + 1);
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the request; fetcher and schema follow it, and a new round asks again.
   useEffect(() => {
     if (!key) return;
     let live = true;
     setState({ key, loading: true });
     swr(key, schema, maxAge, fetcher, listingsOf, (data) => live && setState({ key, data, loading: false })).catch(
-      (err: unknown) => live && setState({ key, loading: false, error: explain(err).text }),
+      (err: unknown) => {
+        if (!live) return;
+        const { text, cause } = explain(err);
+        setState({ key, loading: false, error: cause === 'offline' && unsaved ? unsaved : text, cause });
+      },
     );
     return () => {
       live = false;
     };
-  }, [key]);
-  return state.key === key ? { ...state, offline } : { loading: true };
+  }, [key, round]);
+  const offline = connected?.online === false;
+  return state.key === key ? { data: state.data, error: state.error, loading: state.loading, offline } : { loading: true };
 }

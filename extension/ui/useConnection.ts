@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkHealth, type HealthResult } from '../api/client';
-import { type Connection, connection, recheckDelay, watchConnection } from '../api/connection';
+import { type Connection, connection, recheckDelay, watchConnection, watchPassing } from '../api/connection';
+import type { Cause } from '../api/explain';
 import { getWorkerUrl, SETTINGS_KEYS, settings } from '../settings';
 
 export type WorkerState = {
@@ -24,9 +25,20 @@ export function useConnectionState(): Connection | undefined {
 }
 
 /**
+ * Calls `onPassed` each time the worker can be called again after it could not: 'offline' when it
+ * answers after an outage, 'paused' when the pause it asked for ends.
+ */
+export function usePassing(onPassed: (cause: Extract<Cause, 'offline' | 'paused'>) => void): void {
+  const latest = useRef(onPassed);
+  latest.current = onPassed;
+  useEffect(() => watchPassing((cause) => latest.current(cause)), []);
+}
+
+/**
  * The worker's address, its providers and whether it answers. A failed call anywhere flips it
  * offline; while offline it is asked again quietly, 2 s then longer up to every 30 s (and at once
- * when the browser's network returns); when anything finds it back, `onBack` runs once.
+ * when the browser's network returns); when anything finds it back, or a pause it asked for ends,
+ * `onBack` runs once.
  */
 export function useConnection(onBack: () => void): WorkerState {
   const [url, setUrl] = useState<string>();
@@ -34,9 +46,6 @@ export function useConnection(onBack: () => void): WorkerState {
   const [checking, setChecking] = useState(true);
   const state = useConnectionState();
   const latest = useRef(0);
-  const wasOffline = useRef(false);
-  const back = useRef(onBack);
-  back.current = onBack;
 
   useEffect(() => {
     void getWorkerUrl().then(setUrl);
@@ -82,17 +91,10 @@ export function useConnection(onBack: () => void): WorkerState {
   }, [offline, url, check]);
 
   // Back: the providers are read again if the last check missed them, and the queue goes now.
-  useEffect(() => {
-    if (!state) return;
-    if (!state.online) {
-      wasOffline.current = true;
-      return;
-    }
-    if (!wasOffline.current) return;
-    wasOffline.current = false;
-    if (url && !result?.reachable) check(url);
-    back.current();
-  }, [state, url, result, check]);
+  usePassing((cause) => {
+    if (cause === 'offline' && url && !result?.reachable) check(url);
+    onBack();
+  });
 
   const recheck = useCallback(() => {
     if (url) check(url);
