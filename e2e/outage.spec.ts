@@ -53,7 +53,8 @@ test('the worker stops under an open panel: the write waits, the status follows,
   await expect(status).toContainText('Estait can’t reach its server right now.');
   await expect(status).toContainText('Reconnecting on its own.');
   await expect(status.getByTestId('worker-status-detail')).toHaveText(`No worker answers at ${worker.url}.`);
-  await expect(side.getByTestId('offline-note')).toContainText('this was read here');
+  await expect(side.getByTestId('read-here-note')).toHaveAttribute('data-cause', 'offline');
+  await expect(side.getByTestId('read-here-note')).toContainText('this was read here');
   await expect(card.getByLabel('Note')).toHaveValue('pre-approved for 450k');
   await expect(card.getByTestId('contact-field')).toContainText('Estait can’t check “Dana Whitlock” in your CRM right now');
   await expect(card.getByRole('button', { name: /Confirm/ })).toBeEnabled();
@@ -66,6 +67,17 @@ test('the worker stops under an open panel: the write waits, the status follows,
   await expect(row).toContainText('It will be sent when Estait’s server is back.');
   await expect(status).toHaveAttribute('data-state', 'offline');
   await expect(side.getByText('No worker answers at')).toBeHidden();
+
+  // More writes through the outage than Recent keeps of those that landed: every one stays in view,
+  // and none says it is being sent while it waits (a round stops at the first that nothing answers).
+  const rows = side.getByTestId('outbox-entry');
+  for (let i = 2; i <= 7; i++) {
+    await (await type(side, `note for Dana Whitlock: follow-up ${i}`)).getByRole('button', { name: /Confirm/ }).click();
+    await expect(rows).toHaveCount(i);
+    await expect(rows.first().getByTestId('outbox-state')).toHaveText('Queued');
+  }
+  await expect(rows.getByTestId('outbox-state')).toHaveText(Array(7).fill('Queued'));
+  await expect(side.getByText('Saving…')).toHaveCount(0);
   await side.screenshot({ path: info.outputPath('offline.png'), fullPage: true });
 
   // A read answers from what was saved, and says so.
@@ -75,15 +87,31 @@ test('the worker stops under an open panel: the write waits, the status follows,
   await expect(status).toHaveAttribute('data-state', 'offline');
   await side.screenshot({ path: info.outputPath('offline-search.png'), fullPage: true });
 
+  // A search never run before has nothing saved: it says so, and the sentence stays to run again.
+  const NEW_SEARCH = '2 bed condos in Denver under 300k';
+  await type(side, NEW_SEARCH);
+  await expect(side.getByTestId('search-error')).toHaveText(
+    'This search isn’t saved on this computer. It will work when Estait’s server is back.',
+  );
+  await expect(side.getByTestId('command-input')).toHaveValue(NEW_SEARCH);
+
+  // A draft needs the server: the message says why, and goes once the server is back.
+  await type(side, 'text Dana Whitlock that the inspection is booked');
+  const message = side.getByTestId('command-message');
+  await expect(message).toContainText('Estait can’t reach its server right now.');
+
   await worker.resume();
   // Nobody clicks anything: the panel's quiet re-check finds the worker and sends the queue.
   await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 45_000 });
   await expect(status).toContainText('Connected');
-  await expect(row).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
-  await expect(row.getByTestId('outbox-state')).toHaveText('Saved');
+  await expect(message).toBeHidden();
+  // All seven land; once landed, Recent keeps the newest six in view.
+  await expect(rows.getByTestId('outbox-state')).toHaveText(Array(6).fill('Saved'), { timeout: 15_000 });
   await side.screenshot({ path: info.outputPath('recovered.png'), fullPage: true });
 
   const notes = (await crm.activity()).filter((e) => e.intent === 'add_note');
-  expect(notes).toHaveLength(1);
-  expect(notes[0]).toMatchObject({ contactId: dana?.id, record: { text: 'pre-approved for 450k' } });
+  expect(notes.map((n) => n.record?.text).sort()).toEqual(
+    ['pre-approved for 450k', ...[2, 3, 4, 5, 6, 7].map((i) => `follow-up ${i}`)].sort(),
+  );
+  for (const note of notes) expect(note.contactId).toBe(dana?.id);
 });
