@@ -10,7 +10,7 @@ import { requireSession } from './auth/require-session';
 import { type AppEnv, allowedOrigins, type Env } from './env';
 import { ApiError, codeFor, errorResponse } from './errors';
 import { housekeeping } from './housekeeping';
-import { sessionLimit, signInLimit } from './limits';
+import { signInLimit } from './limits';
 import { actions } from './routes/actions';
 import { activity } from './routes/activity';
 import { auth } from './routes/auth';
@@ -53,7 +53,7 @@ const routes = app
   .use('/v1/auth/*', signInLimit)
   .route('/v1/auth/wiseagent', wiseAgentAuth)
   .route('/v1/auth', auth)
-  .use('/v1/*', requireSession, sessionLimit)
+  .use('/v1/*', requireSession)
   .route('/v1/commands', commands)
   .route('/v1/drafts', drafts)
   .route('/v1/actions', actions)

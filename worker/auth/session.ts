@@ -79,26 +79,32 @@ export async function rotate(env: Env, refreshToken: string, now = Date.now()): 
   return issue(env, { userId: row.user_id, sessionId: row.session_id }, now);
 }
 
-/**
- * The session behind a bearer access token, or a 401. The signature proves the token; the session
- * row says whether it still stands, so a sign-out or a revoked family stops its tokens at once.
- */
-export async function authenticate(env: Env, header: string | undefined): Promise<Session> {
+/** The session a bearer access token names, if its signature and expiry hold; or a 401. */
+export async function verifyAccessToken(env: Env, header: string | undefined): Promise<Session> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new ApiError(401, 'unauthorized', 'Sign in first: this call needs a bearer access token.');
-  let session: Session;
   try {
     const claims = await verify(token, secret(env), 'HS256');
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new Error('claims');
-    session = { userId: claims.sub, sessionId: claims.sid };
+    return { userId: claims.sub, sessionId: claims.sid };
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError(401, 'unauthorized', 'The access token is invalid or expired; refresh the session.');
   }
+}
+
+/** The session's row says whether it still stands: a sign-out or a revoked family stops its tokens at once. */
+export async function assertStanding(env: Env, session: Session): Promise<void> {
   const row = await env.DB.prepare('SELECT revoked_at FROM sessions WHERE id = ? AND user_id = ?')
     .bind(session.sessionId, session.userId)
     .first<{ revoked_at: number | null }>();
   if (!row || row.revoked_at !== null) throw new ApiError(401, 'session_ended', 'This session has ended; sign in again.');
+}
+
+/** The session behind a bearer access token that still stands, or a 401. */
+export async function authenticate(env: Env, header: string | undefined): Promise<Session> {
+  const session = await verifyAccessToken(env, header);
+  await assertStanding(env, session);
   return session;
 }
 

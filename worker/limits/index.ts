@@ -1,6 +1,7 @@
 import type { RateLimit } from '@cloudflare/workers-types';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
+import type { Session } from '../auth/session';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../errors';
 import { Usage } from './limiter';
@@ -57,11 +58,9 @@ export const signInLimit = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Per session, for everything behind sign-in. */
-export const sessionLimit = createMiddleware<AppEnv>(async (c, next) => {
-  await enforce(c.env.API_LIMIT, `session:${c.get('session').sessionId}`, 'requests');
-  await next();
-});
+/** Per session, for everything behind sign-in (run by requireSession, beside the session check). */
+export const enforceSessionLimit = (env: Env, session: Session) =>
+  enforce(env.API_LIMIT, `session:${session.sessionId}`, 'requests');
 
 /** Asks the agent's allowance (its Durable Object) and validates the answer. */
 async function ask<T extends z.ZodType>(env: Env, name: string, path: string, body: unknown, answer: T): Promise<z.infer<T>> {
