@@ -53,7 +53,7 @@ async function send(request: (client: Client) => Promise<Response>, signal?: Abo
   for (;;) {
     let res: Response;
     try {
-      const token = await accessToken(stale);
+      const token = await accessToken(stale, base);
       const client = workerClient(base, { headers: { Authorization: `Bearer ${token}` }, init: { signal: limit } });
       try {
         res = await request(client);
