@@ -6,7 +6,7 @@ import type { Session } from './auth/session';
 export interface Env {
   DB: D1Database;
   /** Each agent's daily AI allowance (worker/limits): one Durable Object per agent. */
-  LIMITER: DurableObjectNamespace;
+  AI_ALLOWANCE: DurableObjectNamespace;
   /** Requests per session and sign-ins per IP address, a minute (Workers rate-limiting bindings, wrangler.toml). */
   API_LIMIT: RateLimit;
   SIGN_IN_LIMIT: RateLimit;

@@ -73,7 +73,7 @@ app.onError((err, c) => {
 });
 
 export type AppType = typeof routes;
-export { Limiter } from './limits/limiter';
+export { AiAllowance } from './limits/ai-allowance';
 
 /** The hourly cron trigger (wrangler.toml) runs the clean-up; requests are Hono's. */
 const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env, ctx) => {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Session } from '../auth/session';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../errors';
-import { Usage } from './limiter';
+import { Usage } from './ai-allowance';
 
 /** The daily AI allowance's defaults, each overridable by a worker variable of the same name (see Env). */
 const DEFAULTS = {
@@ -64,8 +64,8 @@ export const enforceSessionLimit = (env: Env, session: Session) =>
 
 /** Asks the agent's allowance (its Durable Object) and validates the answer. */
 async function ask<T extends z.ZodType>(env: Env, name: string, path: string, body: unknown, answer: T): Promise<z.infer<T>> {
-  const stub = env.LIMITER.get(env.LIMITER.idFromName(name));
-  const res = await stub.fetch(`https://limiter${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const stub = env.AI_ALLOWANCE.get(env.AI_ALLOWANCE.idFromName(name));
+  const res = await stub.fetch(`https://ai-allowance${path}`, { method: 'POST', body: JSON.stringify(body) });
   return answer.parse(await res.json());
 }
 

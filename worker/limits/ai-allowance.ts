@@ -12,7 +12,7 @@ export type Usage = z.infer<typeof Usage>;
  * run one at a time (storage calls close the input gate), so read-then-write cannot race.
  * Spoken to over fetch with JSON, validated on both sides.
  */
-export class Limiter {
+export class AiAllowance {
   constructor(private readonly state: DurableObjectState) {}
 
   async fetch(request: Request): Promise<Response> {
