@@ -1,13 +1,12 @@
+import { retryAfterSeconds } from '../shared/retry-after';
 import { ApiError } from './errors';
 
 const MAX_WAIT_MS = 5_000;
 
-/** Retry-After as seconds or an HTTP date, in milliseconds (capped so a request stays short). */
+/** How long to wait after a 429, in milliseconds: its Retry-After (a second without one), capped so a request stays short. */
 function retryAfter(res: Response): number {
-  const value = res.headers.get('Retry-After');
-  const seconds = Number(value);
-  const ms = value === null ? 1000 : Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
-  return Math.min(MAX_WAIT_MS, Math.max(0, ms || 0));
+  const seconds = retryAfterSeconds(res.headers.get('Retry-After')) ?? 1;
+  return Math.min(MAX_WAIT_MS, Math.max(0, seconds * 1000));
 }
 
 export type UpstreamOptions = {

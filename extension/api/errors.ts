@@ -1,4 +1,5 @@
 import { ApiErrorBody } from '../../shared/contracts';
+import { retryAfterSeconds } from '../../shared/retry-after';
 
 /**
  * A refusal or failure from the worker: its HTTP status (0 when it could not be reached), code and
@@ -16,16 +17,16 @@ export class WorkerError extends Error {
   }
 }
 
-/** The worker could not be asked at all: nothing answered, or nothing answered in time. */
-export const isUnreachable = (err: unknown): err is WorkerError =>
-  err instanceof WorkerError && (err.code === 'offline' || err.code === 'timeout');
+/** The codes of a call the worker could not be asked: nothing answered, or nothing answered in time. */
+export const isUnreachableCode = (code: string | undefined) => code === 'offline' || code === 'timeout';
 
-/** `Retry-After` in whole seconds (it may be seconds or an HTTP date); undefined when absent or unreadable. */
+/** The worker could not be asked at all. */
+export const isUnreachable = (err: unknown): err is WorkerError => err instanceof WorkerError && isUnreachableCode(err.code);
+
+/** `Retry-After` in whole seconds, at least one; undefined when absent or unreadable. */
 export function retryAfterOf(res: Response, now = Date.now()): number | undefined {
-  const value = res.headers.get('Retry-After')?.trim();
-  if (!value) return undefined;
-  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - now) / 1000;
-  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
+  const seconds = retryAfterSeconds(res.headers.get('Retry-After'), now);
+  return seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds));
 }
 
 /** The worker's refusal as a WorkerError: its `{ error }` body when it sent one, and its Retry-After. */

@@ -1,6 +1,6 @@
 import { type ExecuteResponse, ParsedCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
-import { isUnreachable, WorkerError } from '../api/errors';
+import { isUnreachable, isUnreachableCode, WorkerError } from '../api/errors';
 import { db, type OutboxEntry } from './db';
 
 type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
@@ -177,5 +177,5 @@ export const sendQueuedNow = (now = Date.now()) =>
   db.outbox
     .where('state')
     .equals('retrying')
-    .filter((e) => e.code === 'offline' || e.code === 'timeout')
+    .filter((e) => isUnreachableCode(e.code))
     .modify({ nextAt: now });

@@ -23,7 +23,10 @@ const duplicate = (contact: CrmContact): ExecuteResult => ({
   summary: `${fullName(contact)} is already in your CRM`,
 });
 
-/** Looks for the person, then creates them: under the agent's lock, so two adds of one person make one contact. */
+/**
+ * Looks for the person, then creates them. Two adds of one person make one contact: the CRM refuses
+ * the second itself, or (for CRMs that cannot) the look and the create run under the agent's lock.
+ */
 async function addLead(crm: CrmProvider, p: LeadInput, attempt: WriteAttempt): Promise<ExecuteResult> {
   const done = (contact: CrmContact): ExecuteResult => ({
     status: 'done',
@@ -59,7 +62,9 @@ async function write(
 ): Promise<ExecuteResult> {
   switch (command.intent) {
     case 'add_lead':
-      return withLock(env.DB, `add_lead:${crm.name}:${user}`, leaseMs(env), () => addLead(crm, command.params, attempt));
+      return crm.refusesDuplicates
+        ? addLead(crm, command.params, attempt)
+        : withLock(env.DB, `add_lead:${crm.name}:${user}`, leaseMs(env), () => addLead(crm, command.params, attempt));
     case 'add_note': {
       const contact = await resolveContact(crm, command.params, true);
       const { id } = await crm.addNote(contact.id, command.params.text, attempt);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fubHeaders } from '../crm/followupboss';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
+import { forgetSignIn, signedInAccount } from './crm-tokens';
 import { seal, unseal } from './seal';
 
 /**
@@ -49,34 +50,23 @@ export async function saveKey(env: Env, userId: string, apiKey: string, account:
     .run();
 }
 
-async function storedKey(env: Env, userId: string): Promise<{ key: string; account: string } | undefined> {
-  const row = await env.DB.prepare('SELECT access_token, account FROM crm_tokens WHERE user_id = ? AND provider = ?')
-    .bind(userId, FOLLOWUPBOSS)
-    .first<{ access_token: string; account: string | null }>();
-  return row ? { key: await unseal(env, row.access_token, context(userId)), account: row.account ?? '' } : undefined;
-}
-
 /** The worker-wide key, which only a local install may use. */
 const sharedKey = (env: Env) => (env.LOCAL_MODE === 'true' ? env.FUB_API_KEY : undefined);
 
-/** Which key a user's calls go with: their own, else (local install only) the worker's; `own` says which. */
-export async function fubKey(env: Env, userId: string): Promise<{ key: string; own: boolean }> {
-  const own = await storedKey(env, userId);
-  if (own) return { key: own.key, own: true };
+/** Which key a user's calls go with: their own, else (local install only) the worker's. */
+export async function fubKey(env: Env, userId: string): Promise<string> {
+  const row = await env.DB.prepare('SELECT access_token FROM crm_tokens WHERE user_id = ? AND provider = ?')
+    .bind(userId, FOLLOWUPBOSS)
+    .first<{ access_token: string }>();
+  if (row) return unseal(env, row.access_token, context(userId));
   const shared = sharedKey(env);
-  if (shared) return { key: shared, own: false };
+  if (shared) return shared;
   throw new ApiError(403, 'crm_not_connected', 'Connect Follow Up Boss first: paste your API key on Estait’s options page.');
 }
 
 /** The Follow Up Boss account (its email) a user signed in with; the worker's own in a local install. */
 export async function fubAccount(env: Env, userId: string): Promise<string | undefined> {
-  const own = await env.DB.prepare('SELECT account FROM crm_tokens WHERE user_id = ? AND provider = ?')
-    .bind(userId, FOLLOWUPBOSS)
-    .first<{ account: string | null }>();
-  if (own) return own.account ?? '';
-  return sharedKey(env) ? '' : undefined;
+  return (await signedInAccount(env, userId, FOLLOWUPBOSS)) ?? (sharedKey(env) ? '' : undefined);
 }
 
-export async function forgetKey(env: Env, userId: string): Promise<void> {
-  await env.DB.prepare('DELETE FROM crm_tokens WHERE user_id = ? AND provider = ?').bind(userId, FOLLOWUPBOSS).run();
-}
+export const forgetKey = (env: Env, userId: string) => forgetSignIn(env, userId, FOLLOWUPBOSS);

@@ -56,11 +56,11 @@ export async function rotate(env: Env, refreshToken: string, now = Date.now()): 
   secret(env);
   const hash = await sha256(refreshToken);
   const row = await env.DB.prepare(
-    `SELECT t.session_id, t.expires_at, t.used_at, s.user_id, s.revoked_at
+    `SELECT t.session_id, t.expires_at, s.user_id, s.revoked_at
        FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
   )
     .bind(hash)
-    .first<{ session_id: string; expires_at: number; used_at: number | null; user_id: string; revoked_at: number | null }>();
+    .first<{ session_id: string; expires_at: number; user_id: string; revoked_at: number | null }>();
   if (!row || row.revoked_at !== null) throw refused('This session has ended; sign in again.');
   if (row.expires_at <= now) throw refused('This session has expired; sign in again.');
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
+import { forgetSignIn, signedInAccount } from './crm-tokens';
 import { seal, unseal } from './seal';
 
 /**
@@ -186,16 +187,9 @@ export function wiseAgentAccess(env: Env, userId: string) {
 export type WiseAgentAccess = ReturnType<typeof wiseAgentAccess>;
 
 /** The Wise Agent account (its email) a user signed in with, if they are signed in. */
-export async function connectedAccount(env: Env, userId: string): Promise<string | undefined> {
-  const row = await env.DB.prepare('SELECT account FROM crm_tokens WHERE user_id = ? AND provider = ?')
-    .bind(userId, WISEAGENT)
-    .first<{ account: string | null }>();
-  return row ? (row.account ?? '') : undefined;
-}
+export const connectedAccount = (env: Env, userId: string) => signedInAccount(env, userId, WISEAGENT);
 
-export async function forgetTokens(env: Env, userId: string): Promise<void> {
-  await env.DB.prepare('DELETE FROM crm_tokens WHERE user_id = ? AND provider = ?').bind(userId, WISEAGENT).run();
-}
+export const forgetTokens = (env: Env, userId: string) => forgetSignIn(env, userId, WISEAGENT);
 
 /** Sign-out: both tokens are revoked at Wise Agent (best effort: it may be down) and forgotten here. */
 export async function revokeTokens(env: Env, userId: string): Promise<void> {

@@ -13,7 +13,7 @@ export function crmFor(env: Env, userId: string, tz?: string): CrmProvider {
   if (kind === 'wiseagent') return wiseAgent({ base: wiseAgentBase(env), access: wiseAgentAccess(env, userId), timeoutMs });
   if (kind === 'followupboss') {
     return followUpBoss({
-      apiKey: async () => (await fubKey(env, userId)).key,
+      apiKey: () => fubKey(env, userId),
       system: env.FUB_SYSTEM,
       systemKey: env.FUB_SYSTEM_KEY,
       base: fubBase(env),

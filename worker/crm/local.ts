@@ -85,6 +85,7 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
   return {
     name: 'local',
     foldsNames: true,
+    refusesDuplicates: true,
     async searchContacts({ text, email, phone }) {
       const words = fold(text ?? '')
         .split(' ')

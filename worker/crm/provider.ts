@@ -47,6 +47,8 @@ export interface CrmProvider {
   readonly name: string;
   /** Its name search already ignores accents and case, so searching the folded spelling too finds nothing new. */
   readonly foldsNames?: boolean;
+  /** It refuses a second contact with the same email or phone itself (AlreadyInCrm): no lock is needed around an add. */
+  readonly refusesDuplicates?: boolean;
   searchContacts(query: { text?: string; email?: string; phone?: string }): Promise<CrmContact[]>;
   getContact(id: string): Promise<CrmContact | undefined>;
   /** The contact an earlier attempt of this write created, if it did. */

@@ -1,6 +1,5 @@
 import type { RateLimit } from '@cloudflare/workers-types';
 import { createMiddleware } from 'hono/factory';
-import type { z } from 'zod';
 import type { Session } from '../auth/session';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../errors';
@@ -21,16 +20,6 @@ export function limitOf(env: Env, name: keyof typeof DEFAULTS): number {
 /** The rate-limiting bindings count per minute (wrangler.toml); a refused caller waits for the next one. */
 const PERIOD_S = 60;
 
-/** A 429 the caller can act on: it says when to come back. */
-export class RateLimited extends ApiError {
-  constructor(
-    message: string,
-    readonly retryAfterS: number,
-  ) {
-    super(429, 'rate_limited', message, { retryAfterS });
-  }
-}
-
 /**
  * Counts one request against a rate-limiting binding (Cloudflare's own counter, near the caller:
  * no storage round trip). It gives no time to wait, so Retry-After is the end of the minute.
@@ -38,7 +27,8 @@ export class RateLimited extends ApiError {
 async function enforce(limiter: RateLimit, key: string, what: string): Promise<void> {
   if ((await limiter.limit({ key })).success) return;
   const retryAfterS = Math.max(1, Math.ceil(PERIOD_S - ((Date.now() / 1000) % PERIOD_S)));
-  throw new RateLimited(`Too many ${what}; try again in ${retryAfterS} s.`, retryAfterS);
+  // errorResponse turns details.retryAfterS into the Retry-After header.
+  throw new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${retryAfterS} s.`, { retryAfterS });
 }
 
 /** Where sessions are handed out for proof of an account: per IP address (a refresh proves itself with its token). */
@@ -63,10 +53,10 @@ export const enforceSessionLimit = (env: Env, session: Session) =>
   enforce(env.API_LIMIT, `session:${session.sessionId}`, 'requests');
 
 /** Asks the agent's allowance (its Durable Object) and validates the answer. */
-async function ask<T extends z.ZodType>(env: Env, name: string, path: string, body: unknown, answer: T): Promise<z.infer<T>> {
+async function ask(env: Env, name: string, path: '/usage' | '/spend', body: unknown): Promise<Usage> {
   const stub = env.AI_ALLOWANCE.get(env.AI_ALLOWANCE.idFromName(name));
   const res = await stub.fetch(`https://ai-allowance${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return answer.parse(await res.json());
+  return Usage.parse(await res.json());
 }
 
 /** The agent's day of LLM use: whether another call fits, and adding what a call used. */
@@ -75,9 +65,9 @@ export function llmBudget(env: Env, userId: string, now = new Date()) {
   const name = `llm:${userId}`;
   return {
     async allows(): Promise<boolean> {
-      const used = await ask(env, name, '/usage', { day }, Usage);
+      const used = await ask(env, name, '/usage', { day });
       return used.calls < limitOf(env, 'LLM_DAILY_CALLS') && used.tokens < limitOf(env, 'LLM_DAILY_TOKENS');
     },
-    spend: (calls: number, tokens: number) => ask(env, name, '/spend', { day, calls, tokens }, Usage),
+    spend: (calls: number, tokens: number) => ask(env, name, '/spend', { day, calls, tokens }),
   };
 }
