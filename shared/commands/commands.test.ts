@@ -608,3 +608,12 @@ describe('a unit letter is part of the address, never a time', () => {
     expect(read('call Kevin tomorrow at 9:30a')).toMatchObject({ params: { due: '2026-06-02T09:30' } });
   });
 });
+
+describe('an hour and its day said apart are one time', () => {
+  it.each([
+    ['remind me to text Priya about the 5p open house on Thursday', '2026-06-04T17:00', 'text Priya about the open house'],
+    ['remind me to call the lender at 10am on Friday', '2026-06-05T10:00', 'call the lender'],
+  ])('%s', (text, due, title) => {
+    expect(read(text)).toMatchObject({ intent: 'create_task', params: { due, title } });
+  });
+});

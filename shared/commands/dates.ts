@@ -107,7 +107,15 @@ export function takeDate(typed: string, now: LocalNow): When | undefined {
   const text = clockWords(typed);
   const part = PARTS_OF_DAY.map((p) => ({ ...p, m: p.re.exec(text) })).find((p) => p.m);
   const withoutPart = part?.m ? squeeze(text.replace(part.m[0], ' ')) : text;
-  const [result] = chrono.parse(withoutPart, { instant: now.date, timezone: 0 }, { forwardDate: true });
+  const reference = { instant: now.date, timezone: 0 };
+  const [first, ...later] = chrono.parse(withoutPart, reference, { forwardDate: true });
+  const saysDay = (r: chrono.ParsedResult) => DAY_UNITS.some((u) => r.start.isCertain(u));
+  // "the 5pm open house on Thursday": an hour and, later, its day come as two readings; together they are one time.
+  const dayLater =
+    first?.start.isCertain('hour') && !saysDay(first) ? later.find((r) => saysDay(r) && !r.start.isCertain('hour')) : undefined;
+  const result = dayLater
+    ? (chrono.parse(`${dayLater.text} ${first?.text}`, reference, { forwardDate: true })[0] ?? first)
+    : first;
   const fallback = result ? undefined : dayOfMonth(withoutPart, now);
   if (!result && !fallback && !part) return undefined;
 
@@ -151,10 +159,11 @@ export function takeDate(typed: string, now: LocalNow): When | undefined {
   // Numbers read as a far-off date ("#304", "1402") are not a day an agent is planning for.
   if (when.getTime() - now.date.getTime() > MAX_AHEAD_MS) return undefined;
 
-  const piece = result ? result.text + (bare?.[0] ?? '') : fallback?.text;
-  const at = piece ? withoutPart.indexOf(piece) : -1;
-  const rest =
-    piece && at >= 0 ? `${withoutPart.slice(0, at).replace(LEAD_IN, '')} ${withoutPart.slice(at + piece.length)}` : withoutPart;
-  const said = [piece, part?.m?.[0]].filter(Boolean).join(' ');
+  const piece = dayLater ? first?.text : result ? result.text + (bare?.[0] ?? '') : fallback?.text;
+  const rest = [piece, dayLater?.text].reduce<string>((left, taken) => {
+    const at = taken ? left.indexOf(taken) : -1;
+    return taken && at >= 0 ? `${left.slice(0, at).replace(LEAD_IN, '')} ${left.slice(at + taken.length)}` : left;
+  }, withoutPart);
+  const said = [dayLater ? result?.text : piece, part?.m?.[0]].filter(Boolean).join(' ');
   return { date: day(when), dateTime: timed ? dayTime(when) : undefined, text: said, rest: squeeze(rest) };
 }
