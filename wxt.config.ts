@@ -25,6 +25,9 @@ export default defineConfig({
     action: { default_title: 'Open Estait' },
     permissions: ['sidePanel', 'contextMenus', 'storage', 'activeTab', 'scripting', 'alarms', 'identity'],
     host_permissions: HOST_MATCHES,
+    // The palette is a frame over the page, so that no page style reaches it; it opens only with a
+    // nonce from the background (extension/palette/opening.ts).
+    web_accessible_resources: [{ resources: ['palette.html'], matches: ['<all_urls>'] }],
     commands: {
       'open-palette': {
         suggested_key: { default: 'Ctrl+Shift+K', mac: 'Command+Shift+K' },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ownSession } from '../extension/api/session';
 import { createMenus, onMenuClick } from '../extension/background/menus';
 import { ensureOutboxAlarm, onAlarm } from '../extension/background/outbox-alarm';
+import { onPaletteMessage } from '../extension/background/palette-store';
 import { onContentMessage, onPageMessage, onTabRemoved, onTabUpdated } from '../extension/background/router';
 import * as session from '../extension/background/session';
 import { onSettingsChanged } from '../extension/background/settings-watch';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener(onContentMessage);
   browser.runtime.onMessage.addListener(onPageMessage);
+  browser.runtime.onMessage.addListener(onPaletteMessage);
   browser.contextMenus.onClicked.addListener(onMenuClick);
   browser.commands.onCommand.addListener(onShortcut);
   browser.tabs.onUpdated.addListener(onTabUpdated);

@@ -12,14 +12,15 @@ const Proof = z.string().regex(/^[\w-]{43,128}$/);
 /**
  * Every message the extension's own pages (the panel, the options) may send the background, which
  * owns the session: a token (replacing `stale`, one the worker just refused), a Wise Agent sign-in
- * to complete, a Follow Up Boss sign-in with the agent's own key (passed on, never kept), a sign-out.
- * Content scripts may send none of them.
+ * to complete, a Follow Up Boss sign-in with the agent's own key (passed on, never kept), a sign-out,
+ * the palette frame's proof that the shortcut opened it. Content scripts may send none of them.
  */
 export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session-token'), stale: Token.optional() }),
   z.object({ type: z.literal('session-exchange'), code: Proof, verifier: Proof }),
   z.object({ type: z.literal('fub-sign-in'), apiKey: FollowUpBossSignIn.shape.apiKey }),
   z.object({ type: z.literal('sign-out') }),
+  z.object({ type: z.literal('palette-claim'), nonce: Proof }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 

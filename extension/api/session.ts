@@ -18,7 +18,7 @@ export function ownSession(own: SessionOwner): void {
   owner = own;
 }
 
-async function ask(message: PageMessage): Promise<string | undefined> {
+export async function askBackground(message: PageMessage): Promise<string | undefined> {
   const answer = await browser.runtime.sendMessage(message).catch(() => undefined);
   const reply = PageReply.safeParse(answer);
   if (!reply.success) throw new WorkerError(0, 'no_background', 'Estait’s background did not answer; reload the extension.');
@@ -62,7 +62,7 @@ export async function accessToken(stale?: string, base?: string): Promise<string
     if (token !== stale) return token;
     if (held === current) forgetToken();
   }
-  const asking = ask({ type: 'session-token', ...(stale && { stale }) }).then((token) => {
+  const asking = askBackground({ type: 'session-token', ...(stale && { stale }) }).then((token) => {
     if (!token) throw new WorkerError(0, 'no_background', 'Estait’s background did not answer; reload the extension.');
     return token;
   });
@@ -81,19 +81,19 @@ export async function accessToken(stale?: string, base?: string): Promise<string
 export const exchangeCode = async (code: string, verifier: string): Promise<void> => {
   if (owner) return owner.exchangeCode(code, verifier);
   forgetToken();
-  await ask({ type: 'session-exchange', code, verifier });
+  await askBackground({ type: 'session-exchange', code, verifier });
 };
 
 /** Signs in with the agent's own Follow Up Boss API key; the background keeps the session, the worker the key. */
 export const signInWithKey = async (apiKey: string): Promise<void> => {
   if (owner) return owner.signInWithKey(apiKey);
   forgetToken();
-  await ask({ type: 'fub-sign-in', apiKey });
+  await askBackground({ type: 'fub-sign-in', apiKey });
 };
 
 /** Signs out of the worker; the background forgets the session. */
 export const signOut = async (): Promise<void> => {
   if (owner) return owner.signOut();
   forgetToken();
-  await ask({ type: 'sign-out' });
+  await askBackground({ type: 'sign-out' });
 };

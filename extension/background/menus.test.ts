@@ -75,11 +75,39 @@ describe('right-click', () => {
 });
 
 describe('the palette shortcut', () => {
-  it('opens the panel on the current tab, ready for a command', async () => {
+  it('puts the palette over the page, with a nonce the page never sees', async () => {
     onShortcut(PALETTE_COMMAND, tab);
-    expect(open).toHaveBeenCalledWith({ tabId: 7 });
     await settle();
-    expect(await takeHandoff()).toMatchObject({ action: 'open_palette', tabId: 7 });
+    expect(open).not.toHaveBeenCalled();
+    expect(executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({
+        target: { tabId: 7 },
+        args: [expect.stringMatching(/palette\.html$/), expect.stringMatching(/^[\w-]{43}$/)],
+      }),
+    );
+  });
+
+  it('opens the panel instead where no script may run, ready for a command', async () => {
+    for (const url of [
+      'chrome://settings/',
+      'https://chromewebstore.google.com/detail/x',
+      'https://example.com/disclosures.pdf',
+    ]) {
+      open.mockClear();
+      onShortcut(PALETTE_COMMAND, { ...tab, url } as typeof tab);
+      expect(open).toHaveBeenCalledWith({ tabId: 7 });
+      await settle();
+      expect(await takeHandoff()).toMatchObject({ action: 'open_palette', tabId: 7 });
+    }
+    expect(executeScript).not.toHaveBeenCalledWith(expect.objectContaining({ func: expect.anything() }));
+  });
+
+  it('opens the panel when the page refuses the palette', async () => {
+    executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    onShortcut(PALETTE_COMMAND, tab);
+    await settle();
+    await settle();
+    expect(open).toHaveBeenCalledWith({ tabId: 7 });
   });
 
   it('ignores other commands', () => {

@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { WorkerError } from '../api/errors';
 import { ContentMessage, PageMessage, type PageReply } from '../messages';
 import { forgetTab, savePageContext } from '../page-store';
+import { claimPalette } from './palette';
 import { exchangeCode, sessionToken, signInWithKey, signOut } from './session';
 
 type Sender = Browser.runtime.MessageSender;
@@ -50,13 +51,19 @@ const reply = (task: Promise<string | undefined>): Promise<PageReply> =>
         : { ok: false, status: 0, code: 'failed', message: err instanceof Error ? err.message : String(err) },
   );
 
-type PageHandlers = { [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<PageReply> };
+type PageHandlers = {
+  [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>, sender: Sender) => Promise<PageReply>;
+};
 
 const PAGE_HANDLERS: PageHandlers = {
   'session-token': ({ stale }) => reply(sessionToken(stale)),
   'session-exchange': ({ code, verifier }) => reply(exchangeCode(code, verifier).then(() => undefined)),
   'fub-sign-in': ({ apiKey }) => reply(signInWithKey(apiKey).then(() => undefined)),
   'sign-out': () => reply(signOut().then(() => undefined)),
+  'palette-claim': async ({ nonce }, sender) =>
+    (await claimPalette(nonce, sender))
+      ? { ok: true }
+      : { ok: false, status: 403, code: 'not_opened_here', message: 'This palette was not opened by the shortcut.' },
 };
 
 /**
@@ -68,7 +75,7 @@ export function onPageMessage(message: unknown, sender: Sender): Promise<PageRep
   if (sender.id !== browser.runtime.id || !sameOrigin(sender.url, browser.runtime.getURL('/'))) return undefined;
   const parsed = PageMessage.safeParse(message);
   if (!parsed.success) return undefined;
-  return PAGE_HANDLERS[parsed.data.type](parsed.data as never);
+  return PAGE_HANDLERS[parsed.data.type](parsed.data as never, sender);
 }
 
 /** A tab's context ends with its document: a new page load or a closed tab forgets it. */

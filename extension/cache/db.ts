@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
-import { ExecuteResult, MlsListing, ParsedCommand } from '../../shared/contracts';
+import { CrmContact, ExecuteResult, MlsListing, ParsedCommand } from '../../shared/contracts';
 
 export const HistoryEntry = z.object({ id: z.number().optional(), text: z.string(), at: z.number() });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
@@ -34,18 +34,37 @@ export type CachedResponse = z.infer<typeof CachedResponse>;
 export const CachedListing = z.object({ id: z.string(), listing: MlsListing, fetchedAt: z.number() });
 export type CachedListing = z.infer<typeof CachedListing>;
 
-/** Estait's IndexedDB: command history, the outbox, and the MLS cache. */
+/** Every CRM contact seen in an answer or on a CRM page, for the palette's index. */
+export const CachedContact = z.object({ id: z.string(), contact: CrmContact, fetchedAt: z.number() });
+export type CachedContact = z.infer<typeof CachedContact>;
+
+/** Estait's IndexedDB: command history, the outbox, and the MLS and contact caches. */
 export class EstaitDb extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'key'>;
   responses!: EntityTable<CachedResponse, 'key'>;
   listings!: EntityTable<CachedListing, 'id'>;
+  contacts!: EntityTable<CachedContact, 'id'>;
 
   constructor(name = 'estait') {
     super(name);
     this.version(1).stores({ history: '++id, at', outbox: 'key, state, nextAt, createdAt' });
     this.version(2).stores({ responses: 'key, fetchedAt', listings: 'id, fetchedAt' });
+    this.version(3).stores({ contacts: 'id, fetchedAt' });
   }
 }
 
 export const db = new EstaitDb();
+
+/** Where MLS answers are kept by a page that may not open this database itself. */
+export type CacheKeeper = (key: string, value: unknown, listings: MlsListing[]) => Promise<void>;
+let keeper: CacheKeeper | undefined;
+/**
+ * For a page where the browser refuses this database (the palette's frame inside the agent's page
+ * under third-party cookie blocking): reads go to the worker, and what they bring is kept by `keep`.
+ */
+export const keepCacheElsewhere = (keep: CacheKeeper) => {
+  keeper = keep;
+};
+export const cacheElsewhere = () => keeper;
+export const localCacheUsable = () => keeper === undefined;

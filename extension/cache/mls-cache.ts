@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { MlsListing, SearchCriteria } from '../../shared/contracts';
-import { db } from './db';
+import { cacheElsewhere, db, localCacheUsable } from './db';
 
 /** How long an answer counts as fresh: searches 5 minutes, details and comps 15. */
 export const MAX_AGE = { search: 5 * 60_000, details: 15 * 60_000, comps: 15 * 60_000 } as const;
-export const LISTING_CAP = 20_000;
+export const LISTING_CAP = 50_000;
 const RESPONSE_CAP = 2_000;
 
 /**
@@ -23,6 +23,7 @@ export async function read<T extends z.ZodType>(
   maxAge: number,
   now = Date.now(),
 ): Promise<Cached<z.infer<T>> | undefined> {
+  if (!localCacheUsable()) return undefined;
   const row = await db.responses.get(key);
   const parsed = row && schema.safeParse(row.value);
   return parsed?.success && row
@@ -32,6 +33,8 @@ export async function read<T extends z.ZodType>(
 
 /** Keeps an answer and the listings in it; the oldest are evicted past the caps. */
 export async function write(key: string, value: unknown, listings: MlsListing[], now = Date.now()): Promise<void> {
+  const elsewhere = cacheElsewhere();
+  if (elsewhere) return elsewhere(key, value, listings);
   await db.transaction('rw', db.responses, db.listings, async () => {
     await db.responses.put({ key, value, fetchedAt: now });
     if (listings.length) await db.listings.bulkPut(listings.map((listing) => ({ id: listing.id, listing, fetchedAt: now })));

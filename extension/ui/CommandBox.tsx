@@ -1,58 +1,13 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { parseCommand } from '../../shared/commands';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { joinLines } from '../../shared/commands/context';
-import { placeNamed } from '../../shared/commands/places';
-import type { PageContext, Recent, Reference } from '../../shared/contracts';
-import { connection } from '../api/connection';
-import type { Cause } from '../api/explain';
-import { watchSessionChanges } from '../api/session-changes';
-import { draft, execute, findContacts, localNow, plan } from '../api/worker';
-import { db } from '../cache/db';
-import { recent as recentCommands, remember as rememberText } from '../cache/history';
-import { enqueueAll, flush } from '../cache/outbox';
-import { CommandFlow, type Step } from '../commands/flow';
-import { planLocally } from '../commands/local-plan';
-import { type Mention, recall, remember, thisWindow, watchMemory, whyRemembered } from '../memory';
-import { getAreaCode } from '../settings';
-import { ConfirmCard } from './ConfirmCard';
-import { ContactList } from './ContactList';
-import { DraftCard } from './DraftCard';
+import type { PageContext } from '../../shared/contracts';
+import { execute } from '../api/worker';
+import { recent as recentCommands } from '../cache/history';
+import { flush } from '../cache/outbox';
+import { CommandStep } from './CommandStep';
 import { INTENT_LABELS, summarize } from './describe';
 import { OutboxList } from './OutboxList';
-import { PropertyInsights } from './PropertyInsights';
-import { SearchResults } from './SearchResults';
-import { usePassing } from './useConnection';
-
-/** The flow wired to the worker, the outbox and this window's memory. */
-function makeFlow(onStep: (step: Step) => void) {
-  return new CommandFlow(
-    {
-      plan,
-      planLocally,
-      online: async () => (await connection()).online,
-      draft,
-      findContacts,
-      execute,
-      enqueue: (commands) => enqueueAll(commands),
-      flush,
-      outcome: async (key) => (await db.outbox.get(key))?.result,
-      recall: async () => recall(await thisWindow()),
-      areaCode: getAreaCode,
-      remember: async (mention: Mention) => remember(await thisWindow(), mention),
-      rememberText,
-    },
-    onStep,
-  );
-}
-
-/** Why a card was read here rather than by the worker, and what becomes of it once confirmed. */
-const READ_HERE: Record<Cause, string> = {
-  offline: 'Estait can’t reach its server, so this was read here. Confirm it and it waits in Recent until the server is back.',
-  paused:
-    'Estait’s server asked for a short pause, so this was read here. Confirm it and it waits in Recent until the pause ends.',
-  signed_out:
-    'You’re not connected to your CRM yet, so this was read here. Connect it on Estait’s options page; a write you confirm waits in Recent until then.',
-};
+import { useCommandFlow } from './useCommandFlow';
 
 /**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
@@ -60,10 +15,7 @@ const READ_HERE: Record<Cause, string> = {
  */
 export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { text: string; at: number } }) {
   const [text, setText] = useState('');
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [memory, setMemory] = useState<Recent>({});
-  const [areaCode, setAreaCode] = useState<string>();
-  const flow = useMemo(() => makeFlow(setStep), []);
+  const { flow, step, memory, preview } = useCommandFlow(text, page);
   const history = useRef<{ items: string[]; index: number }>({ items: [], index: -1 });
   const input = useRef<HTMLInputElement>(null);
 
@@ -72,27 +24,6 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     setText(prefill.text);
     input.current?.focus();
   }, [prefill]);
-  useEffect(() => () => flow.cancel(), [flow]);
-  // What an outage, a pause or a missing sign-in said goes once it has passed.
-  usePassing((cause) => flow.passed(cause));
-  useEffect(() => watchSessionChanges(() => flow.passed('signed_out')), [flow]);
-  // The live preview reads "him" and "555-0144" the way Enter will: with this window's memory,
-  // kept current as it changes, and the agent's area code.
-  useEffect(() => {
-    void getAreaCode().then(setAreaCode);
-    // The place index is built on first use (~40 ms): build it while the panel is idle, not on a keystroke.
-    const idle = requestIdleCallback(() => placeNamed('Austin'));
-    const unwatch = watchMemory(setMemory);
-    return () => {
-      cancelIdleCallback(idle);
-      unwatch();
-    };
-  }, []);
-
-  const preview = useMemo(
-    () => (text.trim() ? parseCommand(text, { ...localNow(), page, recent: memory, areaCode }) : undefined),
-    [text, page, memory, areaCode],
-  );
 
   function submit(sentence = text) {
     history.current.index = -1;
@@ -119,11 +50,6 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     } else if (e.key === 'Escape' && step.kind !== 'idle') flow.cancel();
   }
 
-  // Why a pronoun meant who it did, from the memory the sentence was read with.
-  const remembered = (ref: Reference) => {
-    const contact = (step.kind === 'confirm' ? step.recent : memory)?.contact;
-    return ref.from === 'recent' && contact?.name === ref.to ? whyRemembered(contact) : undefined;
-  };
   const guess = preview && preview.intent !== 'unknown' ? preview : undefined;
   return (
     <div className="flex flex-col gap-3">
@@ -163,88 +89,20 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           </p>
         )}
       </div>
-      {step.kind === 'planning' && <p className="text-sm text-slate-500">Working…</p>}
-      {step.kind === 'confirm' && step.readHere && (
-        <p data-testid="read-here-note" data-cause={step.readHere} className="text-xs text-amber-800 dark:text-amber-200">
-          {READ_HERE[step.readHere]}
-        </p>
-      )}
-      {step.kind === 'confirm' && (
-        <ConfirmCard
-          key={JSON.stringify(step.command)}
-          command={step.command}
-          references={step.references}
-          target={step.target}
-          why={step.why}
-          remembered={remembered}
-          shown={page?.kind === 'contact' ? page.contact : undefined}
-          onConfirm={(confirmed) => {
-            setText('');
-            input.current?.focus();
-            void flow.confirm(confirmed);
-          }}
-          onCancel={() => flow.cancel()}
-        />
-      )}
-      {step.kind === 'draft' && <DraftCard command={step.command} streaming={step.streaming} response={step.response} />}
-      {step.kind === 'contacts' && <ContactList contacts={step.contacts} />}
-      {step.kind === 'read' && step.command.intent === 'search_properties' && <SearchResults criteria={step.command.params} />}
-      {step.kind === 'read' && (step.command.intent === 'property_details' || step.command.intent === 'comparables') && (
-        <section
-          data-testid="read-card"
-          className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-800"
-        >
-          <h2 className="font-semibold">
-            {INTENT_LABELS[step.command.intent]}: {step.command.params.address ?? 'which property?'}
-          </h2>
-          {step.command.params.address && (
-            <PropertyInsights address={step.command.params.address} withHistory={step.command.intent === 'property_details'} />
-          )}
-        </section>
-      )}
-      {step.kind === 'declined' && (
-        <section
-          role="status"
-          data-testid="command-message"
-          className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300"
-        >
-          <p>{step.message}</p>
-          {step.understood.length > 0 && (
-            <p data-testid="command-understood" className="text-xs text-slate-500">
-              Understood {step.understood.join(' · ')}.
-            </p>
-          )}
-          {step.suggestions.length > 0 && (
-            <div className="flex flex-wrap gap-1" data-testid="command-suggestions">
-              <span className="text-xs text-slate-500">Did you mean:</span>
-              {step.suggestions.map((s) => (
-                <button
-                  key={s}
-                  type="button"
-                  onClick={() => {
-                    setText(s);
-                    input.current?.focus();
-                  }}
-                  className="rounded-full border border-brand-600 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-slate-800"
-                >
-                  {s}
-                </button>
-              ))}
-            </div>
-          )}
-        </section>
-      )}
-      {step.kind === 'message' && (
-        <section role="status" data-testid="command-message" className="text-sm text-slate-700 dark:text-slate-300">
-          <p>{step.text}</p>
-          {step.detail && (
-            <details className="mt-1 text-xs text-slate-500">
-              <summary className="cursor-pointer">Details</summary>
-              {step.detail}
-            </details>
-          )}
-        </section>
-      )}
+      <CommandStep
+        step={step}
+        flow={flow}
+        page={page}
+        memory={memory}
+        onConfirmed={() => {
+          setText('');
+          input.current?.focus();
+        }}
+        onSuggestion={(s) => {
+          setText(s);
+          input.current?.focus();
+        }}
+      />
       <OutboxList onRetry={() => void flush(execute)} />
     </div>
   );

@@ -34,6 +34,11 @@ export function OutboxList({ onRetry }: { onRetry: () => void }) {
     const sub = liveQuery(() => shownWrites()).subscribe(setEntries);
     return () => sub.unsubscribe();
   }, []);
+  return <OutboxRows entries={entries} onRetry={onRetry} />;
+}
+
+/** The writes with where each stands; without `onRetry` (the palette), fixing one is left to the panel. */
+export function OutboxRows({ entries, onRetry }: { entries: OutboxEntry[]; onRetry?: () => void }) {
   if (!entries.length) return null;
   return (
     <section aria-label="Recent writes" data-testid="outbox" className="flex flex-col gap-1">
@@ -59,7 +64,7 @@ export function OutboxList({ onRetry }: { onRetry: () => void }) {
               {note(e)}
             </p>
           )}
-          {e.state === 'needs_attention' && (
+          {e.state === 'needs_attention' && onRetry && (
             <div className="mt-1 flex gap-2 text-xs">
               <button type="button" className="underline" onClick={() => void retryNow(e.key).then(onRetry)}>
                 Retry

@@ -1,0 +1,163 @@
+import type { Frame, Page, Worker } from '@playwright/test';
+import { expect, test } from './support/extension';
+import { localCrm } from './support/local-crm';
+
+const HOSTILE = 'http://www.realtor.com/news/trends/open-houses-this-weekend/';
+const LISTING = 'http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/';
+
+type Chrome = {
+  chrome: {
+    tabs: { get(id: number): Promise<object> };
+    commands: { onCommand: { dispatch(command: string, tab: object): void } };
+  };
+};
+
+/** Presses the palette shortcut: the browser's own command event, dispatched in the service worker to its real listener. */
+async function pressShortcut(sw: Worker, tabId: number): Promise<void> {
+  await sw.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as Chrome;
+    chrome.commands.onCommand.dispatch('open-palette', await chrome.tabs.get(id));
+  }, tabId);
+}
+
+async function paletteFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/palette.html'))).toBe(true);
+  const frame = page.frames().find((f) => f.url().includes('/palette.html'));
+  if (!frame) throw new Error('no palette frame');
+  await expect(frame.getByTestId('palette-input')).toBeFocused();
+  return frame;
+}
+
+const serviceWorker = (page: Page, extensionId: string) => {
+  const sw = page
+    .context()
+    .serviceWorkers()
+    .find((w) => w.url().includes(extensionId));
+  if (!sw) throw new Error('no service worker');
+  return sw;
+};
+
+test('the shortcut puts the palette over a hostile page, answers a search, lands a write, and Esc leaves the page as it was', async ({
+  openTab,
+  extensionId,
+  worker,
+}) => {
+  const { page, tabId } = await openTab(HOSTILE);
+  const sw = serviceWorker(page, extensionId);
+  await page.evaluate(() => document.getElementById('question')?.focus());
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+
+  await pressShortcut(sw, tabId);
+  const frame = await paletteFrame(page);
+  // Nothing of the page's styles reaches the palette: its box and type keep their own sizes.
+  const box = await frame.getByTestId('palette').boundingBox();
+  expect(box?.width).toBeGreaterThan(300);
+  expect(box?.width).toBeLessThanOrEqual(640);
+  expect(await frame.getByTestId('palette-input').evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
+  // `caret: 'initial'`: the default hides the page's caret by styling its text box, which would change the page.
+  await page.screenshot({ path: test.info().outputPath('palette-hostile.png'), caret: 'initial' });
+
+  // A read answers inline.
+  const input = frame.getByTestId('palette-input');
+  await input.fill('3 bed homes in Austin under 900k');
+  await expect(frame.getByRole('option').first()).toContainText('Search listings');
+  await input.press('Enter');
+  await expect(frame.getByTestId('search-results')).toBeVisible();
+
+  // A write shows the confirm card here and, confirmed, lands once in the CRM.
+  await input.fill('add lead Priya Raman 512-555-0177 priya@raman.example');
+  await input.press('Enter');
+  const card = frame.getByTestId('confirm-card');
+  await expect(card.getByLabel('First name')).toHaveValue('Priya');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(frame.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  expect(await localCrm(worker.url).contacts('Priya Raman')).toEqual([expect.objectContaining({ phone: '+15125550177' })]);
+
+  // Esc closes it: the page's DOM and focus are as before.
+  await frame.getByTestId('palette-input').press('Escape');
+  await expect(page.locator('estait-palette')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('question');
+});
+
+test('contacts and listings seen before are found as they are typed, with their quick actions', async ({
+  openTab,
+  panel,
+  extensionId,
+  worker,
+}) => {
+  await localCrm(worker.url).execute({
+    intent: 'add_lead',
+    confidence: 1,
+    params: { firstName: 'Dana', lastName: 'Whitfield', phone: '+15125550166' },
+  });
+  // The panel's contact search keeps what the CRM answered; the listing page's details are cached too.
+  const { page, tabId } = await openTab(LISTING);
+  const side = await panel(tabId);
+  await side.getByTestId('command-input').fill('find contact Dana Whitfield');
+  await side.getByTestId('command-input').press('Enter');
+  await expect(side.getByTestId('contact-results')).toContainText('Dana Whitfield');
+  await expect(side.getByTestId('property-insights')).toBeVisible();
+  await side.close();
+
+  await page.bringToFront();
+  await pressShortcut(serviceWorker(page, extensionId), tabId);
+  const frame = await paletteFrame(page);
+  const input = frame.getByTestId('palette-input');
+  // Shown before a word is typed: this page's own actions.
+  await expect(frame.getByRole('option').first()).toContainText('Add the listing agent as a lead');
+
+  await input.fill('whitf');
+  const contact = frame.locator('[role=option][data-kind=contact]').first();
+  await expect(contact).toContainText('Dana Whitfield');
+  // A slip of the keys still finds her.
+  await input.fill('dana whitfeild');
+  await expect(contact).toContainText('Dana Whitfield');
+  await input.press('ArrowDown');
+  await expect(frame.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await input.press('Enter');
+  await expect(frame.getByTestId('palette-contact')).toContainText('Dana Whitfield');
+  await frame.getByRole('button', { name: 'Add a note' }).press('Enter');
+  await expect(input).toHaveValue('note for Dana Whitfield: ');
+  await input.pressSequentially('prefers morning showings');
+  await input.press('Enter');
+  const card = frame.getByTestId('confirm-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Dana Whitfield');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(frame.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  const [dana] = await localCrm(worker.url).contacts('Dana Whitfield');
+  const notes = (await localCrm(worker.url).activity()).filter((a) => a.intent === 'add_note');
+  expect(notes).toEqual([
+    expect.objectContaining({ contactId: dana?.id, record: expect.objectContaining({ text: 'prefers morning showings' }) }),
+  ]);
+
+  // A search run here keeps its homes: the next keystrokes find them.
+  await input.fill('condos in Austin');
+  await input.press('Enter');
+  const home = frame.getByTestId('search-result').first();
+  await expect(home).toBeVisible();
+  const street = ((await home.locator('span').nth(1).textContent()) ?? '').split(',')[0]?.trim() ?? '';
+  await input.fill(street.toLowerCase());
+  await expect(frame.locator('[role=option][data-kind=listing]').first()).toContainText(street);
+});
+
+test('where no script may run, the shortcut opens the side panel instead', async ({ context, extensionId }) => {
+  const sw = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  if (!sw) throw new Error('no service worker');
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const handoff = await sw.evaluate(async () => {
+    const { chrome } = globalThis as unknown as Chrome & {
+      chrome: {
+        tabs: { query(q: object): Promise<{ id: number }[]> };
+        storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+      };
+    };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    chrome.commands.onCommand.dispatch('open-palette', { ...tab, url: 'chrome://settings/' });
+    await new Promise((r) => setTimeout(r, 300));
+    return (await chrome.storage.session.get('handoff')).handoff;
+  });
+  expect(handoff).toEqual(expect.objectContaining({ action: 'open_palette' }));
+});

@@ -1,0 +1,74 @@
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { isWrite, type WriteCommand } from '../../shared/contracts';
+import { execute } from '../api/worker';
+import { db } from '../cache/db';
+import { recent, remember } from '../cache/history';
+import { write } from '../cache/mls-cache';
+import { enqueueAll, flush } from '../cache/outbox';
+import { contactEntry, listingEntry } from '../palette/entries';
+import {
+  type DoneReply,
+  type EntriesReply,
+  type OutcomesReply,
+  PaletteRequest,
+  type RowReply,
+  type SendReply,
+} from '../palette/messages';
+import { PALETTE_PAGE } from './palette';
+
+type Replies = {
+  'palette-entries': z.infer<typeof EntriesReply>;
+  'palette-row': z.infer<typeof RowReply>;
+  'palette-send': z.infer<typeof SendReply>;
+  'palette-outcomes': z.infer<typeof OutcomesReply>;
+  'palette-remember': z.infer<typeof DoneReply>;
+  'palette-cache': z.infer<typeof DoneReply>;
+};
+type Handlers = {
+  [T in PaletteRequest['type']]: (message: Extract<PaletteRequest, { type: T }>) => Promise<Replies[T]>;
+};
+
+const HANDLERS: Handlers = {
+  'palette-entries': async ({ since }) => {
+    const at = Date.now();
+    const [contacts, listings, texts] = await Promise.all([
+      db.contacts.where('fetchedAt').above(since).toArray(),
+      db.listings.where('fetchedAt').above(since).toArray(),
+      recent(20),
+    ]);
+    return { entries: [...contacts.map(contactEntry), ...listings.map(listingEntry)], recent: texts, at };
+  },
+  'palette-row': async ({ kind, id }) =>
+    kind === 'contact' ? { contact: (await db.contacts.get(id))?.contact } : { listing: (await db.listings.get(id))?.listing },
+  'palette-send': async ({ commands }) => {
+    const writes = commands.filter((c): c is WriteCommand => isWrite(c.intent));
+    const keys = await enqueueAll(writes);
+    await flush(execute);
+    return { keys };
+  },
+  'palette-outcomes': async ({ keys }) => ({
+    entries: (await db.outbox.bulkGet(keys)).filter((e) => e !== undefined),
+  }),
+  'palette-remember': async ({ text }) => {
+    await remember(text);
+    return { ok: true };
+  },
+  'palette-cache': async ({ key, value, listings }) => {
+    await write(key, value, listings);
+    return { ok: true };
+  },
+};
+
+/**
+ * The palette frame's door to the extension's storage: only from the palette page itself, inside
+ * a tab, and only the requests of the allowlist.
+ */
+export function onPaletteMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
+  if (sender.url?.split(/[?#]/)[0] !== browser.runtime.getURL(PALETTE_PAGE)) return undefined;
+  const parsed = PaletteRequest.safeParse(message);
+  if (!parsed.success) return undefined;
+  return HANDLERS[parsed.data.type](parsed.data as never);
+}

@@ -1,0 +1,24 @@
+import type { CrmContact } from '../../shared/contracts';
+import { findContacts } from '../api/worker';
+import { db, localCacheUsable } from './db';
+
+export const CONTACT_CAP = 50_000;
+
+/** Keeps the contacts of a CRM answer for the palette; the longest unseen go past the cap. */
+export async function keepContacts(contacts: CrmContact[], now = Date.now()): Promise<void> {
+  if (!contacts.length || !localCacheUsable()) return;
+  await db.contacts.bulkPut(contacts.map((contact) => ({ id: contact.id, contact, fetchedAt: now })));
+  const count = await db.contacts.count();
+  if (count > CONTACT_CAP)
+    await db.contacts
+      .orderBy('fetchedAt')
+      .limit(count - CONTACT_CAP)
+      .delete();
+}
+
+/** A CRM contact search whose answer is also kept, so the palette finds those contacts offline and at once. */
+export async function findAndKeepContacts(query: string, signal?: AbortSignal): Promise<{ contacts: CrmContact[] }> {
+  const answer = await findContacts(query, signal);
+  void keepContacts(answer.contacts).catch(() => undefined);
+  return answer;
+}
