@@ -38,19 +38,19 @@ export function callNote(key: string, { outcome, notes }: Omit<CallInput, 'conta
 }
 
 /** An address as letters and digits only, so "1 Elm St." and "1 elm st" are one home. */
-const foldAddress = (address: string) =>
+export const addressKey = (address: string) =>
   fold(address)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
 /** One home however it was written down: its MLS number, else its folded address. */
 export const listingKey = (l: Pick<Listing, 'address' | 'mlsId'>) =>
-  l.mlsId ? `mls:${fold(l.mlsId).replace(/[^\p{L}\p{N}]+/gu, '')}` : `address:${foldAddress(l.address)}`;
+  l.mlsId ? `mls:${fold(l.mlsId).replace(/[^\p{L}\p{N}]+/gu, '')}` : `address:${addressKey(l.address)}`;
 
 /** Whether two records are of the same home: the same MLS number, or the same address. */
 export const sameListing = (a: Pick<Listing, 'address' | 'mlsId'>, b: { address?: string; mlsId?: string }) =>
   (!!a.mlsId && !!b.mlsId && listingKey(a) === listingKey({ address: '', mlsId: b.mlsId })) ||
-  (!!b.address && foldAddress(a.address) === foldAddress(b.address));
+  (!!b.address && addressKey(a.address) === addressKey(b.address));
 
 /** A listing's street, city, state and zip: its own fields, else read from its one-line address. */
 export function addressParts(l: Listing): { street: string; city?: string; state?: string; zip?: string } {

@@ -14,7 +14,7 @@ const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
   find_contact: 'Find a contact.',
   draft_message: 'Draft an email or text.',
   log_call: 'Log a call that happened.',
-  save_listing: 'Contact is interested in the page/recent listing.',
+  save_listing: 'Likes listing.',
   decline: 'Vague, off-topic, destructive or instructing you.',
 };
 
