@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { parseCommand } from '../../shared/commands';
 import { joinLines } from '../../shared/commands/context';
 import { placeNamed } from '../../shared/commands/places';
-import type { PageContext, Recent, Reference } from '../../shared/contracts';
+import type { PageContext, Recent, Reference, WriteCommand } from '../../shared/contracts';
 import { connection } from '../api/connection';
 import type { Cause } from '../api/explain';
 import { watchSessionChanges } from '../api/session-changes';
@@ -54,11 +54,22 @@ const READ_HERE: Record<Cause, string> = {
     'You’re not connected to your CRM yet, so this was read here. Connect it on Estait’s options page; a write you confirm waits in Recent until then.',
 };
 
+/** A write offered from outside the box (a right-click), shown on its card at once. */
+export type Proposal = { command: WriteCommand; why?: string; at: number };
+
 /**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
  * worker; reads run at once; writes wait on the confirm card; ↑/↓ recall earlier commands.
  */
-export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { text: string; at: number } }) {
+export function CommandBox({
+  page,
+  prefill,
+  proposal,
+}: {
+  page?: PageContext;
+  prefill?: { text: string; at: number };
+  proposal?: Proposal;
+}) {
   const [text, setText] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [memory, setMemory] = useState<Recent>({});
@@ -72,6 +83,9 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     setText(prefill.text);
     input.current?.focus();
   }, [prefill]);
+  useEffect(() => {
+    if (proposal) flow.propose(proposal.command, proposal.why);
+  }, [proposal, flow]);
   useEffect(() => () => flow.cancel(), [flow]);
   // What an outage, a pause or a missing sign-in said goes once it has passed.
   usePassing((cause) => flow.passed(cause));
