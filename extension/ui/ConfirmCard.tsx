@@ -139,7 +139,13 @@ export function ConfirmCard({
   const [problem, setProblem] = useState<string>();
   const suggestions = useAddressSuggestions(values.address ?? '');
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const section = useRef<HTMLElement>(null);
+  // A listing to save with no one named yet: who it is for is what the agent types first.
+  const [whoFirst] = useState(() => !!listing && !contact.name);
+  useEffect(() => {
+    const who = whoFirst ? section.current?.querySelector<HTMLInputElement>('input[name="contact"]') : null;
+    (who ?? first.current)?.focus();
+  }, [whoFirst]);
   useEffect(() => void getAreaCode().then(setAreaCode), []);
 
   const blocked = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
@@ -203,8 +209,19 @@ export function ConfirmCard({
   const inputClass =
     'rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
   const dateField = WHEN[intent];
+  const contactField = intent !== 'add_lead' && (
+    <ContactField
+      value={contact}
+      onChange={setContact}
+      references={references}
+      why={remembered}
+      shown={shown}
+      required={NEEDS_CONTACT.includes(intent)}
+    />
+  );
   return (
     <section
+      ref={section}
       data-testid="confirm-card"
       data-blocked={blocked ? 'true' : 'false'}
       aria-label={`Confirm: ${INTENT_LABELS[intent]}`}
@@ -228,6 +245,7 @@ export function ConfirmCard({
             </p>
           </div>
         )}
+        {listing && contactField}
         {FIELDS[intent].map((field, i) => (
           <label key={field.key} className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
             {field.label}
@@ -250,16 +268,7 @@ export function ConfirmCard({
               {r.from === 'recent' ? ', from earlier' : ''}
             </p>
           ))}
-        {intent !== 'add_lead' && (
-          <ContactField
-            value={contact}
-            onChange={setContact}
-            references={references}
-            why={remembered}
-            shown={shown}
-            required={NEEDS_CONTACT.includes(intent)}
-          />
-        )}
+        {!listing && contactField}
         {intent === 'log_call' && (
           <label className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
             Outcome
