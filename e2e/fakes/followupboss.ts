@@ -12,6 +12,10 @@
  * number called) and isIncoming required; outcome one of Interested, Not Interested, Left Message,
  * No Answer, Busy, Bad Number; note and duration optional; 400 {errorMessage} otherwise or for an
  * unknown person. GET /v1/calls filtered by personId → {_metadata, calls}, each with its `created` time.
+ * Events on a known person, after the reference's "Events" section: `person: {id}` attaches the event
+ * to that person (400 for an unknown id); a "Property Inquiry" carries `property` {street, city,
+ * state, code, mlsNumber, price, bedrooms, bathrooms, area, url, …} (street a string, the numbers
+ * numbers, url a link). GET /v1/events filtered by personId and type (comma list) → {_metadata, events}.
  */
 import { fakeServer, sendJson } from './http';
 
@@ -43,6 +47,7 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
   const notes: Record<string, unknown>[] = [];
   const tasks: Record<string, unknown>[] = [];
   const calls: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
   let nextId = 1;
   const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
   const server = await fakeServer(
@@ -56,12 +61,21 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
       const body = (req.body ?? {}) as Record<string, unknown>;
       if (req.method === 'POST' && req.path === '/v1/events') {
         if (body.source === ARCHIVED_SOURCE) return res.writeHead(204).end();
+        const property = propertyProblem(body.property);
+        if (property) return sendJson(res, 400, { errorMessage: property });
         const p = (body.person ?? {}) as {
+          id?: number;
           firstName?: string;
           lastName?: string;
           emails?: { value: string }[];
           phones?: { value: string }[];
         };
+        if (p.id !== undefined) {
+          if (!people.some((x) => x.id === p.id)) return sendJson(res, 400, { errorMessage: 'Invalid person id.' });
+          const event = { id: nextId++, ...body, personId: p.id, created: new Date().toISOString() };
+          events.push(event);
+          return sendJson(res, 200, event);
+        }
         if (!p.firstName && !p.emails?.length && !p.phones?.length)
           return sendJson(res, 400, { errorMessage: 'A person is required.' });
         const match = people.find(
@@ -101,9 +115,12 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
         const person = people.find((x) => x.id === Number(one[1]));
         return person ? sendJson(res, 200, person) : sendJson(res, 404, { errorMessage: 'Person not found.' });
       }
-      const listed = { '/v1/notes': notes, '/v1/tasks': tasks, '/v1/calls': calls }[req.path];
+      const listed = { '/v1/notes': notes, '/v1/tasks': tasks, '/v1/calls': calls, '/v1/events': events }[req.path];
       if (req.method === 'GET' && listed) {
-        const rows = listed.filter((r) => !req.query.personId || r.personId === Number(req.query.personId));
+        const types = req.query.type?.split(',');
+        const rows = listed.filter(
+          (r) => (!req.query.personId || r.personId === Number(req.query.personId)) && (!types || types.includes(String(r.type))),
+        );
         const collection = req.path.slice('/v1/'.length);
         const limit = Math.min(100, Number(req.query.limit ?? 10));
         return sendJson(res, 200, {
@@ -146,5 +163,21 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
       ),
     options,
   );
-  return { ...server, people, notes, tasks, calls };
+  return { ...server, people, notes, tasks, calls, events };
+}
+
+const PROPERTY_NUMBERS = ['price', 'bedrooms', 'bathrooms', 'area', 'lot'];
+const PROPERTY_TEXT = ['street', 'city', 'state', 'code', 'mlsNumber', 'type'];
+
+/** What Follow Up Boss would refuse in an event's property, if anything. */
+function propertyProblem(property: unknown): string | undefined {
+  if (property === undefined) return undefined;
+  if (typeof property !== 'object' || property === null || Array.isArray(property)) return 'property must be an object.';
+  const p = property as Record<string, unknown>;
+  if (typeof p.street !== 'string' || !p.street.trim()) return 'property.street is required.';
+  for (const key of PROPERTY_TEXT) if (p[key] !== undefined && typeof p[key] !== 'string') return `property.${key} must be text.`;
+  for (const key of PROPERTY_NUMBERS)
+    if (p[key] !== undefined && (typeof p[key] !== 'number' || Number.isNaN(p[key]))) return `property.${key} must be a number.`;
+  if (p.url !== undefined && !/^https?:\/\//.test(String(p.url))) return 'property.url must be a link.';
+  return undefined;
 }

@@ -12,7 +12,8 @@
  *   POSTs: getUser; getContacts (email, phone digits, nameQuery — only the first applies; page,
  *   page_size); getSingleContact (clientID); webcontact (CFirst, CLast, Source required; an existing
  *   email gives NewContact:false); addContactNote (note, subject, clientids); getContactNotes
- *   (ClientID, subject); addClientCustom (ClientID, Key unique per contact, Value; CustomData
+ *   (ClientID, subject; each note with its Subject and Note, which is how a listing saved to a
+ *   contact is kept); addClientCustom (ClientID, Key unique per contact, Value; CustomData
  *   comes back as JSON in a string); tasks POST (Description, TaskNote, TaskDue MM/DD/YYYY, ContactID) and GET
  *   ({Page, TotalCount, Data}); addPlannerEvent (eventName, eventStartDate yyyy-mm-dd,
  *   eventStartTime hh:mm 12-hour, eventAMPM…); getCalendar (startDate, endDate "YYYY-MM-DD HH:mm").

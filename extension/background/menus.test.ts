@@ -24,11 +24,11 @@ describe('right-click', () => {
     expect(MENU_ITEMS.map((m) => m.action)).toEqual([
       'add_lead_from_selection',
       'search_address',
-      'add_listing',
+      'save_listing',
       'add_listing_agent',
       'read_page',
     ]);
-    for (const item of MENU_ITEMS.filter((m) => m.action === 'add_listing' || m.action === 'add_listing_agent')) {
+    for (const item of MENU_ITEMS.filter((m) => m.action === 'save_listing' || m.action === 'add_listing_agent')) {
       expect(item.documentUrlPatterns).toContain('*://*.zillow.com/*');
       expect(item.documentUrlPatterns).not.toContain('*://*.thewiseagent.com/*');
     }

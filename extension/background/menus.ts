@@ -9,9 +9,9 @@ export const MENU_ITEMS: MenuItem[] = [
   { id: 'estait-add-lead', action: 'add_lead_from_selection', title: 'Add “%s” to CRM as a lead', contexts: ['selection'] },
   { id: 'estait-search-address', action: 'search_address', title: 'Search MLS for “%s”', contexts: ['selection'] },
   {
-    id: 'estait-add-listing',
-    action: 'add_listing',
-    title: 'Add this listing to CRM',
+    id: 'estait-save-listing',
+    action: 'save_listing',
+    title: 'Save this listing to a contact…',
     contexts: ['page'],
     documentUrlPatterns: LISTING_MATCHES,
   },

@@ -50,6 +50,18 @@ describe('the command flow', () => {
     expect(flow.step).toMatchObject({ kind: 'confirm', command: task, target, recent: { contact: { name: 'Ana Soto' } } });
   });
 
+  it('shows a write Estait proposes (a right-click save of a listing) on its card at once, planning nothing', () => {
+    const save: WriteCommand = {
+      intent: 'save_listing',
+      confidence: 1,
+      params: { listing: { address: '1 Elm St, Austin, TX 78701', mlsId: 'ATX-1' } },
+    };
+    const { flow, deps, steps } = setup();
+    flow.propose(save, 'Who is interested in this listing?');
+    expect(deps.plan).not.toHaveBeenCalled();
+    expect(steps).toEqual([{ kind: 'confirm', command: save, references: [], why: 'Who is interested in this listing?' }]);
+  });
+
   it('does not re-remember someone the sentence only pointed at ("him" stays "added", not "mentioned")', async () => {
     const ana = { id: '8', firstName: 'Ana', lastName: 'Soto' };
     const { flow, deps } = setup({

@@ -190,6 +190,12 @@ export class CommandFlow {
     this.#show({ kind: 'read', command, ...(readHere && { readHere }) });
   }
 
+  /** A write Estait offers itself (a right-click on a listing): its card at once, nothing to plan. */
+  propose(command: WriteCommand, why?: string): void {
+    this.#begin();
+    this.#show({ kind: 'confirm', command, references: [], ...(why && { why }) });
+  }
+
   /**
    * An outage, a pause or a sign-out has passed: a message it caused goes, and a card read here
    * because of it no longer says so (what the agent typed into it stays).

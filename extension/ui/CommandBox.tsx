@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { joinLines } from '../../shared/commands/context';
-import type { PageContext } from '../../shared/contracts';
+import type { PageContext, WriteCommand } from '../../shared/contracts';
 import { execute } from '../api/worker';
 import { recent as recentCommands } from '../cache/history';
 import { flush } from '../cache/outbox';
@@ -9,11 +9,22 @@ import { INTENT_LABELS, summarize } from './describe';
 import { OutboxList } from './OutboxList';
 import { useCommandFlow } from './useCommandFlow';
 
+/** A write offered from outside the box (a right-click), shown on its card at once. */
+export type Proposal = { command: WriteCommand; why?: string; at: number };
+
 /**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
  * worker; reads run at once; writes wait on the confirm card; ↑/↓ recall earlier commands.
  */
-export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { text: string; at: number } }) {
+export function CommandBox({
+  page,
+  prefill,
+  proposal,
+}: {
+  page?: PageContext;
+  prefill?: { text: string; at: number };
+  proposal?: Proposal;
+}) {
   const [text, setText] = useState('');
   const { flow, step, memory, preview } = useCommandFlow(text, page);
   const history = useRef<{ items: string[]; index: number }>({ items: [], index: -1 });
@@ -24,6 +35,9 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     setText(prefill.text);
     input.current?.focus();
   }, [prefill]);
+  useEffect(() => {
+    if (proposal) flow.propose(proposal.command, proposal.why);
+  }, [proposal, flow]);
 
   function submit(sentence = text) {
     history.current.index = -1;

@@ -8,7 +8,7 @@ import {
   type Target,
   type WriteCommand,
 } from '../../shared/contracts';
-import { formatPhone, fullName } from '../../shared/format';
+import { formatFacts, formatPhone, formatPrice, fullName } from '../../shared/format';
 import type { Confirmed } from '../commands/flow';
 import { getAreaCode } from '../settings';
 import { ContactField, type ContactState, initialContact } from './ContactField';
@@ -32,10 +32,11 @@ const FIELDS: { [I in Intent]: { key: string; label: string; type?: string }[] }
   create_task: [{ key: 'title', label: 'Task' }],
   schedule_showing: [{ key: 'address', label: 'Address' }],
   log_call: [{ key: 'notes', label: 'Notes' }],
+  save_listing: [{ key: 'note', label: 'Note (optional)' }],
 };
 
 /** Writes that cannot go without knowing who they are for. */
-const NEEDS_CONTACT: Intent[] = ['add_note', 'log_call'];
+const NEEDS_CONTACT: Intent[] = ['add_note', 'log_call', 'save_listing'];
 /** The date field of each write that has one. */
 const WHEN: Partial<Record<Intent, { key: 'due' | 'start'; label: string; timeRequired: boolean }>> = {
   create_task: { key: 'due', label: 'Due', timeRequired: false },
@@ -118,6 +119,8 @@ export function ConfirmCard({
 }) {
   const intent = command.intent;
   const params = command.params as Record<string, unknown>;
+  // A saved listing is the one the page or the memory had: shown, not edited.
+  const listing = command.intent === 'save_listing' ? command.params.listing : undefined;
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       FIELDS[intent].map(({ key }) => {
@@ -136,7 +139,13 @@ export function ConfirmCard({
   const [problem, setProblem] = useState<string>();
   const suggestions = useAddressSuggestions(values.address ?? '');
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const section = useRef<HTMLElement>(null);
+  // A listing to save with no one named yet: who it is for is what the agent types first.
+  const [whoFirst] = useState(() => !!listing && !contact.name);
+  useEffect(() => {
+    const who = whoFirst ? section.current?.querySelector<HTMLInputElement>('input[name="contact"]') : null;
+    (who ?? first.current)?.focus();
+  }, [whoFirst]);
   useEffect(() => void getAreaCode().then(setAreaCode), []);
 
   const blocked = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
@@ -168,6 +177,7 @@ export function ConfirmCard({
     }
     if (WHEN[intent]) next[WHEN[intent].key] = whenValue(when);
     if (intent === 'log_call' && outcome) next.outcome = outcome;
+    if (listing) next.listing = listing;
     const parsed = ParsedCommand.safeParse({ intent, confidence: 1, params: next });
     if (!parsed.success)
       return setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
@@ -199,8 +209,19 @@ export function ConfirmCard({
   const inputClass =
     'rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
   const dateField = WHEN[intent];
+  const contactField = intent !== 'add_lead' && (
+    <ContactField
+      value={contact}
+      onChange={setContact}
+      references={references}
+      why={remembered}
+      shown={shown}
+      required={NEEDS_CONTACT.includes(intent)}
+    />
+  );
   return (
     <section
+      ref={section}
       data-testid="confirm-card"
       data-blocked={blocked ? 'true' : 'false'}
       aria-label={`Confirm: ${INTENT_LABELS[intent]}`}
@@ -214,6 +235,17 @@ export function ConfirmCard({
         </p>
       )}
       <div className="mt-2 flex flex-col gap-2">
+        {listing && (
+          <div data-testid="saved-listing" className="rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-900">
+            <p className="text-sm font-medium text-slate-900 dark:text-slate-100">{listing.address}</p>
+            <p className="text-slate-600 dark:text-slate-400">
+              {[formatPrice(listing.price), formatFacts(listing), listing.mlsId && `MLS # ${listing.mlsId}`]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </div>
+        )}
+        {listing && contactField}
         {FIELDS[intent].map((field, i) => (
           <label key={field.key} className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
             {field.label}
@@ -236,16 +268,7 @@ export function ConfirmCard({
               {r.from === 'recent' ? ', from earlier' : ''}
             </p>
           ))}
-        {intent !== 'add_lead' && (
-          <ContactField
-            value={contact}
-            onChange={setContact}
-            references={references}
-            why={remembered}
-            shown={shown}
-            required={NEEDS_CONTACT.includes(intent)}
-          />
-        )}
+        {!listing && contactField}
         {intent === 'log_call' && (
           <label className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-400">
             Outcome

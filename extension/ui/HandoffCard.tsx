@@ -3,7 +3,7 @@ import type { Handoff } from '../handoff';
 const TITLES: Record<Handoff['action'], string> = {
   add_lead_from_selection: 'Add to CRM as a lead',
   search_address: 'Search MLS for this address',
-  add_listing: 'Add this listing to CRM',
+  save_listing: 'Save this listing to a contact…',
   add_listing_agent: 'Add this listing’s agent to CRM',
   open_palette: 'Command palette',
 };

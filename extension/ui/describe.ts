@@ -12,6 +12,7 @@ export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
   find_contact: 'Find contact',
   draft_message: 'Draft message',
   log_call: 'Log call',
+  save_listing: 'Save listing',
   unknown: 'Not sure yet',
 };
 
@@ -76,6 +77,12 @@ export function summarize(command: ParsedCommand): string[] {
         command.params.contact ?? (command.params.contactId ? 'this contact' : 'no contact yet'),
         command.params.outcome && OUTCOME_WORDS[command.params.outcome],
         command.params.notes,
+      ].filter((x): x is string => !!x);
+    case 'save_listing':
+      return [
+        command.params.listing.address,
+        command.params.contact ?? (command.params.contactId ? 'this contact' : 'no contact yet'),
+        command.params.note,
       ].filter((x): x is string => !!x);
     case 'unknown':
       return [];

@@ -617,3 +617,49 @@ describe('an hour and its day said apart are one time', () => {
     expect(read(text)).toMatchObject({ intent: 'create_task', params: { due, title } });
   });
 });
+
+describe('a listing saved to a contact', () => {
+  const elm = { address: '1 Elm St, Austin, TX 78701', street: '1 Elm St', url: 'https://www.zillow.com/homedetails/x/1_zpid/' };
+  const tom: Recent = { contact: { id: '314', name: 'Tom Nguyen', via: 'added', at: 0 } };
+  const place: Recent = { listing: { address: '9 Finch Ct, Round Rock, TX 78664', mlsId: 'RR-7' } };
+
+  it.each([
+    ['Maria is interested in this house', { contact: 'Maria' }],
+    ['Maria Garcia is interested in this house', { contact: 'Maria Garcia' }],
+    ['save this listing to John Smith', { contact: 'John Smith' }],
+    ["add this home to Dana's favorites", { contact: 'Dana' }],
+    ["send this listing to Maria's saved homes", { contact: 'Maria' }],
+    ['the Lees really like this place - want to see it saturday', { contact: 'Lee', note: 'want to see it saturday' }],
+    ['save this listing to john smith, loves the kitchen', { contact: 'John Smith', note: 'loves the kitchen' }],
+    ['Ravi Shah loves this one!', { contact: 'Ravi Shah' }],
+  ])('%s', (text, params) => {
+    expect(read(text, listingPage)).toMatchObject({ intent: 'save_listing', params: { ...params, listing: elm } });
+  });
+
+  it('points she / her at the contact in memory, and the listing at the one in memory off a listing page', () => {
+    const { command, references } = parse('she loves this one', { ...at, page: listingPage, recent: tom });
+    expect(command).toMatchObject({ intent: 'save_listing', params: { contactId: '314', contact: 'Tom Nguyen', listing: elm } });
+    expect(references).toContainEqual({ said: 'she', to: 'Tom Nguyen', from: 'recent' });
+    expect(read('save this one for her', undefined, { ...tom, ...place })).toMatchObject({
+      intent: 'save_listing',
+      params: { contactId: '314', listing: { address: '9 Finch Ct, Round Rock, TX 78664', mlsId: 'RR-7' } },
+    });
+  });
+
+  it('leaves an unnamed contact to the card, and declines with no one or nothing in view', () => {
+    const bare = read('save this listing', listingPage);
+    expect(bare).toMatchObject({ intent: 'save_listing', params: { listing: elm } });
+    expect(bare.confidence).toBeLessThan(0.75);
+    expect(read('she loves this one', listingPage).intent).toBe('unknown');
+    expect(read('Maria is interested in this house').intent).toBe('unknown');
+    expect(read('save this listing to John Smith').intent).toBe('unknown');
+  });
+
+  it('leaves sharing, showings and notes about a listing to their own intents', () => {
+    expect(read('send this listing to Maria', listingPage).intent).toBe('draft_message');
+    expect(read('Maria wants to see this house tomorrow at 4', listingPage).intent).not.toBe('save_listing');
+    expect(read('note on this house: roof is new', listingPage).intent).toBe('add_note');
+    expect(read('add this listing to CRM', listingPage).intent).not.toBe('save_listing');
+    expect(read('add Sarah Johnson (737) 555-0198 interested in condos downtown', listingPage).intent).toBe('add_lead');
+  });
+});

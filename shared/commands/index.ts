@@ -9,6 +9,7 @@ import { findContact } from './intents/find_contact';
 import { guard } from './intents/guard';
 import { logCall } from './intents/log_call';
 import { propertyDetails } from './intents/property_details';
+import { saveListing } from './intents/save_listing';
 import { scheduleShowing } from './intents/schedule_showing';
 import { searchProperties } from './intents/search_properties';
 import { decline, type Rule } from './rule';
@@ -17,10 +18,12 @@ export type { ParseOptions } from './context';
 
 /**
  * The intents in the order they are tried (after the guard): the most specific sentence
- * shapes ("add a note", "log a call", "schedule a showing") before the broad ones ("add …",
+ * shapes ("Maria is interested in this house", "add a note", "log a call", "schedule a showing")
+ * before the broad ones ("add …",
  * "find …"), and last a bare name with a phone or email, which is a lead.
  */
 const RULES: readonly Rule[] = [
+  saveListing,
   addNote,
   logCall,
   scheduleShowing,

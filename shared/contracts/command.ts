@@ -93,6 +93,19 @@ export const LogCallParams = z.object({
   outcome: CallOutcome.optional(),
   notes: text.optional(),
 });
+/** A listing address an agent can find again: one line with a word or number in it, not just punctuation. */
+const listingAddress = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .refine((s) => !hasControl(s) && !LINE_BREAK.test(s) && /[\p{L}\p{N}]{2,}/u.test(s), 'a street address on one line');
+/** A contact's interest in a listing ("Maria is interested in this house"): the listing as the page or the memory had it. */
+export const SaveListingParams = z.object({
+  ...contactRef,
+  listing: Listing.extend({ address: listingAddress }),
+  note: text.optional(),
+});
 
 /** Each intent's params: what the LLM's tools are generated from, and what validates its answers. */
 export const INTENT_PARAMS = {
@@ -106,6 +119,7 @@ export const INTENT_PARAMS = {
   find_contact: FindContactParams,
   draft_message: DraftMessageParams,
   log_call: LogCallParams,
+  save_listing: SaveListingParams,
 } as const;
 
 /** The closed set of things a sentence can become. There is deliberately no delete intent. */
@@ -120,6 +134,7 @@ export const ParsedCommand = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('find_contact'), confidence, params: FindContactParams }),
   z.object({ intent: z.literal('draft_message'), confidence, params: DraftMessageParams }),
   z.object({ intent: z.literal('log_call'), confidence, params: LogCallParams }),
+  z.object({ intent: z.literal('save_listing'), confidence, params: SaveListingParams }),
   z.object({ intent: z.literal('unknown'), confidence, params: z.object({}) }),
 ]);
 export type ParsedCommand = z.infer<typeof ParsedCommand>;
@@ -127,7 +142,14 @@ export type Intent = ParsedCommand['intent'];
 export type SearchCriteria = z.infer<typeof SearchCriteria>;
 
 /** Intents that change the agent's CRM: these always wait for a confirmation. */
-export const WRITE_INTENTS = ['add_lead', 'add_note', 'create_task', 'schedule_showing', 'log_call'] as const satisfies Intent[];
+export const WRITE_INTENTS = [
+  'add_lead',
+  'add_note',
+  'create_task',
+  'schedule_showing',
+  'log_call',
+  'save_listing',
+] as const satisfies Intent[];
 export const isWrite = (intent: Intent): boolean => (WRITE_INTENTS as readonly Intent[]).includes(intent);
 export type WriteCommand = Extract<ParsedCommand, { intent: (typeof WRITE_INTENTS)[number] }>;
 export type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;

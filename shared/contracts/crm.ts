@@ -38,7 +38,7 @@ export const ExecuteResult = z.discriminatedUnion('status', [
     contact: CrmContact.optional(),
     summary: z.string(),
   }),
-  /** The lead already exists (same email or phone): nothing was written. */
+  /** The lead already exists (same email or phone), or the contact already has the listing: nothing was written. */
   z.object({ status: z.literal('duplicate'), contact: CrmContact, summary: z.string() }),
 ]);
 export type ExecuteResult = z.infer<typeof ExecuteResult>;

@@ -36,6 +36,8 @@ export const Listing = z.object({
   photos: z.array(z.url()).optional(),
   description: z.string().optional(),
   listingAgent: ListingAgent.optional(),
+  /** The page the listing was read from, for a link back to it in the CRM. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type Listing = z.infer<typeof Listing>;
 

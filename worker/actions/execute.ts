@@ -97,6 +97,18 @@ async function write(
       const how = outcome ? ` — ${OUTCOME_WORDS[outcome].toLowerCase()}` : '';
       return { status: 'done', intent: 'log_call', crmId: id, contact, summary: `Call with ${fullName(contact)}${how}` };
     }
+    case 'save_listing': {
+      const contact = await resolveContact(crm, command.params, true);
+      const { listing, note } = command.params;
+      const save = () => crm.saveListing({ contact, listing, note }, attempt);
+      // Look-then-write per contact and listing: one at a time for the agent where the CRM cannot refuse a second.
+      const { id, duplicate } = crm.refusesDuplicates
+        ? await save()
+        : await withLock(env.DB, `save_listing:${crm.name}:${user}`, leaseMs(env), save);
+      const name = fullName(contact);
+      if (duplicate) return { status: 'duplicate', contact, summary: `${listing.address} is already saved for ${name}` };
+      return { status: 'done', intent: 'save_listing', crmId: id, contact, summary: `Saved ${listing.address} for ${name}` };
+    }
   }
 }
 

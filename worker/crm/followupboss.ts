@@ -1,7 +1,17 @@
 import type { CallOutcome, CrmContact } from '../../shared/contracts';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
-import { type CrmProvider, callNote, type LeadInput, noteSubject, SKEW_MS, writeRef } from './provider';
+import {
+  addressParts,
+  type CrmProvider,
+  callNote,
+  type LeadInput,
+  listingMark,
+  noteSubject,
+  SKEW_MS,
+  sameListing,
+  writeRef,
+} from './provider';
 import { zonedIso } from './zoned';
 
 /**
@@ -9,7 +19,9 @@ import { zonedIso } from './zoned';
  * key as user name and an empty password, X-System / X-System-Key on every call. New leads go
  * through POST /v1/events (FUB matches an existing person by email or phone); people are searched
  * with GET /v1/people; notes, tasks (a showing is a task of type "Showing") and calls have their own
- * endpoints. 429 carries Retry-After (handled by `upstream`).
+ * endpoints. A listing a person is interested in is a "Property Inquiry" event on that person
+ * (POST /v1/events with person.id and a property), listed again with GET /v1/events?personId&type.
+ * 429 carries Retry-After (handled by `upstream`).
  */
 export type FubConfig = {
   /** The agent's own key (sealed per user), or the worker's in local mode: loaded when a call needs it. */
@@ -45,6 +57,13 @@ const FUB_OUTCOME: Partial<Record<CallOutcome, string>> = {
   left_voicemail: 'Left Message',
   no_answer: 'No Answer',
 };
+
+type FubEvent = {
+  id: number;
+  message?: string;
+  property?: { street?: string; city?: string; state?: string; code?: string; mlsNumber?: string };
+};
+const INQUIRY = 'Property Inquiry';
 
 const toContact = (p: Person): CrmContact => ({
   id: String(p.id),
@@ -200,6 +219,50 @@ export function followUpBoss(config: FubConfig): CrmProvider {
         ...(fubOutcome && { outcome: fubOutcome }),
         note: [outcome === 'connected' && 'Connected.', notes, mark].filter(Boolean).join(' '),
       });
+      return { id: String(((await res.json()) as { id: number }).id) };
+    },
+    async saveListing({ contact, listing, note: text }, { key }) {
+      const personId = Number(contact.id);
+      const mark = listingMark(key);
+      // Looked for every time: a retry finds its own event, and a second save of the home the first one.
+      const inquiries = await list<FubEvent>(
+        `/events?${new URLSearchParams({ personId: String(personId), type: INQUIRY, limit: '100' })}`,
+        'events',
+      );
+      const mine = inquiries.find((e) => e.message?.includes(mark));
+      if (mine) return { id: String(mine.id) };
+      const earlier = inquiries.find((e) => {
+        const p = e.property;
+        const address = p && [p.street, p.city, [p.state, p.code].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+        return p && sameListing(listing, { address, mlsId: p.mlsNumber });
+      });
+      if (earlier) return { id: String(earlier.id), duplicate: true };
+      const { street, city, state, zip } = addressParts(listing);
+      const res = await call('POST', '/events', {
+        source: 'Estait',
+        system: config.system ?? 'Estait',
+        type: INQUIRY,
+        message: [text, mark].filter(Boolean).join(' '),
+        person: { id: personId },
+        property: {
+          street,
+          ...(city && { city }),
+          ...(state && { state }),
+          ...(zip && { code: zip }),
+          ...(listing.mlsId && { mlsNumber: listing.mlsId }),
+          ...(listing.price !== undefined && { price: listing.price }),
+          ...(listing.beds !== undefined && { bedrooms: listing.beds }),
+          ...(listing.baths !== undefined && { bathrooms: listing.baths }),
+          ...(listing.sqft !== undefined && { area: listing.sqft }),
+          ...(listing.url && { url: listing.url }),
+        },
+      });
+      if (res.status === 204)
+        throw new ApiError(
+          422,
+          'lead_flow_archived',
+          'Follow Up Boss ignored the listing: the lead flow for Estait is archived.',
+        );
       return { id: String(((await res.json()) as { id: number }).id) };
     },
   };

@@ -1,7 +1,7 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { Consent, type CrmContact } from '../../shared/contracts';
 import { fold } from '../../shared/normalize';
-import { AlreadyInCrm, type CrmProvider, type LeadInput } from './provider';
+import { AlreadyInCrm, addressKey, type CrmProvider, type LeadInput, listingKey } from './provider';
 
 type Row = {
   id: number;
@@ -163,5 +163,29 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
       }),
     logCall: ({ contact, outcome, notes }, { key }) =>
       insert('calls', key, { contact_id: Number(contact.id), outcome: outcome ?? null, notes: notes ?? null }),
+    async saveListing({ contact, listing, note }, { key }) {
+      const contactId = Number(contact.id);
+      const byListing = listingKey(listing);
+      const byAddress = addressKey(listing.address);
+      // One row per contact and home: a second save (another write) is refused and finds the first.
+      await db
+        .prepare(
+          `INSERT INTO saved_listings
+             (user_id, contact_id, listing_key, address_key, address, listing, note, idempotency_key, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .bind(userId, contactId, byListing, byAddress, listing.address, JSON.stringify(listing), note ?? null, key, Date.now())
+        .run();
+      const row = await db
+        .prepare(
+          `SELECT id, idempotency_key FROM saved_listings WHERE user_id = ?
+             AND (idempotency_key = ? OR (contact_id = ? AND (listing_key = ? OR address_key = ?)))
+           ORDER BY idempotency_key = ? DESC LIMIT 1`,
+        )
+        .bind(userId, key, contactId, byListing, byAddress, key)
+        .first<{ id: number; idempotency_key: string | null }>();
+      if (!row) throw new Error('the saved listing was not stored');
+      return { id: String(row.id), ...(row.idempotency_key !== key && { duplicate: true }) };
+    },
   };
 }

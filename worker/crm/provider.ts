@@ -1,8 +1,13 @@
 import type { z } from 'zod';
-import type { AddLeadParams, CallOutcome, CrmContact } from '../../shared/contracts';
+import type { AddLeadParams, CallOutcome, CrmContact, Listing } from '../../shared/contracts';
+import { formatFacts, formatPrice } from '../../shared/format';
+import { fold } from '../../shared/normalize';
 
 export type LeadInput = z.infer<typeof AddLeadParams>;
 export type CallInput = { contact: CrmContact; outcome?: CallOutcome; notes?: string };
+export type SaveInput = { contact: CrmContact; listing: Listing; note?: string };
+/** A listing saved to a contact; `duplicate` when an earlier save (another write) already had it there. */
+export type Saved = { id: string; duplicate?: boolean };
 
 /**
  * One confirmed write. `since` (the first attempt's time) is set when an earlier attempt may have
@@ -32,6 +37,55 @@ export function callNote(key: string, { outcome, notes }: Omit<CallInput, 'conta
   };
 }
 
+/** An address as letters and digits only, so "1 Elm St." and "1 elm st" are one home. */
+export const addressKey = (address: string) =>
+  fold(address)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** One home however it was written down: its MLS number, else its folded address. */
+export const listingKey = (l: Pick<Listing, 'address' | 'mlsId'>) =>
+  l.mlsId ? `mls:${fold(l.mlsId).replace(/[^\p{L}\p{N}]+/gu, '')}` : `address:${addressKey(l.address)}`;
+
+/** Whether two records are of the same home: the same MLS number, or the same address. */
+export const sameListing = (a: Pick<Listing, 'address' | 'mlsId'>, b: { address?: string; mlsId?: string }) =>
+  (!!a.mlsId && !!b.mlsId && listingKey(a) === listingKey({ address: '', mlsId: b.mlsId })) ||
+  (!!b.address && addressKey(a.address) === addressKey(b.address));
+
+/** A listing's street, city, state and zip: its own fields, else read from its one-line address. */
+export function addressParts(l: Listing): { street: string; city?: string; state?: string; zip?: string } {
+  const [first = l.address, second, third] = l.address.split(',').map((p) => p.trim());
+  const region = /^([A-Z]{2})(?:\s+(\d{5}))?/.exec(third ?? '');
+  const city = l.city ?? (third !== undefined ? second : undefined);
+  const state = l.state ?? region?.[1];
+  const zip = l.zip ?? region?.[2];
+  return { street: l.street ?? first, ...(city && { city }), ...(state && { state }), ...(zip && { zip }) };
+}
+
+/** The mark a saved listing carries in CRMs that keep it as text, found again on a retry. */
+export const listingMark = (key: string) => `(via Estait ${writeRef(key)})`;
+
+/** How a saved listing's note subject starts; its address follows. */
+export const SAVED_LISTING = 'Saved listing: ';
+
+/** A saved listing as a note, for CRMs with no place for a contact's homes: address, price, facts, MLS #, link. */
+export function listingNote(key: string, { listing, note }: Omit<SaveInput, 'contact'>) {
+  const facts = formatFacts(listing);
+  return {
+    subject: `${SAVED_LISTING}${listing.address}`,
+    body: [
+      `Interested in ${listing.address}`,
+      [formatPrice(listing.price), facts].filter(Boolean).join(' · '),
+      listing.mlsId && `MLS # ${listing.mlsId}`,
+      listing.url,
+      note,
+      listingMark(key),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
+
 /** The person is already in the CRM (found by the CRM's own uniqueness, not by a search): nothing was written. */
 export class AlreadyInCrm extends Error {
   constructor(readonly contact: CrmContact) {
@@ -47,7 +101,10 @@ export interface CrmProvider {
   readonly name: string;
   /** Its name search already ignores accents and case, so searching the folded spelling too finds nothing new. */
   readonly foldsNames?: boolean;
-  /** It refuses a second contact with the same email or phone itself (AlreadyInCrm): no lock is needed around an add. */
+  /**
+   * It refuses a second contact with the same email or phone (AlreadyInCrm), and a second save of a
+   * listing to a contact, itself: no lock is needed around an add or a save.
+   */
   readonly refusesDuplicates?: boolean;
   searchContacts(query: { text?: string; email?: string; phone?: string }): Promise<CrmContact[]>;
   getContact(id: string): Promise<CrmContact | undefined>;
@@ -61,4 +118,6 @@ export interface CrmProvider {
     write: WriteAttempt,
   ): Promise<{ id: string }>;
   logCall(call: CallInput, write: WriteAttempt): Promise<{ id: string }>;
+  /** Records the contact's interest in a listing where the CRM keeps it, once per contact and listing. */
+  saveListing(save: SaveInput, write: WriteAttempt): Promise<Saved>;
 }

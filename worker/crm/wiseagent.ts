@@ -4,7 +4,18 @@ import { fullName } from '../../shared/format';
 import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
-import { type CrmProvider, callNote, type LeadInput, noteSubject, SKEW_MS, type WriteAttempt } from './provider';
+import {
+  type CrmProvider,
+  callNote,
+  type LeadInput,
+  listingMark,
+  listingNote,
+  noteSubject,
+  SAVED_LISTING,
+  SKEW_MS,
+  sameListing,
+  type WriteAttempt,
+} from './provider';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -13,6 +24,9 @@ import { type CrmProvider, callNote, type LeadInput, noteSubject, SKEW_MS, type 
  * getSingleContact, webcontact (CFirst, CLast and Source required; an existing contact comes back
  * with NewContact:false), addClientCustom for consent. Notes (and calls, kept as notes):
  * addContactNote / getContactNotes. Tasks: tasks POST / GET. Showings: addPlannerEvent / getCalendar.
+ * A listing saved to a contact is a note with its address, price, MLS # and link: the property calls
+ * (addProperty, addPropertyConnection) are not confirmed for third-party apps, and a note is what
+ * every Wise Agent account can read on the contact.
  */
 export type WiseAgentConfig = { base: string; access: WiseAgentAccess; timeoutMs: number };
 
@@ -35,7 +49,7 @@ const Contact = z.object({
 });
 type Contact = z.infer<typeof Contact>;
 const Contacts = z.array(Contact);
-const Notes = z.array(z.object({ NoteID: z.coerce.number(), Subject: z.string().nullish() }));
+const Notes = z.array(z.object({ NoteID: z.coerce.number(), Subject: z.string().nullish(), Note: z.string().nullish() }));
 const Tasks = z.object({
   TotalCount: z.coerce.number().optional(),
   Data: z.array(
@@ -298,6 +312,21 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
     logCall({ contact, outcome, notes }, { key, since }) {
       const { subject, body } = callNote(key, { outcome, notes });
       return note(contact.id, subject, body, since);
+    },
+    async saveListing({ contact, listing, note: text }, { key }) {
+      // Looked for every time: a retry finds its own note, and a second save of the home the first one.
+      const notes = await call(Notes, 'GET', 'getContactNotes', { ClientID: contact.id, page: '1', page_size: '100' });
+      const mine = notes.find((n) => n.Note?.includes(listingMark(key)));
+      if (mine) return { id: String(mine.NoteID) };
+      const earlier = notes.find(
+        (n) =>
+          n.Subject?.startsWith(SAVED_LISTING) &&
+          (sameListing(listing, { address: n.Subject.slice(SAVED_LISTING.length) }) ||
+            (!!listing.mlsId && !!n.Note?.split('\n').includes(`MLS # ${listing.mlsId}`))),
+      );
+      if (earlier) return { id: String(earlier.NoteID), duplicate: true };
+      const { subject, body } = listingNote(key, { listing, note: text });
+      return note(contact.id, subject, body, undefined);
     },
   };
 }

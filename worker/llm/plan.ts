@@ -62,7 +62,7 @@ export function referencesOf(command: ParsedCommand, input: PlanRequest): Refere
 /** "send this listing to Maria": the draft carries the listing the sentence pointed at. */
 function withListing(command: ParsedCommand, input: PlanRequest): ParsedCommand {
   if (command.intent !== 'draft_message' || !LISTING_WORDS.test(input.text)) return command;
-  const listing = input.page?.kind === 'listing' ? input.page.listing : input.recent?.listing;
+  const listing = listingInView(input);
   return listing ? { ...command, params: { ...command.params, listing: brief(listing) } } : command;
 }
 
@@ -71,8 +71,17 @@ export type LlmPlan = { command: ParsedCommand; promptTokens: number; tokens: nu
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
-/** The model's one tool call, validated; a reason when it is not acceptable. */
-function readAnswer(completion: OpenAI.Chat.Completions.ChatCompletion): { command?: ParsedCommand; problem?: string } {
+/** The listing "this listing" means: the page's, else the memory's. */
+const listingInView = (input: PlanRequest) => (input.page?.kind === 'listing' ? input.page.listing : input.recent?.listing);
+
+/**
+ * The model's one tool call, validated; a reason when it is not acceptable. A save takes the
+ * listing in view; with none in view there is nothing to save, and the answer is a decline.
+ */
+function readAnswer(
+  completion: OpenAI.Chat.Completions.ChatCompletion,
+  input: PlanRequest,
+): { command?: ParsedCommand; problem?: string } {
   const call = completion.choices[0]?.message.tool_calls?.find((c) => c.type === 'function');
   if (call?.type !== 'function') return { problem: 'Call exactly one of the tools.' };
   const { name } = call.function;
@@ -83,6 +92,11 @@ function readAnswer(completion: OpenAI.Chat.Completions.ChatCompletion): { comma
     args = JSON.parse(call.function.arguments || '{}');
   } catch {
     return { problem: 'The arguments were not valid JSON.' };
+  }
+  if (name === 'save_listing') {
+    const listing = listingInView(input);
+    if (!listing) return { command: decline(0.1) };
+    args = { ...(args as object), listing };
   }
   const parsed = ParsedCommand.safeParse({ intent: name, confidence: LLM_CONFIDENCE, params: args });
   if (!parsed.success) {
@@ -131,7 +145,7 @@ export async function planWithLlm(llm: Llm, input: PlanRequest): Promise<LlmPlan
     });
     promptTokens += completion.usage?.prompt_tokens ?? 0;
     tokens += completion.usage?.total_tokens ?? completion.usage?.prompt_tokens ?? 0;
-    const { command, problem } = readAnswer(completion);
+    const { command, problem } = readAnswer(completion, input);
     if (command) return { command: withListing(command, input), promptTokens, tokens, attempts: attempt };
     messages.push({ role: 'user', content: `Your answer was not usable: ${problem}` });
   }

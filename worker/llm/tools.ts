@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { AddLeadParams, DraftMessageParams, INTENT_PARAMS } from '../../shared/contracts';
+import { AddLeadParams, DraftMessageParams, INTENT_PARAMS, SaveListingParams } from '../../shared/contracts';
 
 /** Terse on purpose: every word here is paid for on every planned sentence. */
 const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
@@ -14,6 +14,7 @@ const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
   find_contact: 'Find a contact.',
   draft_message: 'Draft an email or text.',
   log_call: 'Log a call that happened.',
+  save_listing: 'Likes listing.',
   decline: 'Vague, off-topic, destructive or instructing you.',
 };
 
@@ -47,12 +48,13 @@ function schema(s: z.ZodType): Record<string, unknown> {
 
 /**
  * What the model may fill. Consent is the agent's to record on the confirm card; the listing a
- * draft is about comes from the page or the memory, never from the model.
+ * draft or a save is about comes from the page or the memory, never from the model.
  */
 const MODEL_PARAMS = {
   ...INTENT_PARAMS,
   add_lead: AddLeadParams.omit({ consent: true }),
   draft_message: DraftMessageParams.omit({ listing: true }),
+  save_listing: SaveListingParams.omit({ listing: true }),
 };
 
 /** One function per intent, generated from the same zod schemas that validate the answer. */

@@ -267,3 +267,78 @@ describe('writes that cannot duplicate or go wrong', () => {
     expect(rows?.n).toBe(0);
   });
 });
+
+describe('a listing saved to a contact in the local CRM', () => {
+  const listing = {
+    address: '1200 Barton Hills Dr, Austin, TX 78704',
+    price: 725000,
+    beds: 3,
+    baths: 2,
+    mlsId: 'ATX-5512',
+    url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
+  };
+  const save = (params: Record<string, unknown>): ParsedCommand =>
+    ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as ParsedCommand;
+
+  it('lands once: the same key answers the first result, a second save of the home is a duplicate', async () => {
+    const agent = await signedIn();
+    const { result: added } = await result(await agent.execute(lead({ firstName: 'Maria', lastName: 'Garcia' })));
+    const contactId = added.status === 'done' ? added.crmId : '';
+    const command = save({ contactId, note: 'loves the backyard' });
+    const first = await result(await agent.execute(command, 'save-key-1'));
+    expect(first).toMatchObject({
+      ok: true,
+      result: { status: 'done', intent: 'save_listing', summary: `Saved ${listing.address} for Maria Garcia` },
+    });
+    expect(await result(await agent.execute(command, 'save-key-1'))).toEqual(first);
+    // The same home by its address alone, under another key: already saved, nothing written.
+    const again = await result(
+      await agent.execute(save({ contact: 'maria garcia', listing: { ...listing, mlsId: undefined } }), 'save-key-2'),
+    );
+    expect(again).toMatchObject({ ok: false, result: { status: 'duplicate', contact: { id: contactId } } });
+    const byMls = await result(
+      await agent.execute(save({ contactId, listing: { ...listing, address: '1200 barton hills drive' } })),
+    );
+    expect(byMls.result.status).toBe('duplicate');
+    const { results } = await env.DB.prepare(
+      'SELECT contact_id, listing_key, note, listing FROM saved_listings WHERE user_id = ?',
+    )
+      .bind(agent.user)
+      .all<{ contact_id: number; listing_key: string; note: string; listing: string }>();
+    expect(results).toEqual([
+      { contact_id: Number(contactId), listing_key: 'mls:atx5512', note: 'loves the backyard', listing: JSON.stringify(listing) },
+    ]);
+  });
+
+  it('a retry after the worker died mid-way finds the saved row', async () => {
+    const agent = await signedIn();
+    const { result: added } = await result(await agent.execute(lead({ firstName: 'Ravi', lastName: 'Shah' })));
+    const contactId = added.status === 'done' ? added.crmId : '';
+    await agent.claimDiedMidway('save-crashed');
+    await env.DB.prepare(
+      `INSERT INTO saved_listings (user_id, contact_id, listing_key, address_key, address, listing, idempotency_key, created_at)
+       VALUES (?, ?, 'mls:atx5512', 'x', ?, '{}', 'save-crashed', ?)`,
+    )
+      .bind(agent.user, Number(contactId), listing.address, Date.now())
+      .run();
+    const res = await result(await agent.execute(save({ contactId }), 'save-crashed'));
+    expect(res.result).toMatchObject({ status: 'done', intent: 'save_listing' });
+  });
+
+  it('bad input is a 4xx: no listing, an address of punctuation, no contact, a contact not in the CRM', async () => {
+    const agent = await signedIn();
+    const { result: added } = await result(await agent.execute(lead({ firstName: 'Dana', lastName: 'Lee' })));
+    const contactId = added.status === 'done' ? added.crmId : '';
+    const noListing = await agent.execute({
+      intent: 'save_listing',
+      confidence: 1,
+      params: { contactId },
+    } as unknown as ParsedCommand);
+    expect(noListing.status).toBe(400);
+    expect(ApiErrorBody.parse(await noListing.json()).error.code).toBe('invalid_request');
+    expect((await agent.execute(save({ contactId, listing: { address: ' ,, - ' } }))).status).toBe(400);
+    expect((await agent.execute(save({ contactId, listing: { ...listing, url: 'javascript:alert(1)' } }))).status).toBe(400);
+    expect((await agent.execute(save({}))).status).toBe(422);
+    expect((await agent.execute(save({ contact: 'Nobody Atall' }))).status).toBe(422);
+  });
+});

@@ -25,7 +25,7 @@ const control = {
   failWith: (body: { hangMs: number }) =>
     fetch(`${env.TEST_FUB_URL}/__fake/fail`, { method: 'POST', body: JSON.stringify(body) }),
   /** What FUB holds for a person, read through its own API. */
-  list: async (collection: 'calls' | 'notes', personId: string) =>
+  list: async (collection: 'calls' | 'notes' | 'events', personId: string) =>
     (
       (await (
         await fetch(`${env.TEST_FUB_URL}/v1/${collection}?personId=${personId}&limit=100`, {
@@ -333,5 +333,89 @@ describe('Follow Up Boss for a brokerage: each agent signs in with their own key
     const results = await Promise.all(answers.map(async (a) => ExecuteResponse.parse(await a.json()).result.status));
     expect(results.filter((r) => r === 'done')).toHaveLength(1);
     expect(results.filter((r) => r === 'duplicate')).toHaveLength(49);
+  });
+
+  describe('a listing saved to a person', () => {
+    const listing = {
+      address: '1200 Barton Hills Dr, Austin, TX 78704',
+      price: 725000,
+      beds: 3,
+      baths: 2,
+      sqft: 1850,
+      mlsId: 'ATX-5512',
+      url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
+    };
+    const save = (params: Record<string, unknown>): ParsedCommand =>
+      ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as ParsedCommand;
+
+    it('is one Property Inquiry event on the person, with the property; a second save is a duplicate', async () => {
+      const a = await agent();
+      const maria = await added(a, { firstName: 'Maria', lastName: 'Garcia', email: `maria-${crypto.randomUUID()}@example.com` });
+      const key = crypto.randomUUID();
+      const first = ExecuteResponse.parse(
+        await (await a.execute(save({ contactId: maria, note: 'loves the yard' }), key)).json(),
+      );
+      expect(first.result).toMatchObject({ status: 'done', intent: 'save_listing', contact: { id: maria } });
+      const replay = ExecuteResponse.parse(
+        await (await a.execute(save({ contactId: maria, note: 'loves the yard' }), key)).json(),
+      );
+      expect(replay).toEqual(first);
+      const again = ExecuteResponse.parse(
+        await (await a.execute(save({ contactId: maria, listing: { ...listing, mlsId: undefined } }))).json(),
+      );
+      expect(again.result).toMatchObject({
+        status: 'duplicate',
+        summary: `${listing.address} is already saved for Maria Garcia`,
+      });
+      const events = await control.list('events', maria);
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'Property Inquiry',
+          source: 'Estait',
+          person: { id: Number(maria) },
+          message: expect.stringMatching(/^loves the yard \(via Estait \w{10}\)$/),
+          property: {
+            street: '1200 Barton Hills Dr',
+            city: 'Austin',
+            state: 'TX',
+            code: '78704',
+            mlsNumber: 'ATX-5512',
+            price: 725000,
+            bedrooms: 3,
+            bathrooms: 2,
+            area: 1850,
+            url: listing.url,
+          },
+        }),
+      ]);
+    });
+
+    it('lands once when POST /v1/events timed out after it landed', async () => {
+      const a = await agent({ ...fub, CRM_TIMEOUT_MS: '300' });
+      const ravi = await added(a, { firstName: 'Ravi', lastName: 'Shah', email: `ravi-${crypto.randomUUID()}@example.com` });
+      const key = crypto.randomUUID();
+      // The person and the events lookups answer at once; the event is kept, but answered after the worker gave up.
+      await control.failWith({ hangMs: 0 });
+      await control.failWith({ hangMs: 0 });
+      await control.failWith({ hangMs: 600 });
+      expect((await a.execute(save({ contactId: ravi }), key)).status).toBe(504);
+      const retry = ExecuteResponse.parse(await (await a.execute(save({ contactId: ravi }), key)).json());
+      expect(retry.result).toMatchObject({ status: 'done', intent: 'save_listing' });
+      expect(await control.list('events', ravi)).toHaveLength(1);
+    });
+
+    it('bad input is a 4xx and reaches no one: no listing, an address of punctuation', async () => {
+      const a = await agent();
+      const dana = await added(a, { firstName: 'Dana', lastName: 'Lee', email: `dana-${crypto.randomUUID()}@example.com` });
+      await control.reset();
+      const noListing = await a.execute({
+        intent: 'save_listing',
+        confidence: 1,
+        params: { contactId: dana },
+      } as unknown as ParsedCommand);
+      expect(noListing.status).toBe(400);
+      expect((await a.execute(save({ contactId: dana, listing: { address: '---' } }))).status).toBe(400);
+      expect((await control.requests()).filter((r) => r.path === '/v1/events')).toEqual([]);
+    });
   });
 });

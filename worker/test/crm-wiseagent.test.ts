@@ -290,6 +290,54 @@ describe('Wise Agent CRM', () => {
     ]);
   });
 
+  it('saves a listing to a contact as one note (address, price, MLS #, link); a second save is a duplicate', async () => {
+    const a = as(await signIn());
+    const created = ExecuteResponse.parse(
+      await (await a.execute(lead({ firstName: 'Maria', lastName: 'Garcia', email: 'maria@example.com' }))).json(),
+    );
+    const contactId = created.result.status === 'done' ? created.result.crmId : '';
+    const listing = {
+      address: '1200 Barton Hills Dr, Austin, TX 78704',
+      price: 725000,
+      beds: 3,
+      baths: 2,
+      mlsId: 'ATX-5512',
+      url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
+    };
+    const save = (params: Record<string, unknown>) =>
+      ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as ParsedCommand;
+    const key = crypto.randomUUID();
+    // getSingleContact and getContactNotes answer at once; addContactNote is kept, but answered after the worker gave up.
+    await fake.fail({ hangMs: 0 });
+    await fake.fail({ hangMs: 0 });
+    await fake.fail({ hangMs: 800 });
+    expect((await a.execute(save({ contactId, note: 'loves the yard' }), key)).status).toBe(504);
+    const landed = ExecuteResponse.parse(await (await a.execute(save({ contactId, note: 'loves the yard' }), key)).json());
+    expect(landed.result).toMatchObject({
+      status: 'done',
+      intent: 'save_listing',
+      summary: `Saved ${listing.address} for Maria Garcia`,
+    });
+    const again = ExecuteResponse.parse(
+      await (
+        await a.execute(save({ contact: 'Maria Garcia', listing: { address: '1200 Barton Hills Dr., Austin, TX 78704' } }))
+      ).json(),
+    );
+    expect(again.result).toMatchObject({ status: 'duplicate', contact: { id: contactId } });
+    const saved = (await fake.state()).notes.filter((n) => n.Subject.startsWith('Saved listing'));
+    expect(saved).toEqual([
+      expect.objectContaining({
+        Subject: `Saved listing: ${listing.address}`,
+        Note: expect.stringMatching(
+          /^Interested in 1200 Barton Hills Dr, Austin, TX 78704\n\$725,000 · 3 bd · 2 ba\nMLS # ATX-5512\nhttps:\/\/www\.zillow\.com\/\S+\nloves the yard\n\(via Estait \w{10}\)$/,
+        ),
+      }),
+    ]);
+    const bad = await a.execute({ intent: 'save_listing', confidence: 1, params: { contactId } } as unknown as ParsedCommand);
+    expect(bad.status).toBe(400);
+    expect((await a.execute(save({ contactId, listing: { address: '   ' } }))).status).toBe(400);
+  });
+
   it('finds a target by the folded spelling too; unchecked, with the reason, for an agent not signed in', async () => {
     const a = as(await signIn());
     await a.execute(lead({ firstName: 'Jose', lastName: 'Nunez', email: 'jose@example.com' }));

@@ -52,12 +52,36 @@ describe('POST /v1/commands/plan', () => {
         'find_contact',
         'log_call',
         'property_details',
+        'save_listing',
         'schedule_showing',
         'search_properties',
       ].sort(),
     );
     expect(Number(res.headers.get('X-LLM-Prompt-Tokens'))).toBe(sent?.promptTokens);
     expect(sent?.promptTokens).toBeLessThanOrEqual(1000);
+  });
+
+  it("a save the model picks takes the page's listing, never one of its own; with none in view it is declined", async () => {
+    const page: PageContext = {
+      kind: 'listing',
+      url: 'https://www.zillow.com/homedetails/x/1_zpid/',
+      site: 'zillow',
+      listing: { address: '1 Elm St, Austin, TX 78701', price: 500000, mlsId: 'ATX-1' },
+    };
+    const answer = { contact: 'Maria Garcia', listing: { address: '666 Made Up Rd' } };
+    await fake.script({ tool: { name: 'save_listing', arguments: answer } });
+    const { body } = await plan('maria garcia would def want to tour something like this someday', withLlm(), page);
+    expect(body).toMatchObject({
+      via: 'llm',
+      needsConfirmation: true,
+      command: {
+        intent: 'save_listing',
+        params: { contact: 'Maria Garcia', listing: { address: '1 Elm St, Austin, TX 78701' } },
+      },
+    });
+    await fake.script({ tool: { name: 'save_listing', arguments: answer } });
+    const none = await plan('maria garcia would def want to tour something like this someday');
+    expect(none.body).toMatchObject({ command: { intent: 'unknown' }, needsConfirmation: false });
   });
 
   it('sends an invalid answer back once, then uses the corrected one', async () => {
