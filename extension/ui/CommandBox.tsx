@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { parseCommand } from '../../shared/commands';
 import { joinLines } from '../../shared/commands/context';
 import { placeNamed } from '../../shared/commands/places';
+import { formatPhone } from '../../shared/format';
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
 import { connection } from '../api/connection';
 import type { Cause } from '../api/explain';
@@ -55,11 +56,27 @@ const READ_HERE: Record<Cause, string> = {
 };
 
 /**
+ * A sentence put in the box from outside (a right-click, the shortcut): `run` plans it at once, as
+ * Enter would; `hint` says what to do with text Estait could not read.
+ */
+export type Prefill = { text: string; at: number; run?: boolean; hint?: string };
+
+/**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
  * worker; reads run at once; writes wait on the confirm card; ↑/↓ recall earlier commands.
  */
-export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { text: string; at: number } }) {
+export function CommandBox({
+  page,
+  prefill,
+  onAct,
+}: {
+  page?: PageContext;
+  prefill?: Prefill;
+  /** The agent did something in the box: whatever was handed over from the page is done with. */
+  onAct?: () => void;
+}) {
   const [text, setText] = useState('');
+  const [hint, setHint] = useState<string>();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [memory, setMemory] = useState<Recent>({});
   const [areaCode, setAreaCode] = useState<string>();
@@ -70,8 +87,18 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
   useEffect(() => {
     if (!prefill) return;
     setText(prefill.text);
+    setHint(prefill.hint);
     input.current?.focus();
+    if (prefill.run) submit(prefill.text, true);
+    // Only a new prefill runs: the page it ran with may change later without running it again.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
   }, [prefill]);
+
+  /** Anything the agent does here ends what the page handed over. */
+  const act = () => {
+    setHint(undefined);
+    onAct?.();
+  };
   useEffect(() => () => flow.cancel(), [flow]);
   // What an outage, a pause or a missing sign-in said goes once it has passed.
   usePassing((cause) => flow.passed(cause));
@@ -94,7 +121,9 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
     [text, page, memory, areaCode],
   );
 
-  function submit(sentence = text) {
+  /** `fromPage`: run for a right-click, which is not the agent acting in the box. */
+  function submit(sentence = text, fromPage = false) {
+    if (!fromPage) act();
     history.current.index = -1;
     if (sentence !== text) setText(sentence);
     void flow.submit(sentence, page).then(() => {
@@ -116,7 +145,10 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
       if (h.index === -1) h.items = await recentCommands();
       h.index = Math.max(-1, Math.min(h.items.length - 1, h.index + (e.key === 'ArrowUp' ? 1 : -1)));
       setText(h.index === -1 ? '' : (h.items[h.index] ?? ''));
-    } else if (e.key === 'Escape' && step.kind !== 'idle') flow.cancel();
+    } else if (e.key === 'Escape' && step.kind !== 'idle') {
+      act();
+      flow.cancel();
+    }
   }
 
   // Why a pronoun meant who it did, from the memory the sentence was read with.
@@ -134,7 +166,10 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           aria-label="Command"
           placeholder="Add the listing agent as a lead, remind me to call her Friday…"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            act();
+            setText(e.target.value);
+          }}
           onPaste={(e) => {
             // A pasted signature or address keeps its lines apart (an input would run them together).
             const pasted = e.clipboardData.getData('text');
@@ -146,7 +181,12 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           onKeyDown={(e) => void keys(e)}
           className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         />
-        {text.trim() && (
+        {hint && (
+          <p data-testid="command-hint" role="status" className="mt-1 text-xs text-amber-800 dark:text-amber-200">
+            {hint}
+          </p>
+        )}
+        {text.trim() && !hint && (
           <p
             data-testid="command-preview"
             data-intent={preview?.intent}
@@ -179,15 +219,36 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
           remembered={remembered}
           shown={page?.kind === 'contact' ? page.contact : undefined}
           onConfirm={(confirmed) => {
+            act();
             setText('');
             input.current?.focus();
             void flow.confirm(confirmed);
           }}
-          onCancel={() => flow.cancel()}
+          onCancel={() => {
+            act();
+            flow.cancel();
+          }}
         />
       )}
       {step.kind === 'draft' && <DraftCard command={step.command} streaming={step.streaming} response={step.response} />}
-      {step.kind === 'contacts' && <ContactList contacts={step.contacts} />}
+      {step.kind === 'contacts' && (
+        <ContactList
+          query={step.query}
+          contacts={step.contacts}
+          onSay={(sentence) => {
+            act();
+            flow.cancel();
+            setText(sentence);
+            input.current?.focus();
+          }}
+          onAddLead={(lead) => {
+            act();
+            setText('');
+            const what = lead.params.email ?? formatPhone(lead.params.phone);
+            flow.propose(lead, what ? `No contact has ${what}: add them as a new lead.` : undefined);
+          }}
+        />
+      )}
       {step.kind === 'read' && step.command.intent === 'search_properties' && <SearchResults criteria={step.command.params} />}
       {step.kind === 'read' && (step.command.intent === 'property_details' || step.command.intent === 'comparables') && (
         <section
@@ -222,6 +283,7 @@ export function CommandBox({ page, prefill }: { page?: PageContext; prefill?: { 
                   key={s}
                   type="button"
                   onClick={() => {
+                    act();
                     setText(s);
                     input.current?.focus();
                   }}

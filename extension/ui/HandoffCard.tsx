@@ -1,8 +1,7 @@
 import type { Handoff } from '../handoff';
 
 const TITLES: Record<Handoff['action'], string> = {
-  add_lead_from_selection: 'Add to CRM as a lead',
-  search_address: 'Search MLS for this address',
+  selection: 'Add to Estait',
   add_listing: 'Add this listing to CRM',
   add_listing_agent: 'Add this listing’s agent to CRM',
   open_palette: 'Command palette',

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { joinLines } from '../../shared/commands/context';
-import { execute } from '../api/worker';
+import { joinLines, type ParseOptions } from '../../shared/commands/context';
+import { readSelection } from '../../shared/commands/selection';
+import { execute, localNow } from '../api/worker';
 import { flush, sendQueuedNow } from '../cache/outbox';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { mentionOf, remember, thisWindow } from '../memory';
-import { CommandBox } from './CommandBox';
+import { getAreaCode } from '../settings';
+import { CommandBox, type Prefill } from './CommandBox';
 import { CrmAccount } from './CrmAccount';
 import { HandoffCard } from './HandoffCard';
 import { PageCard } from './PageCard';
@@ -13,17 +15,22 @@ import { usePageContext } from './usePageContext';
 import { useTargetTab } from './useTargetTab';
 import { WorkerStatus } from './WorkerStatus';
 
-/** What a right-click or the shortcut puts in the command box. */
-function commandFor(handoff: Handoff): string | undefined {
+/**
+ * What a right-click or the shortcut puts in the command box, and whether it runs at once: a
+ * selection read as a lead, a contact or an address runs, so its card is there when the panel opens.
+ */
+function commandFor(handoff: Handoff, options: ParseOptions): Omit<Prefill, 'at'> | undefined {
   switch (handoff.action) {
-    case 'add_lead_from_selection':
-      return `add lead ${joinLines(handoff.text ?? '')}`.trim();
-    case 'search_address':
-      return `details for ${joinLines(handoff.text ?? '')}`.trim();
+    case 'selection': {
+      const reading = readSelection(handoff.text ?? '', options);
+      return reading.kind === 'text'
+        ? { text: reading.text, hint: reading.hint }
+        : { text: joinLines(reading.sentence), run: true };
+    }
     case 'add_listing_agent':
-      return 'add the listing agent as a lead';
+      return { text: 'add the listing agent as a lead', run: true };
     case 'open_palette':
-      return '';
+      return { text: '' };
     case 'add_listing':
       return undefined;
   }
@@ -37,7 +44,8 @@ export function SidePanel() {
   const tabId = useTargetTab();
   const page = usePageContext(tabId);
   const [handoff, setHandoff] = useState<Handoff>();
-  const [prefill, setPrefill] = useState<{ text: string; at: number }>();
+  const [pending, setPending] = useState<Handoff>();
+  const [prefill, setPrefill] = useState<Prefill>();
 
   // A contact or listing the agent opens is what "her" or "this place" means next.
   useEffect(() => {
@@ -46,16 +54,21 @@ export function SidePanel() {
   }, [page.context]);
 
   useEffect(() => {
-    const pick = () =>
-      void takeHandoff().then((h) => {
-        if (!h) return;
-        const text = commandFor(h);
-        if (text === undefined) setHandoff(h);
-        else setPrefill({ text, at: h.at });
-      });
+    const pick = () => void takeHandoff().then((h) => h && setPending(h));
     pick();
     return onHandoff(pick);
   }, []);
+
+  // A handoff is read with the tab's page once it is known ("the listing agent" is that page's).
+  useEffect(() => {
+    if (!pending || page.loading) return;
+    setPending(undefined);
+    void getAreaCode().then((areaCode) => {
+      const command = commandFor(pending, { ...localNow(), page: page.context, ...(areaCode && { areaCode }) });
+      setHandoff(command ? undefined : pending);
+      if (command) setPrefill({ ...command, at: pending.at });
+    });
+  }, [pending, page.loading, page.context]);
 
   return (
     <main className="flex min-h-screen flex-col gap-4 bg-white p-4 font-sans text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -66,7 +79,7 @@ export function SidePanel() {
       </header>
       <WorkerStatus {...worker} />
       <CrmAccount crm={worker.result?.reachable ? worker.result.health.providers.crm : undefined} compact />
-      <CommandBox page={page.context} prefill={prefill} />
+      <CommandBox page={page.context} prefill={prefill} onAct={() => setHandoff(undefined)} />
       {handoff && <HandoffCard handoff={handoff} onDismiss={() => setHandoff(undefined)} />}
       <PageCard tabId={tabId} {...page} />
     </main>
