@@ -2,8 +2,8 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { parseCommand } from '../../shared/commands';
 import { joinLines } from '../../shared/commands/context';
 import { placeNamed } from '../../shared/commands/places';
-import { formatPhone } from '../../shared/format';
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
+import { formatPhone } from '../../shared/format';
 import { connection } from '../api/connection';
 import type { Cause } from '../api/explain';
 import { watchSessionChanges } from '../api/session-changes';
@@ -84,14 +84,16 @@ export function CommandBox({
   const history = useRef<{ items: string[]; index: number }>({ items: [], index: -1 });
   const input = useRef<HTMLInputElement>(null);
 
+  // Only a new prefill runs: the page it ran with may change later without running it again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
   useEffect(() => {
     if (!prefill) return;
     setText(prefill.text);
     setHint(prefill.hint);
     input.current?.focus();
     if (prefill.run) submit(prefill.text, true);
-    // Only a new prefill runs: the page it ran with may change later without running it again.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+    // Text from the page to say what to do with replaces the card of an earlier one.
+    else if (prefill.hint) flow.cancel();
   }, [prefill]);
 
   /** Anything the agent does here ends what the page handed over. */

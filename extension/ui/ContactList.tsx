@@ -8,11 +8,7 @@ type AddLead = Extract<WriteCommand, { intent: 'add_lead' }>;
 export function leadFor(query: string): AddLead {
   const q = query.trim();
   const phone = /@/.test(q) ? undefined : toE164(q);
-  const params = /@/.test(q)
-    ? { firstName: '', email: q.toLowerCase() }
-    : phone
-      ? { firstName: '', phone }
-      : splitName(q);
+  const params = /@/.test(q) ? { firstName: '', email: q.toLowerCase() } : phone ? { firstName: '', phone } : splitName(q);
   return { intent: 'add_lead', confidence: 1, params };
 }
 
