@@ -33,7 +33,7 @@ test('the session stays where content scripts cannot read it: not in storage.loc
   const page = await panel();
   await page.getByTestId('command-input').fill('who is Dana');
   await page.getByTestId('command-input').press('Enter');
-  await expect(page.getByText('No contact matches.')).toBeVisible();
+  await expect(page.getByTestId('contact-none')).toContainText('No contact matches “Dana”.');
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   type Chrome = { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } };
   const local = await sw.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));

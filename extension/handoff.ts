@@ -6,7 +6,7 @@ import { z } from 'zod';
  * because the service worker forgets its memory when it stops.
  */
 export const Handoff = z.object({
-  action: z.enum(['add_lead_from_selection', 'save_listing', 'add_listing_agent', 'search_address', 'open_palette']),
+  action: z.enum(['selection', 'save_listing', 'add_listing_agent', 'open_palette']),
   tabId: z.number().int().nonnegative(),
   text: z.string().max(2000).optional(),
   url: z.string().optional(),

@@ -20,14 +20,13 @@ beforeEach(() => {
 });
 
 describe('right-click', () => {
-  it('offers the entries of DESIGN.md, listing entries only on listing sites, and reading any page', () => {
-    expect(MENU_ITEMS.map((m) => m.action)).toEqual([
-      'add_lead_from_selection',
-      'search_address',
-      'save_listing',
-      'add_listing_agent',
-      'read_page',
-    ]);
+  it('offers one entry for a selection, listing entries only on listing sites, and reading any web page', () => {
+    expect(MENU_ITEMS.map((m) => m.action)).toEqual(['selection', 'save_listing', 'add_listing_agent', 'read_page']);
+    const selection = MENU_ITEMS.find((m) => m.action === 'selection');
+    expect(selection?.contexts).toEqual(['selection']);
+    // Never on the panel's own page or the browser's pages.
+    for (const item of MENU_ITEMS.filter((m) => m.action === 'selection' || m.action === 'read_page'))
+      expect(item.documentUrlPatterns).toEqual(['http://*/*', 'https://*/*']);
     for (const item of MENU_ITEMS.filter((m) => m.action === 'save_listing' || m.action === 'add_listing_agent')) {
       expect(item.documentUrlPatterns).toContain('*://*.zillow.com/*');
       expect(item.documentUrlPatterns).not.toContain('*://*.thewiseagent.com/*');
@@ -36,20 +35,20 @@ describe('right-click', () => {
 
   it('opens the panel on the tab and hands it the selection, read with its line breaks from the page', async () => {
     executeScript.mockResolvedValueOnce([{ result: '  Jane Roe\n512-555-0199  ' }] as never);
-    onMenuClick(click('estait-add-lead', 'Jane Roe512-555-0199'), tab);
+    onMenuClick(click('estait-selection', 'Jane Roe512-555-0199'), tab);
     expect(open).toHaveBeenCalledWith({ tabId: 7 });
     await settle();
-    expect(await takeHandoff()).toMatchObject({ action: 'add_lead_from_selection', tabId: 7, text: 'Jane Roe\n512-555-0199' });
+    expect(await takeHandoff()).toMatchObject({ action: 'selection', tabId: 7, text: 'Jane Roe\n512-555-0199' });
     // A handoff is taken once.
     expect(await takeHandoff()).toBeUndefined();
   });
 
   it('falls back to the selection Chrome gives when the page cannot be read', async () => {
     executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
-    onMenuClick(click('estait-search-address', '3341 P St NW Washington, DC'), tab);
+    onMenuClick(click('estait-selection', '3341 P St NW Washington, DC'), tab);
     await settle();
     await settle();
-    expect(await takeHandoff()).toMatchObject({ action: 'search_address', text: '3341 P St NW Washington, DC' });
+    expect(await takeHandoff()).toMatchObject({ action: 'selection', text: '3341 P St NW Washington, DC' });
   });
 
   it('reads a page of a site Estait does not know, with the access the click granted', async () => {
@@ -67,7 +66,7 @@ describe('right-click', () => {
 
   it('ignores clicks on menus it does not own and clicks without a tab', async () => {
     onMenuClick(click('someone-else'), tab);
-    onMenuClick(click('estait-add-lead', 'x'), undefined);
+    onMenuClick(click('estait-selection', 'x'), undefined);
     await settle();
     expect(open).not.toHaveBeenCalled();
     expect(await takeHandoff()).toBeUndefined();

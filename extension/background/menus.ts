@@ -5,9 +5,18 @@ import { isKnownSite, LISTING_MATCHES } from '../sites';
 
 type MenuItem = Browser.contextMenus.CreateProperties & { id: string; action: Handoff['action'] | 'read_page' };
 
+/** Web pages only: not the panel, the options page or the browser's own pages. */
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
 export const MENU_ITEMS: MenuItem[] = [
-  { id: 'estait-add-lead', action: 'add_lead_from_selection', title: 'Add “%s” to CRM as a lead', contexts: ['selection'] },
-  { id: 'estait-search-address', action: 'search_address', title: 'Search MLS for “%s”', contexts: ['selection'] },
+  // One entry for any selection: the panel reads it as what it is (a lead, a contact, an address).
+  {
+    id: 'estait-selection',
+    action: 'selection',
+    title: 'Add “%s” to Estait…',
+    contexts: ['selection'],
+    documentUrlPatterns: WEB_PAGES,
+  },
   {
     id: 'estait-save-listing',
     action: 'save_listing',
@@ -22,7 +31,13 @@ export const MENU_ITEMS: MenuItem[] = [
     contexts: ['page'],
     documentUrlPatterns: LISTING_MATCHES,
   },
-  { id: 'estait-read-page', action: 'read_page', title: 'Read this page with Estait', contexts: ['page'] },
+  {
+    id: 'estait-read-page',
+    action: 'read_page',
+    title: 'Read this page with Estait',
+    contexts: ['page'],
+    documentUrlPatterns: WEB_PAGES,
+  },
 ];
 
 export async function createMenus(): Promise<void> {

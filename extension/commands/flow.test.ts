@@ -249,4 +249,20 @@ describe('the command flow', () => {
     });
     expect(deps.remember).toHaveBeenCalledWith({ contact: { id: '5', name: 'Lena Ortiz', via: 'named' } });
   });
+
+  it('shows what a lookup found with what was looked up, and offers a lead on its card when no one matches', async () => {
+    const lookup: ParsedCommand = { intent: 'find_contact', confidence: 0.9, params: { query: '+15125550177' } };
+    const { flow, deps, steps } = setup({ plan: vi.fn(async () => planned(lookup)) });
+    await flow.submit('look up +15125550177', undefined);
+    expect(deps.findContacts).toHaveBeenCalledWith('+15125550177', expect.any(AbortSignal));
+    expect(steps.at(-1)).toEqual({ kind: 'contacts', query: '+15125550177', contacts: [] });
+    const lead: WriteCommand = { intent: 'add_lead', confidence: 1, params: { firstName: '', phone: '+15125550177' } };
+    flow.propose(lead, 'No contact has (512) 555-0177: add them as a new lead.');
+    expect(steps.at(-1)).toEqual({
+      kind: 'confirm',
+      command: lead,
+      references: [],
+      why: 'No contact has (512) 555-0177: add them as a new lead.',
+    });
+  });
 });

@@ -34,7 +34,8 @@ export type Step =
       readHere?: Cause;
     }
   | { kind: 'draft'; command: DraftCommand; streaming: string; response?: DraftResponse }
-  | { kind: 'contacts'; contacts: CrmContact[] }
+  /** `query`: what was looked up (a name, an email, a phone), for the lead to add when no one matches. */
+  | { kind: 'contacts'; query: string; contacts: CrmContact[] }
   | { kind: 'read'; command: ParsedCommand; readHere?: Cause }
   | { kind: 'declined'; message: string; understood: string[]; suggestions: string[] }
   /** `cause`: an outage, a pause or a sign-out behind it, which the message goes with when it passes. */
@@ -184,13 +185,13 @@ export class CommandFlow {
     }
     if (command.intent === 'find_contact') {
       const { contacts } = await this.deps.findContacts(command.params.query, signal);
-      if (!signal.aborted) this.#show({ kind: 'contacts', contacts });
+      if (!signal.aborted) this.#show({ kind: 'contacts', query: command.params.query, contacts });
       return;
     }
     this.#show({ kind: 'read', command, ...(readHere && { readHere }) });
   }
 
-  /** A write Estait offers itself (a right-click on a listing): its card at once, nothing to plan. */
+  /** A write Estait offers itself (a right-click on a listing, a lead for a phone no contact has): its card at once, nothing to plan. */
   propose(command: WriteCommand, why?: string): void {
     this.#begin();
     this.#show({ kind: 'confirm', command, references: [], ...(why && { why }) });

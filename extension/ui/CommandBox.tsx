@@ -13,33 +13,43 @@ import { useCommandFlow } from './useCommandFlow';
 export type Proposal = { command: WriteCommand; why?: string; at: number };
 
 /**
+ * A sentence put in the box from outside (a right-click, the shortcut): `run` plans it at once, as
+ * Enter would; `hint` says what to do with text Estait could not read.
+ */
+export type Prefill = { text: string; at: number; run?: boolean; hint?: string };
+
+/**
  * One sentence in: a live preview from the local parser as the agent types; Enter plans it with the
  * worker; reads run at once; writes wait on the confirm card; ↑/↓ recall earlier commands.
  */
-export function CommandBox({
-  page,
-  prefill,
-  proposal,
-}: {
-  page?: PageContext;
-  prefill?: { text: string; at: number };
-  proposal?: Proposal;
-}) {
+export function CommandBox({ page, prefill, proposal }: { page?: PageContext; prefill?: Prefill; proposal?: Proposal }) {
   const [text, setText] = useState('');
+  const [hint, setHint] = useState<string>();
   const { flow, step, memory, preview } = useCommandFlow(text, page);
   const history = useRef<{ items: string[]; index: number }>({ items: [], index: -1 });
   const input = useRef<HTMLInputElement>(null);
 
+  // Only a new prefill runs: the page it ran with may change later without running it again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
   useEffect(() => {
     if (!prefill) return;
     setText(prefill.text);
+    setHint(prefill.hint);
     input.current?.focus();
+    if (prefill.run) submit(prefill.text, true);
+    // Text from the page to say what to do with replaces the card of an earlier one.
+    else if (prefill.hint) flow.cancel();
   }, [prefill]);
+
+  /** Anything the agent does here ends the hint about what the page handed over. */
+  const act = () => setHint(undefined);
   useEffect(() => {
     if (proposal) flow.propose(proposal.command, proposal.why);
   }, [proposal, flow]);
 
-  function submit(sentence = text) {
+  /** `fromPage`: run for a right-click, which is not the agent acting in the box. */
+  function submit(sentence = text, fromPage = false) {
+    if (!fromPage) act();
     history.current.index = -1;
     if (sentence !== text) setText(sentence);
     void flow.submit(sentence, page).then(() => {
@@ -61,7 +71,10 @@ export function CommandBox({
       if (h.index === -1) h.items = await recentCommands();
       h.index = Math.max(-1, Math.min(h.items.length - 1, h.index + (e.key === 'ArrowUp' ? 1 : -1)));
       setText(h.index === -1 ? '' : (h.items[h.index] ?? ''));
-    } else if (e.key === 'Escape' && step.kind !== 'idle') flow.cancel();
+    } else if (e.key === 'Escape' && step.kind !== 'idle') {
+      act();
+      flow.cancel();
+    }
   }
 
   const guess = preview && preview.intent !== 'unknown' ? preview : undefined;
@@ -74,7 +87,10 @@ export function CommandBox({
           aria-label="Command"
           placeholder="Add the listing agent as a lead, remind me to call her Friday…"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            act();
+            setText(e.target.value);
+          }}
           onPaste={(e) => {
             // A pasted signature or address keeps its lines apart (an input would run them together).
             const pasted = e.clipboardData.getData('text');
@@ -86,7 +102,12 @@ export function CommandBox({
           onKeyDown={(e) => void keys(e)}
           className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         />
-        {text.trim() && (
+        {hint && (
+          <p data-testid="command-hint" role="status" className="mt-1 text-xs text-amber-800 dark:text-amber-200">
+            {hint}
+          </p>
+        )}
+        {text.trim() && !hint && (
           <p
             data-testid="command-preview"
             data-intent={preview?.intent}
@@ -108,6 +129,7 @@ export function CommandBox({
         flow={flow}
         page={page}
         memory={memory}
+        onAct={act}
         onConfirmed={() => {
           setText('');
           input.current?.focus();

@@ -1,4 +1,5 @@
 import type { PageContext, Recent, Reference } from '../../shared/contracts';
+import { formatPhone } from '../../shared/format';
 import type { Cause } from '../api/explain';
 import type { CommandFlow, Step } from '../commands/flow';
 import { whyRemembered } from '../memory';
@@ -25,12 +26,14 @@ type Props = {
   memory: Recent;
   /** The agent confirmed a card: the sentence is done with. */
   onConfirmed: () => void;
-  /** The agent picked a suggested rewording. */
+  /** The agent picked a suggested rewording, or a next step offered with a contact found. */
   onSuggestion: (text: string) => void;
+  /** The agent did something on the answer (confirmed, cancelled, picked). */
+  onAct?: () => void;
 };
 
 /** What a command came to — the confirm card, a read, a draft, a decline — wherever it was typed. */
-export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestion }: Props) {
+export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestion, onAct }: Props) {
   // Why a pronoun meant who it did, from the memory the sentence was read with.
   const remembered = (ref: Reference) => {
     const contact = (step.kind === 'confirm' ? step.recent : memory)?.contact;
@@ -54,14 +57,34 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
           remembered={remembered}
           shown={page?.kind === 'contact' ? page.contact : undefined}
           onConfirm={(confirmed) => {
+            onAct?.();
             onConfirmed();
             void flow.confirm(confirmed);
           }}
-          onCancel={() => flow.cancel()}
+          onCancel={() => {
+            onAct?.();
+            flow.cancel();
+          }}
         />
       )}
       {step.kind === 'draft' && <DraftCard command={step.command} streaming={step.streaming} response={step.response} />}
-      {step.kind === 'contacts' && <ContactList contacts={step.contacts} />}
+      {step.kind === 'contacts' && (
+        <ContactList
+          query={step.query}
+          contacts={step.contacts}
+          onSay={(sentence) => {
+            onAct?.();
+            flow.cancel();
+            onSuggestion(sentence);
+          }}
+          onAddLead={(lead) => {
+            onAct?.();
+            onSuggestion('');
+            const what = lead.params.email ?? formatPhone(lead.params.phone);
+            flow.propose(lead, what ? `No contact has ${what}: add them as a new lead.` : undefined);
+          }}
+        />
+      )}
       {step.kind === 'read' && step.command.intent === 'search_properties' && <SearchResults criteria={step.command.params} />}
       {step.kind === 'read' && (step.command.intent === 'property_details' || step.command.intent === 'comparables') && (
         <section
@@ -95,7 +118,10 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
                 <button
                   key={s}
                   type="button"
-                  onClick={() => onSuggestion(s)}
+                  onClick={() => {
+                    onAct?.();
+                    onSuggestion(s);
+                  }}
                   className="rounded-full border border-brand-600 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-slate-800"
                 >
                   {s}

@@ -157,6 +157,8 @@ export function ConfirmCard({
 
   const confirm = () => {
     if (blocked) return setProblem(blocked);
+    // A lead offered for an email or a phone alone has no name yet.
+    if (intent === 'add_lead' && !values.firstName?.trim()) return setProblem('The new lead needs a first name.');
     const fields = Object.fromEntries(
       Object.entries(values)
         .filter(([, v]) => v.trim() !== '')

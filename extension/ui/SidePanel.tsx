@@ -1,33 +1,52 @@
 import { useEffect, useState } from 'react';
-import { joinLines } from '../../shared/commands/context';
+import { joinLines, type ParseOptions } from '../../shared/commands/context';
 import { savedListing } from '../../shared/commands/intents/save_listing';
-import { execute } from '../api/worker';
+import { readSelection } from '../../shared/commands/selection';
+import type { PageContext } from '../../shared/contracts';
+import { execute, localNow } from '../api/worker';
 import { flush, sendQueuedNow } from '../cache/outbox';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { mentionOf, remember, thisWindow } from '../memory';
-import { CommandBox, type Proposal } from './CommandBox';
+import { getAreaCode } from '../settings';
+import { CommandBox, type Prefill, type Proposal } from './CommandBox';
 import { CrmAccount } from './CrmAccount';
-import { HandoffCard } from './HandoffCard';
 import { PageCard } from './PageCard';
 import { useConnection } from './useConnection';
 import { usePageContext } from './usePageContext';
 import { useTargetTab } from './useTargetTab';
 import { WorkerStatus } from './WorkerStatus';
 
-/** What a right-click or the shortcut puts in the command box. */
-function commandFor(handoff: Handoff): string | undefined {
+/**
+ * What a right-click or the shortcut puts in the command box, and whether it runs at once: a
+ * selection read as a lead, a contact or an address runs, so its card is there when the panel opens.
+ */
+function commandFor(handoff: Handoff, options: ParseOptions): Omit<Prefill, 'at'> {
   switch (handoff.action) {
-    case 'add_lead_from_selection':
-      return `add lead ${joinLines(handoff.text ?? '')}`.trim();
-    case 'search_address':
-      return `details for ${joinLines(handoff.text ?? '')}`.trim();
+    case 'selection': {
+      const reading = readSelection(handoff.text ?? '', options);
+      return reading.kind === 'text'
+        ? { text: reading.text, hint: reading.hint }
+        : { text: joinLines(reading.sentence), run: true };
+    }
     case 'add_listing_agent':
-      return 'add the listing agent as a lead';
-    case 'open_palette':
-      return '';
+      return { text: 'add the listing agent as a lead', run: true };
     case 'save_listing':
-      return undefined;
+      // With a listing read on the page the card is proposed instead; without, the sentence to finish.
+      return { text: 'save this listing to ' };
+    case 'open_palette':
+      return { text: '' };
   }
+}
+
+/** "Save this listing to a contact…": the card for the tab's listing, asking who. */
+function saveCard(page: PageContext | undefined, at: number): Proposal | undefined {
+  const listing = page?.kind === 'listing' ? page.listing : undefined;
+  if (!listing) return undefined;
+  return {
+    command: { intent: 'save_listing', confidence: 1, params: { listing: savedListing(listing, page?.url) } },
+    why: 'Who is interested in this listing?',
+    at,
+  };
 }
 
 /** The worker is back: what waited out the outage is sent now, not at the next alarm. */
@@ -37,9 +56,8 @@ export function SidePanel() {
   const worker = useConnection(sendQueue);
   const tabId = useTargetTab();
   const page = usePageContext(tabId);
-  const [handoff, setHandoff] = useState<Handoff>();
-  const [prefill, setPrefill] = useState<{ text: string; at: number }>();
-  const [saving, setSaving] = useState<Handoff>();
+  const [pending, setPending] = useState<Handoff>();
+  const [prefill, setPrefill] = useState<Prefill>();
   const [proposal, setProposal] = useState<Proposal>();
 
   // A contact or listing the agent opens is what "her" or "this place" means next.
@@ -49,31 +67,22 @@ export function SidePanel() {
   }, [page.context]);
 
   useEffect(() => {
-    const pick = () =>
-      void takeHandoff().then((h) => {
-        if (!h) return;
-        if (h.action === 'save_listing') return setSaving(h);
-        const text = commandFor(h);
-        if (text === undefined) setHandoff(h);
-        else setPrefill({ text, at: h.at });
-      });
+    const pick = () => void takeHandoff().then((h) => h && setPending(h));
     pick();
     return onHandoff(pick);
   }, []);
 
-  // "Save this listing to a contact…": the card for the tab's listing, once the panel has read it;
-  // with no listing read there, the sentence to finish instead.
+  // A handoff is read with the tab's page once it is known ("the listing agent" is that page's).
   useEffect(() => {
-    if (!saving || page.loading) return;
-    setSaving(undefined);
-    const listing = page.context?.kind === 'listing' ? page.context.listing : undefined;
-    if (!listing) return setPrefill({ text: 'save this listing to ', at: saving.at });
-    setProposal({
-      command: { intent: 'save_listing', confidence: 1, params: { listing: savedListing(listing, page.context?.url) } },
-      why: 'Who is interested in this listing?',
-      at: saving.at,
+    if (!pending || page.loading) return;
+    setPending(undefined);
+    const card = pending.action === 'save_listing' ? saveCard(page.context, pending.at) : undefined;
+    if (card) return setProposal(card);
+    void getAreaCode().then((areaCode) => {
+      const command = commandFor(pending, { ...localNow(), page: page.context, ...(areaCode && { areaCode }) });
+      setPrefill({ ...command, at: pending.at });
     });
-  }, [saving, page]);
+  }, [pending, page.loading, page.context]);
 
   return (
     <main className="flex min-h-screen flex-col gap-4 bg-white p-4 font-sans text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -85,7 +94,6 @@ export function SidePanel() {
       <WorkerStatus {...worker} />
       <CrmAccount crm={worker.result?.reachable ? worker.result.health.providers.crm : undefined} compact />
       <CommandBox page={page.context} prefill={prefill} proposal={proposal} />
-      {handoff && <HandoffCard handoff={handoff} onDismiss={() => setHandoff(undefined)} />}
       <PageCard tabId={tabId} {...page} />
     </main>
   );
