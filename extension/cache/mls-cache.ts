@@ -36,9 +36,12 @@ export async function write(key: string, value: unknown, listings: MlsListing[],
     await db.responses.put({ key, value, fetchedAt: now });
     if (listings.length) await db.listings.bulkPut(listings.map((listing) => ({ id: listing.id, listing, fetchedAt: now })));
   });
-  await evict(db.listings, LISTING_CAP);
+  await evictListings();
   await evict(db.responses, RESPONSE_CAP);
 }
+
+/** Past the cap, the listings seen longest ago go first. */
+export const evictListings = () => evict(db.listings, LISTING_CAP);
 
 async function evict(table: typeof db.listings | typeof db.responses, cap: number): Promise<void> {
   const count = await table.count();

@@ -108,7 +108,11 @@ describe('search pages give every home they carry', () => {
     expect(listings).toHaveLength(42);
     expect(new Set(listings.map((l) => l.address)).size).toBe(42);
     for (const l of listings) {
-      expect(l).toMatchObject({ state: 'TX', zip: expect.stringMatching(/^78\d{3}$/), status: expect.stringMatching(/^(For sale|Pending)$/) });
+      expect(l).toMatchObject({
+        state: 'TX',
+        zip: expect.stringMatching(/^78\d{3}$/),
+        status: expect.stringMatching(/^(For sale|Pending)$/),
+      });
       for (const fact of ['price', 'beds', 'baths', 'sqft', 'lat'] as const) expect(l[fact]).toBeTypeOf('number');
     }
     // Only on the map: its address and facts come from hdpData.homeInfo.
