@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Listing } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
 import { ListingCard } from './ListingCard';
@@ -6,14 +6,15 @@ import { ListingPhoto } from './ListingPhoto';
 import { OFFSCREEN_SKIPPED, ROW } from './offscreen-rows';
 import { PropertyInsights } from './PropertyInsights';
 
-function Row({ listing, onOpen }: { listing: Listing; onOpen: () => void }) {
+/** Memoised with a stable `onOpen`: opening a home and coming back re-renders no row. */
+const Row = memo(function Row({ listing, onOpen }: { listing: Listing; onOpen: (address: string) => void }) {
   return (
     <li style={OFFSCREEN_SKIPPED}>
       <button
         type="button"
         data-testid="page-home"
         data-address={listing.address}
-        onClick={onOpen}
+        onClick={() => onOpen(listing.address)}
         style={{ minHeight: ROW }}
         className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 dark:hover:bg-slate-900"
       >
@@ -31,7 +32,7 @@ function Row({ listing, onOpen }: { listing: Listing; onOpen: () => void }) {
       </button>
     </li>
   );
-}
+});
 
 /** A results page the agent is browsing: every home on it; one opens as its card, with price history and comps. */
 export function SearchCard({ listings, site }: { listings: Listing[]; site: string }) {
@@ -78,7 +79,7 @@ export function SearchCard({ listings, site }: { listings: Listing[]; site: stri
         <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-medium dark:border-slate-800">{count}</h2>
         <ul ref={list} className="divide-y divide-slate-100 dark:divide-slate-900">
           {listings.map((l) => (
-            <Row key={l.address} listing={l} onOpen={() => setOpenAddress(l.address)} />
+            <Row key={l.address} listing={l} onOpen={setOpenAddress} />
           ))}
         </ul>
       </section>
