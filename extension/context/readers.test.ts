@@ -138,6 +138,46 @@ describe('search pages give every home they carry', () => {
     expect(page.listings).toHaveLength(count);
   });
 
+  it('Trulia: every home of __NEXT_DATA__ searchData, facts as numbers or formatted values, a sale not shown as a list price', () => {
+    const home = (n: number, over: object = {}) => ({
+      location: {
+        streetAddress: `${n} Avenue F`,
+        city: 'Austin',
+        stateCode: 'TX',
+        zipCode: '78751',
+        fullLocation: `${n} Avenue F, Austin, TX 78751`,
+      },
+      price: { formattedPrice: `$${400 + (n % 100)},000` },
+      bedrooms: { formattedValue: '3bd' },
+      bathrooms: { formattedValue: '2.5ba' },
+      floorSpace: { formattedDimension: '1,920 sqft' },
+      propertyType: { value: 'SINGLE_FAMILY_HOME' },
+      currentStatus: { isActiveForSale: true },
+      media: { heroImage: { url: { small: `https://www.trulia.com/pictures/thumbs/${n}.jpg` } } },
+      ...over,
+    });
+    const homes = [
+      ...Array.from({ length: 39 }, (_, i) => home(4500 + i)),
+      home(99, { currentStatus: { isRecentlySold: true } }),
+    ];
+    const html = `<html><body><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { searchData: { homes } } })}</script></body></html>`;
+    const page = read(html, 'https://www.trulia.com/TX/Austin/');
+    expect(PageContext.parse(page)).toEqual(page);
+    expect(page.listings).toHaveLength(40);
+    expect(page.listings?.[0]).toMatchObject({
+      address: '4500 Avenue F, Austin, TX 78751',
+      price: 400000,
+      beds: 3,
+      baths: 2.5,
+      sqft: 1920,
+      status: 'For sale',
+      propertyType: 'single_family',
+      photos: ['https://www.trulia.com/pictures/thumbs/4500.jpg'],
+    });
+    expect(page.listings?.[39]).toMatchObject({ street: '99 Avenue F', status: 'Sold' });
+    expect(page.listings?.[39]?.price).toBeUndefined();
+  });
+
   it('a home whose address the page withholds is left out, the rest are all kept', () => {
     const result = (street: string, n: number) => ({
       zpid: String(n),
