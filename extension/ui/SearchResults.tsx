@@ -109,7 +109,7 @@ export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
               type="button"
               data-testid="more-results"
               onClick={() => setPages((n) => n + 1)}
-              className="ml-auto rounded-md px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-brand-100 dark:hover:bg-slate-800"
+              className="ml-auto shrink-0 whitespace-nowrap rounded-md px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-brand-100 dark:hover:bg-slate-800"
             >
               Show {Math.min(SEARCH_PAGE_SIZE, total - asked)} more
             </button>
