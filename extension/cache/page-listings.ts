@@ -14,7 +14,7 @@ export function pageListingId(listing: Listing, site: string): string {
   return `${site}:${address}`;
 }
 
-export const asMlsListing = (listing: Listing, site: string): MlsListing => ({ ...listing, id: pageListingId(listing, site) });
+const asMlsListing = (listing: Listing, site: string): MlsListing => ({ ...listing, id: pageListingId(listing, site) });
 
 /** What was last written for each id: a page read again unchanged writes nothing. */
 const written = new Map<string, string>();
