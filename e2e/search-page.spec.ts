@@ -125,8 +125,9 @@ test('a results page of 500 homes lists them all and stays quick', async ({ cont
   console.log(
     `500 homes: listed ${shownAt} ms after the panel opened; open ${Math.round(open)} ms, back ${Math.round(back)} ms (median of 5)`,
   );
-  expect(open).toBeLessThan(100);
-  expect(back).toBeLessThan(100);
+  // About 30 ms each here; the bound leaves room for a machine busy with other work.
+  expect(open).toBeLessThan(150);
+  expect(back).toBeLessThan(150);
 
   // The last home is reached by scrolling and opens like the first.
   await rows.nth(499).click();

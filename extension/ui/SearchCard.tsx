@@ -74,15 +74,20 @@ export function SearchCard({ listings, site }: { listings: Listing[]; site: stri
           <PropertyInsights address={opened.address} />
         </section>
       )}
-      {/* Hidden, not unmounted, while a home is open: the list comes back where the agent left it. */}
-      <section data-testid="search-card" hidden={!!opened} className="rounded-xl border border-slate-200 dark:border-slate-800">
-        <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-medium dark:border-slate-800">{count}</h2>
-        <ul ref={list} className="divide-y divide-slate-100 dark:divide-slate-900">
-          {listings.map((l) => (
-            <Row key={l.address} listing={l} onOpen={setOpenAddress} />
-          ))}
-        </ul>
-      </section>
+      {/*
+       * Skipped, not unmounted, while a home is open: the browser keeps the list's layout, so it comes
+       * back at once, where the agent left it.
+       */}
+      <div style={opened ? { contentVisibility: 'hidden' } : undefined}>
+        <section data-testid="search-card" className="rounded-xl border border-slate-200 dark:border-slate-800">
+          <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-medium dark:border-slate-800">{count}</h2>
+          <ul ref={list} className="divide-y divide-slate-100 dark:divide-slate-900">
+            {listings.map((l) => (
+              <Row key={l.address} listing={l} onOpen={setOpenAddress} />
+            ))}
+          </ul>
+        </section>
+      </div>
     </>
   );
 }
