@@ -1,8 +1,8 @@
 /**
  * A local stand-in for a RESO Web API server (RESO Web API Core 2.0.0; field names from the RESO
  * Data Dictionary 2.0): GET /Property with the OData query options $filter (eq, ne, ge, le, and,
- * or, parentheses, startswith), $select, $top, $orderby, $count and $expand=Media; answers
- * {"@odata.context", "@odata.count", "value": [...], "@odata.nextLink"} and pages with nextLink;
+ * or, parentheses, startswith), $select, $top, $skip (Core 2.5.7), $orderby, $count and $expand=Media;
+ * answers {"@odata.context", "@odata.count", "value": [...], "@odata.nextLink"} and pages with nextLink;
  * bearer tokens, issued by POST /token for OAuth2 client credentials; 401 without one, 429 with
  * Retry-After when told to. The homes are the sample MLS's generated ones.
  */
@@ -130,7 +130,8 @@ export async function startFakeReso() {
           (a, b) => String(a[field] ?? '').localeCompare(String(b[field] ?? '')) * (dir === 'desc' ? -1 : 1),
         );
       const top = Number(req.query.$top ?? 100);
-      const skip = Number(req.query.$skiptoken ?? 0);
+      // A nextLink's $skiptoken is this server's own: it counts rows skipped, as a client's $skip does.
+      const skip = Number(req.query.$skiptoken ?? req.query.$skip ?? 0);
       const page = match.slice(skip, skip + top);
       const select = req.query.$select?.split(',');
       const expand = req.query.$expand?.startsWith('Media');
@@ -138,7 +139,13 @@ export async function startFakeReso() {
         ...(select ? Object.fromEntries(select.map((s) => [s, r[s] ?? null])) : r),
         ...(expand && { Media: r.Media }),
       }));
-      const next = skip + top < match.length ? new URLSearchParams({ ...req.query, $skiptoken: String(skip + top) }) : undefined;
+      const next =
+        skip + top < match.length
+          ? new URLSearchParams({
+              ...Object.fromEntries(Object.entries(req.query).filter(([k]) => k !== '$skip')),
+              $skiptoken: String(skip + top),
+            })
+          : undefined;
       sendJson(res, 200, {
         '@odata.context': '$metadata#Property',
         ...(req.query.$count === 'true' && { '@odata.count': match.length }),

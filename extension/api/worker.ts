@@ -151,8 +151,8 @@ export async function draft(
 export const findContacts = (query: string, signal?: AbortSignal) =>
   call(ContactsResponse, (c) => c.v1.contacts.$get({ query: { query } }), signal);
 
-export const searchProperties = (criteria: SearchCriteria) =>
-  call(SearchResponse, (c) => c.v1.properties.search.$post({ json: { criteria } }));
+export const searchProperties = (criteria: SearchCriteria, page = 0) =>
+  call(SearchResponse, (c) => c.v1.properties.search.$post({ json: { criteria, ...(page > 0 && { page }) } }));
 
 export const propertyDetails = (address: string) =>
   call(DetailsResponse, (c) => c.v1.properties.details.$get({ query: { address } }));

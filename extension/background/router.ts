@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { WorkerError } from '../api/errors';
+import { rememberPageListings } from '../cache/page-listings';
 import { ContentMessage, PageMessage, type PageReply } from '../messages';
 import { forgetTab, savePageContext } from '../page-store';
 import { claimPalette } from './palette';
@@ -11,7 +12,11 @@ type Handlers = {
 };
 
 const HANDLERS: Handlers = {
-  'page-context': ({ context }, tabId) => savePageContext(tabId, context),
+  'page-context': async ({ context }, tabId) => {
+    await savePageContext(tabId, context);
+    // The cache only speeds later searches up: a full disk must not cost the tab its card.
+    await rememberPageListings(context).catch(() => undefined);
+  },
 };
 
 const sameOrigin = (a: string | undefined, b: string) => {

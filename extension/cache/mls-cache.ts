@@ -8,11 +8,11 @@ export const LISTING_CAP = 50_000;
 const RESPONSE_CAP = 2_000;
 
 /**
- * A search's cache key: the same criteria, whichever order their fields came in (the worker's
- * plan and the panel's own reading list them differently), are the same search.
+ * A search's cache key, one per page of results: the same criteria, whichever order their fields
+ * came in (the worker's plan and the panel's own reading list them differently), are the same search.
  */
-export const searchKey = (criteria: SearchCriteria) =>
-  `search:${JSON.stringify(Object.fromEntries(Object.entries(criteria).sort(([a], [b]) => a.localeCompare(b))))}`;
+export const searchKey = (criteria: SearchCriteria, page = 0) =>
+  `search:${JSON.stringify(Object.fromEntries(Object.entries(criteria).sort(([a], [b]) => a.localeCompare(b))))}${page > 0 ? `#${page}` : ''}`;
 
 export type Cached<T> = { value: T; fetchedAt: number; stale: boolean };
 
@@ -39,9 +39,12 @@ export async function write(key: string, value: unknown, listings: MlsListing[],
     await db.responses.put({ key, value, fetchedAt: now });
     if (listings.length) await db.listings.bulkPut(listings.map((listing) => ({ id: listing.id, listing, fetchedAt: now })));
   });
-  await evict(db.listings, LISTING_CAP);
+  await evictListings();
   await evict(db.responses, RESPONSE_CAP);
 }
+
+/** Past the cap, the listings seen longest ago go first. */
+export const evictListings = () => evict(db.listings, LISTING_CAP);
 
 async function evict(table: typeof db.listings | typeof db.responses, cap: number): Promise<void> {
   const count = await table.count();

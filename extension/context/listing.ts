@@ -60,6 +60,9 @@ const within = (value: number | undefined, min: number, max: number) =>
 /** Site logos and "no photo" placeholders are not photos of the home. */
 const PLACEHOLDER = /logo|no[-_]?photo|placeholder|spacer|blank\.(?:gif|png)/i;
 
+/** "(undisclosed Address)": a home whose street the page withholds cannot be told from its neighbours. */
+const WITHHELD = /undisclosed|not disclosed|address not (?:available|provided)/i;
+
 /** Normalises a draft into a Listing; undefined when there is no address to anchor it. */
 export function finishListing(draft: ListingDraft, base: URL): Listing | undefined {
   const fromLine = splitAddress(draft.address);
@@ -73,7 +76,7 @@ export function finishListing(draft: ListingDraft, base: URL): Listing | undefin
     streetLine.zip ??
     fromLine.zip;
   const address = joinAddress({ street, city, state, zip });
-  if (!street || !address) return undefined;
+  if (!street || !address || WITHHELD.test(street)) return undefined;
 
   const status = statusText(draft.status);
   const listing: Listing = { address, street };
@@ -135,13 +138,16 @@ export function listingPage(url: URL, site: string, listing: Listing | undefined
   return isListing(listing) ? { kind: 'listing', url: url.href, site, listing } : undefined;
 }
 
-/** A results page: its homes, each once (cards are often repeated for layout). */
+/** The most homes one results page is read for: more than any site puts on a page or its map. */
+const MAX_SEARCH_LISTINGS = 1000;
+
+/** A results page: all its homes, each once (cards are often repeated for layout, and in the map's data). */
 export function searchPage(url: URL, site: string, drafts: ListingDraft[]): PageContext | undefined {
   const byAddress = new Map<string, Listing>();
   for (const draft of drafts) {
     const listing = finishListing(draft, url);
     if (listing && !byAddress.has(listing.address.toLowerCase())) byAddress.set(listing.address.toLowerCase(), listing);
   }
-  const listings = [...byAddress.values()].slice(0, 200);
+  const listings = [...byAddress.values()].slice(0, MAX_SEARCH_LISTINGS);
   return listings.length ? { kind: 'search', url: url.href, site, listings } : undefined;
 }

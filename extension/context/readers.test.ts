@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../shared/contracts';
 import { read, readOwnPage } from './test-support';
@@ -94,6 +96,110 @@ describe('site readers on pages shaped like the real ones', () => {
 
   it('a news article about housing is nothing', () => {
     expect(readOwnPage('https://news.dailyledger.test/2026/11/20/mortgage-rates.html').kind).toBe('none');
+  });
+});
+
+describe('search pages give every home they carry', () => {
+  it('Zillow: the list (20 cards) and the map (42 pins) are 42 homes, each once, with their facts', () => {
+    const page = readOwnPage('https://www.zillow.com/austin-tx/');
+    expect(PageContext.parse(page)).toEqual(page);
+    expect(page.kind).toBe('search');
+    const listings = page.listings ?? [];
+    expect(listings).toHaveLength(42);
+    expect(new Set(listings.map((l) => l.address)).size).toBe(42);
+    for (const l of listings) {
+      expect(l).toMatchObject({
+        state: 'TX',
+        zip: expect.stringMatching(/^78\d{3}$/),
+        status: expect.stringMatching(/^(For sale|Pending)$/),
+      });
+      for (const fact of ['price', 'beds', 'baths', 'sqft', 'lat'] as const) expect(l[fact]).toBeTypeOf('number');
+    }
+    // Only on the map: its address and facts come from hdpData.homeInfo.
+    expect(listings[41]).toMatchObject({
+      address: '5957 W 6th St Unit 22A, Austin, TX 78704',
+      price: 389000,
+      beds: 2,
+      baths: 1.5,
+      sqft: 1750,
+      propertyType: 'condo',
+    });
+  });
+
+  // The team's saved real pages, read in place; every home with an address, counted by hand in their data.
+  const saved = join(import.meta.dirname, '../../../shared/fixtures/listings/search');
+  it.skipIf(!existsSync(saved)).each([
+    ['zillow-search-2025-brunswick-me-rentals.html', 'https://www.zillow.com/brunswick-me-04011/rentals/', 31],
+    ['realtor-search-2020-san-francisco.html', 'https://www.realtor.com/realestateandhomes-search/San-Francisco_CA', 43],
+    ['redfin-search-2025-zip-10003.html', 'https://www.redfin.com/zipcode/10003', 41],
+  ])('saved page %s: all %i homes', (file, url, count) => {
+    const page = read(readFileSync(join(saved, file), 'utf8'), url);
+    expect(page.kind).toBe('search');
+    expect(page.listings).toHaveLength(count);
+  });
+
+  it('Trulia: every home of __NEXT_DATA__ searchData, facts as numbers or formatted values, a sale not shown as a list price', () => {
+    const home = (n: number, over: object = {}) => ({
+      location: {
+        streetAddress: `${n} Avenue F`,
+        city: 'Austin',
+        stateCode: 'TX',
+        zipCode: '78751',
+        fullLocation: `${n} Avenue F, Austin, TX 78751`,
+      },
+      price: { formattedPrice: `$${400 + (n % 100)},000` },
+      bedrooms: { formattedValue: '3bd' },
+      bathrooms: { formattedValue: '2.5ba' },
+      floorSpace: { formattedDimension: '1,920 sqft' },
+      propertyType: { value: 'SINGLE_FAMILY_HOME' },
+      currentStatus: { isActiveForSale: true },
+      media: { heroImage: { url: { small: `https://www.trulia.com/pictures/thumbs/${n}.jpg` } } },
+      ...over,
+    });
+    const homes = [
+      ...Array.from({ length: 39 }, (_, i) => home(4500 + i)),
+      home(99, { currentStatus: { isRecentlySold: true } }),
+    ];
+    const html = `<html><body><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { searchData: { homes } } })}</script></body></html>`;
+    const page = read(html, 'https://www.trulia.com/TX/Austin/');
+    expect(PageContext.parse(page)).toEqual(page);
+    expect(page.listings).toHaveLength(40);
+    expect(page.listings?.[0]).toMatchObject({
+      address: '4500 Avenue F, Austin, TX 78751',
+      price: 400000,
+      beds: 3,
+      baths: 2.5,
+      sqft: 1920,
+      status: 'For sale',
+      propertyType: 'single_family',
+      photos: ['https://www.trulia.com/pictures/thumbs/4500.jpg'],
+    });
+    expect(page.listings?.[39]).toMatchObject({ street: '99 Avenue F', status: 'Sold' });
+    expect(page.listings?.[39]?.price).toBeUndefined();
+  });
+
+  it('a home whose address the page withholds is left out, the rest are all kept', () => {
+    const result = (street: string, n: number) => ({
+      zpid: String(n),
+      addressStreet: street,
+      addressCity: 'Brunswick',
+      addressState: 'ME',
+      addressZipcode: '04011',
+      unformattedPrice: 1500 + n,
+    });
+    const next = {
+      props: {
+        pageProps: {
+          searchPageState: {
+            cat1: { searchResults: { listResults: [result('1 Main St', 1), result('(undisclosed Address)', 2)] } },
+            cat2: { searchResults: { listResults: [result('2 Main St', 3)], mapResults: [result('1 Main St', 1)] } },
+          },
+        },
+      },
+    };
+    const html = `<html><body><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(next)}</script></body></html>`;
+    const page = read(html, 'https://www.zillow.com/brunswick-me-04011/rentals/');
+    expect(page.listings?.map((l) => l.street)).toEqual(['1 Main St', '2 Main St']);
   });
 });
 

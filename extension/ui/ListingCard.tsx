@@ -1,22 +1,18 @@
 import type { Listing } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
+import { ListingPhoto } from './ListingPhoto';
 
 /** The listing in front of the agent. Every value is page text, rendered as text. */
 export function ListingCard({ listing, site }: { listing: Listing; site: string }) {
-  const photo = listing.photos?.[0];
   const facts = formatFacts(listing);
   const agent = listing.listingAgent;
   return (
     <article data-testid="listing-card" className="overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800">
-      {photo && (
-        <img
-          src={photo}
-          alt=""
-          referrerPolicy="no-referrer"
-          loading="lazy"
-          className="aspect-[16/9] w-full bg-slate-100 object-cover"
-        />
-      )}
+      <ListingPhoto
+        src={listing.photos?.[0]}
+        address={listing.address}
+        className="aspect-[16/9] w-full bg-slate-100 object-cover"
+      />
       <div className="flex flex-col gap-1 p-3">
         <div className="flex items-baseline justify-between gap-2">
           <p data-testid="listing-price" className="text-xl font-semibold">

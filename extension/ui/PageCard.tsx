@@ -20,7 +20,8 @@ export function PageCard({ tabId, context, loading }: { tabId: number | undefine
     );
   }
   if (context?.kind === 'contact' && context.contact) return <ContactCard contact={context.contact} site={context.site} />;
-  if (context?.kind === 'search' && context.listings) return <SearchCard listings={context.listings} />;
+  if (context?.kind === 'search' && context.listings)
+    return <SearchCard key={context.url} listings={context.listings} site={context.site} />;
 
   const read = async () => {
     if (tabId !== undefined && !(await readTab(tabId))) setRefused(tabId);

@@ -23,7 +23,13 @@ export type MlsListing = z.infer<typeof MlsListing>;
 export const HistoryEvent = z.object({ date: z.string(), event: z.string(), price: z.number().optional() });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
-export const SearchRequest = z.strictObject({ criteria: SearchCriteria, page: z.number().int().min(0).max(40).optional() });
+/** Homes in one page of MLS search results; `page` counts from 0, up to the last one served. */
+export const SEARCH_PAGE_SIZE = 25;
+export const SEARCH_LAST_PAGE = 40;
+export const SearchRequest = z.strictObject({
+  criteria: SearchCriteria,
+  page: z.number().int().min(0).max(SEARCH_LAST_PAGE).optional(),
+});
 export const SearchResponse = z.object({ listings: z.array(MlsListing), total: z.number().int(), source: MlsSource });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 

@@ -11,4 +11,4 @@ export interface MlsProvider {
   autocomplete(text: string): Promise<string[]>;
 }
 
-export const PAGE_SIZE = 25;
+export { SEARCH_PAGE_SIZE as PAGE_SIZE } from '../../shared/contracts';

@@ -7,7 +7,7 @@ import { type MlsProvider, PAGE_SIZE } from './provider';
 
 /**
  * Any RESO Web API server (the MLS standard, OData 4): the Property resource with $filter, $select,
- * $top, $orderby, $expand=Media and @odata.nextLink paging; a bearer token, or OAuth2 client
+ * $top, $orderby, $expand=Media and pages by $top and $skip (which Web API Core servers must support); a bearer token, or OAuth2 client
  * credentials exchanged for one. Field names are the RESO Data Dictionary's (case-sensitive).
  */
 const SELECT = [
@@ -139,19 +139,13 @@ export function reso(config: ResoConfig): MlsProvider {
     return access_token;
   }
 
-  /** Follows @odata.nextLink `skipPages` times, then returns that page. */
-  async function query(params: Record<string, string>, skipPages = 0): Promise<{ value: Row[]; count?: number }> {
+  async function query(params: Record<string, string>): Promise<{ value: Row[]; count?: number }> {
     const bearer = await token();
-    let url = `${base}/Property?${new URLSearchParams(params).toString()}`;
-    for (let page = 0; ; page++) {
-      const res = await upstream('The RESO server', url, {
-        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-      });
-      const body = (await res.json()) as { value?: Row[]; '@odata.count'?: number; '@odata.nextLink'?: string };
-      if (page === skipPages || !body['@odata.nextLink'])
-        return { value: page === skipPages ? (body.value ?? []) : [], count: body['@odata.count'] };
-      url = body['@odata.nextLink'];
-    }
+    const res = await upstream('The RESO server', `${base}/Property?${new URLSearchParams(params).toString()}`, {
+      headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+    });
+    const body = (await res.json()) as { value?: Row[]; '@odata.count'?: number };
+    return { value: body.value ?? [], count: body['@odata.count'] };
   }
 
   const listings = (rows: Row[]) => rows.map(toListing).filter((l): l is MlsListing => !!l);
@@ -181,17 +175,13 @@ export function reso(config: ResoConfig): MlsProvider {
         $orderby: 'ModificationTimestamp desc',
         $expand: 'Media($select=MediaURL,Order)',
         $count: 'true',
+        ...(page > 0 && { $skip: String(page * PAGE_SIZE) }),
       };
-      const { value, cached: hit } = await cached(
-        'reso:search',
-        `${base} ${JSON.stringify(params)} ${page}`,
-        TTL.search,
-        async () => {
-          const res = await query(params, page);
-          const found = listings(res.value);
-          return { listings: found, total: res.count ?? found.length };
-        },
-      );
+      const { value, cached: hit } = await cached('reso:search', `${base} ${JSON.stringify(params)}`, TTL.search, async () => {
+        const res = await query(params);
+        const found = listings(res.value);
+        return { listings: found, total: res.count ?? found.length };
+      });
       return { ...value, cached: hit };
     },
     async details(address) {

@@ -129,11 +129,11 @@ export type SampleRow = {
   closed_at: string | null;
 };
 
-export const SAMPLE_SIZE = 360;
+export const SAMPLE_SIZE = 720;
 const sampleId = (i: number) => `SAMPLE-${String(10001 + i)}`;
 export const LAST_SAMPLE_ID = sampleId(SAMPLE_SIZE - 1);
 
-/** The sample listings: about 60 per metro, a third of them recent sales (for comps). */
+/** The sample listings: about 120 per metro, a third of them recent sales (for comps). */
 export function sampleListings(): SampleRow[] {
   const rand = seededRandom(20261122);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;

@@ -21,10 +21,10 @@ async function api(bindings: Env) {
   const { accessToken } = await startSession(bindings, 'local');
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
   return {
-    search: async (criteria: unknown) => {
+    search: async (criteria: unknown, page?: number) => {
       const res = await app.request(
         '/v1/properties/search',
-        { method: 'POST', headers, body: JSON.stringify({ criteria }) },
+        { method: 'POST', headers, body: JSON.stringify({ criteria, page }) },
         bindings,
       );
       return { status: res.status, body: await res.json() };
@@ -63,6 +63,22 @@ describe('RealEstateAPI', () => {
     expect(res.listings.length).toBeGreaterThan(0);
     for (const l of res.listings) expect(l).toMatchObject({ city: 'Austin', state: 'TX', propertyType: 'single_family' });
     expect(res.listings.every((l) => (l.beds ?? 0) >= 3 && (l.price ?? 0) <= 500000)).toBe(true);
+  });
+
+  it('asks for a later page with size and resultIndex', async () => {
+    const { search } = await api(withReapi);
+    const page1 = SearchResponse.parse((await search({ location: 'Phoenix AZ' })).body);
+    const page2 = SearchResponse.parse((await search({ location: 'Phoenix AZ' }, 1)).body);
+    const sent = await reapi.requests();
+    expect(sent.map((r) => r.body)).toMatchObject([
+      { size: 25, resultIndex: 0 },
+      { size: 25, resultIndex: 25 },
+    ]);
+    expect(page1.listings).toHaveLength(25);
+    expect(page2.total).toBe(page1.total);
+    expect(page2.listings).toHaveLength(Math.min(25, page1.total - 25));
+    const ids = new Set(page1.listings.map((l) => l.id));
+    expect(page2.listings.some((l) => ids.has(l.id))).toBe(false);
   });
 
   it('serves the second identical search from the cache', async () => {
@@ -138,22 +154,19 @@ describe('RESO Web API', () => {
     expect(res.listings[0]?.photos?.[0]).toMatch(/^https:\/\/media\.example-mls\.com\//);
   });
 
-  it('follows @odata.nextLink for later pages', async () => {
-    const { accessToken } = await startSession(withReso, 'local');
-    const res = await app.request(
-      '/v1/properties/search',
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ criteria: { location: 'Seattle' }, page: 1 }),
-      },
-      withReso,
-    );
-    const page2 = SearchResponse.parse(await res.json());
+  it('asks for a later page with $top and $skip, in one request', async () => {
+    const { search } = await api(withReso);
+    const page1 = SearchResponse.parse((await search({ location: 'Seattle' })).body);
+    const page2 = SearchResponse.parse((await search({ location: 'Seattle' }, 1)).body);
     const requests = await resoFake.requests();
     expect(requests).toHaveLength(2);
-    expect(requests[1]?.query.$skiptoken).toBe('25');
-    expect(page2.listings.length).toBeGreaterThan(0);
+    expect(requests[0]?.query.$skip).toBeUndefined();
+    expect(requests[1]?.query).toMatchObject({ $top: '25', $skip: '25' });
+    expect(page1.listings).toHaveLength(25);
+    expect(page2.total).toBe(page1.total);
+    expect(page2.listings).toHaveLength(Math.min(25, page1.total - 25));
+    const ids = new Set(page1.listings.map((l) => l.id));
+    expect(page2.listings.some((l) => ids.has(l.id))).toBe(false);
   });
 
   it('gets a token by client credentials, backs off on 429, and caches the second search', async () => {

@@ -49,6 +49,22 @@ describe('the sample MLS (local default)', () => {
     expect(res.listings.every(check)).toBe(true);
   });
 
+  it('pages past the first 25: the next page holds the rest, none twice, with the same total', async () => {
+    const { search } = await api();
+    const criteria = { location: 'Austin', bedsMin: 3 };
+    const page1 = SearchResponse.parse(await (await search({ criteria })).json());
+    const page2 = SearchResponse.parse(await (await search({ criteria, page: 1 })).json());
+    expect(page1.total).toBeGreaterThan(25);
+    expect(page1.listings).toHaveLength(25);
+    expect(page2.total).toBe(page1.total);
+    expect(page2.listings).toHaveLength(Math.min(25, page1.total - 25));
+    const ids = new Set(page1.listings.map((l) => l.id));
+    expect(page2.listings.some((l) => ids.has(l.id))).toBe(false);
+    const past = SearchResponse.parse(await (await search({ criteria, page: 40 })).json());
+    expect(past).toMatchObject({ listings: [], total: page1.total });
+    expect((await search({ criteria, page: 41 })).status).toBe(400);
+  });
+
   it('answers details with price history, and comps of recent sales nearby', async () => {
     const { search, get } = await api();
     const [home] = SearchResponse.parse(await (await search({ criteria: { location: 'Austin', bedsMin: 3 } })).json()).listings;

@@ -1,4 +1,4 @@
-import { $, isObject, meta, objectAfter, parseJson } from '../dom';
+import { $, asArray, get, isObject, meta, objectAfter, parseJson } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
 import { draftFromThing, jsonLdDrafts } from '../schema-org';
@@ -30,6 +30,45 @@ function draftFromPropertyData(doc: Document): ListingDraft | undefined {
   };
 }
 
+type Json = Record<string, unknown>;
+
+/** A fact of a search-result home: a number, or `{value}` / `{formattedValue}` / `{formattedDimension}`. */
+const fact = (v: unknown) => (isObject(v) ? (v.value ?? v.formattedValue ?? v.formattedDimension) : v);
+
+function resultStatus(h: Json): string | undefined {
+  const status = (h.currentStatus ?? {}) as Json;
+  if (status.isRecentlySold) return 'Sold';
+  if (status.isOffMarket) return 'Off market';
+  if (status.isActiveForRent) return 'For rent';
+  if (status.isActiveForSale) return 'For sale';
+  return undefined;
+}
+
+/** Today's results pages: `__NEXT_DATA__` → props.searchData.homes, every home of the page. */
+function searchDrafts(doc: Document): ListingDraft[] {
+  const homes = asArray(get(parseJson($(doc, 'script#__NEXT_DATA__')), 'props', 'searchData', 'homes'));
+  return homes.filter(isObject).map((h) => {
+    const location = (h.location ?? {}) as Json;
+    const hero = get(h, 'media', 'heroImage', 'url');
+    return {
+      street: location.streetAddress,
+      city: location.city,
+      state: location.stateCode,
+      zip: location.zipCode,
+      address: location.fullLocation,
+      price: get(h, 'price', 'price') ?? get(h, 'price', 'formattedPrice'),
+      beds: fact(h.bedrooms),
+      baths: fact(h.bathrooms),
+      sqft: fact(h.floorSpace),
+      propertyType: get(h, 'propertyType', 'value'),
+      status: resultStatus(h),
+      lat: get(location, 'coordinates', 'latitude'),
+      lng: get(location, 'coordinates', 'longitude'),
+      photos: [get(hero, 'medium') ?? get(hero, 'small')],
+    };
+  });
+}
+
 export const trulia: Reader = {
   site: 'trulia',
   hosts: /(^|\.)trulia\.com$/,
@@ -40,6 +79,8 @@ export const trulia: Reader = {
       const found = listingPage(url, this.site, finishListing(draft, url));
       if (found) return found;
     }
+    const results = searchDrafts(doc);
+    if (results.length) return searchPage(url, this.site, results);
     return /\/for_(sale|rent)\/|\/sold\//.test(url.pathname) ? searchPage(url, this.site, jsonLdDrafts(doc)) : undefined;
   },
 };

@@ -119,23 +119,35 @@ function draftFromLegacy(doc: Document): ListingDraft | undefined {
   return draft;
 }
 
+/**
+ * A results page's homes: the list's cards and the map's pins (the map holds every home of the
+ * search, the list only the first page of it), in both of Zillow's result categories. A map pin
+ * carries its address only in `hdpData.homeInfo`.
+ */
 function searchDrafts(next: unknown): ListingDraft[] {
-  const results = asArray(get(next, 'props', 'pageProps', 'searchPageState', 'cat1', 'searchResults', 'listResults'));
-  return results.filter(isObject).map((r) => ({
-    street: clean(r.addressStreet)?.replace(/\s*#\s*$/, ''),
-    city: r.addressCity,
-    state: r.addressState,
-    zip: r.addressZipcode,
-    address: r.address,
-    price: r.unformattedPrice ?? r.price,
-    beds: r.beds,
-    baths: r.baths,
-    sqft: r.area,
-    status: r.statusType,
-    lat: get(r, 'latLong', 'latitude'),
-    lng: get(r, 'latLong', 'longitude'),
-    photos: [r.imgSrc],
-  }));
+  const state = get(next, 'props', 'pageProps', 'searchPageState');
+  const results = ['cat1', 'cat2'].flatMap((cat) =>
+    ['listResults', 'mapResults'].flatMap((list) => asArray(get(state, cat, 'searchResults', list))),
+  );
+  return results.filter(isObject).map((r) => {
+    const home = (get(r, 'hdpData', 'homeInfo') ?? {}) as Json;
+    return {
+      street: clean(r.addressStreet ?? home.streetAddress)?.replace(/\s*#\s*$/, ''),
+      city: r.addressCity ?? home.city,
+      state: r.addressState ?? home.state,
+      zip: r.addressZipcode ?? home.zipcode,
+      address: r.address,
+      price: r.unformattedPrice ?? home.price ?? r.price,
+      beds: r.beds ?? home.bedrooms,
+      baths: r.baths ?? home.bathrooms,
+      sqft: r.area ?? home.livingArea,
+      status: r.statusType ?? home.homeStatus,
+      propertyType: home.homeType,
+      lat: get(r, 'latLong', 'latitude') ?? home.latitude,
+      lng: get(r, 'latLong', 'longitude') ?? home.longitude,
+      photos: [r.imgSrc],
+    };
+  });
 }
 
 export const zillow: Reader = {
