@@ -9,9 +9,10 @@ import { startWorker } from '../e2e/support/worker';
 import { benchExtraction, benchSidePanel } from './figures/browser';
 import { benchLlm } from './figures/llm';
 import { ROOT } from './figures/pages';
+import { benchPalette } from './figures/palette';
 import { benchParse } from './figures/parse';
 import { benchSizes } from './figures/sizes';
-import { type Figure, pending, round } from './figures/stats';
+import { type Figure, round } from './figures/stats';
 import { benchWorkerOverhead } from './figures/worker';
 
 const started = performance.now();
@@ -22,12 +23,9 @@ const figures: Record<string, Figure> = {};
 Object.assign(figures, benchParse());
 Object.assign(figures, await benchExtraction());
 Object.assign(figures, benchSizes());
-Object.assign(figures, {
-  palette_keystroke_p99_ms: pending('the command palette overlay has no issue of its own yet; the shortcut opens the side panel'),
-  palette_open_ms: pending('the command palette overlay has no issue of its own yet; the shortcut opens the side panel'),
-});
 const worker = await startWorker();
 try {
+  Object.assign(figures, await benchPalette(worker));
   Object.assign(figures, await benchSidePanel(worker));
 } finally {
   await worker.stop();

@@ -9,7 +9,7 @@ export type PaletteAction = {
   label: string;
   /** Other words it is found by. */
   words: string;
-  fill?: string;
+  fill?: string | ((page: PageContext | undefined) => string);
   run?: string;
   /** Shown only on pages where it means something. */
   when?: (page: PageContext | undefined) => boolean;
@@ -34,6 +34,13 @@ export const ACTIONS: PaletteAction[] = [
     when: onListing,
   },
   {
+    id: 'listing-save',
+    label: 'Save this listing to a contact',
+    words: 'interested favorite likes buyer',
+    fill: 'save this listing to ',
+    when: onListing,
+  },
+  {
     id: 'listing-comps',
     label: 'Comparables for this listing',
     words: 'comps sold nearby value',
@@ -46,7 +53,8 @@ export const ACTIONS: PaletteAction[] = [
     id: 'contact-task',
     label: 'Remind me about this contact',
     words: 'task todo follow up',
-    fill: 'remind me to call them ',
+    // The name, not "them": the task's title is read in CRM lists away from this page.
+    fill: (page) => `remind me to call ${page?.contact?.name ?? 'them'} `,
     when: onContact,
   },
   { id: 'add-lead', label: 'Add a lead', words: 'new contact person buyer seller', fill: 'add lead ' },

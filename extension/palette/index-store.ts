@@ -34,6 +34,17 @@ export class PaletteIndex {
     const fresh = search(this.fresh, query, limit);
     const shadowed = new Set(fresh.map((h) => `${h.entry.kind}:${h.entry.id}`));
     const older = search(this.main, query, limit + fresh.length).filter((h) => !shadowed.has(`${h.entry.kind}:${h.entry.id}`));
-    return [...fresh, ...older].sort((a, b) => b.score - a.score).slice(0, limit);
+    // A home seen on a portal's page and in an MLS answer is cached twice: it is listed once.
+    const homes = new Set<string>();
+    return [...fresh, ...older]
+      .sort((a, b) => b.score - a.score)
+      .filter(({ entry }) => {
+        if (entry.kind !== 'listing') return true;
+        const home = `${entry.label}|${entry.detail.split(' · ')[0]}`.toLowerCase();
+        if (homes.has(home)) return false;
+        homes.add(home);
+        return true;
+      })
+      .slice(0, limit);
   }
 }

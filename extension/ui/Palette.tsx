@@ -134,7 +134,13 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
     const key = `${entry.kind}:${entry.id}`;
     if (entry.kind === 'action') {
       const action = actionsFor(page).find((a) => a.id === entry.id);
-      return { key, kind: 'action', label: entry.label, act: () => (action?.run ? run(action.run) : fill(action?.fill ?? '')) };
+      return {
+        key,
+        kind: 'action',
+        label: entry.label,
+        act: () =>
+          action?.run ? run(action.run) : fill(typeof action?.fill === 'function' ? action.fill(page) : (action?.fill ?? '')),
+      };
     }
     if (entry.kind === 'recent') return { key, kind: 'recent', label: entry.label, act: () => run(entry.label) };
     return { key, kind: entry.kind, label: entry.label, detail: entry.detail, act: () => void open(entry) };
