@@ -65,13 +65,13 @@ test('the shortcut puts the palette over a hostile page, answers a search, lands
   await expect(frame.getByTestId('search-results')).toBeVisible();
 
   // A write shows the confirm card here and, confirmed, lands once in the CRM.
-  await input.fill('add lead Priya Raman 512-555-0177 priya@raman.example');
+  await input.fill('add lead Ngozi Adeyemi 512-555-0177 ngozi@adeyemi.example');
   await input.press('Enter');
   const card = frame.getByTestId('confirm-card');
-  await expect(card.getByLabel('First name')).toHaveValue('Priya');
+  await expect(card.getByLabel('First name')).toHaveValue('Ngozi');
   await card.getByRole('button', { name: /Confirm/ }).click();
   await expect(frame.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
-  expect(await localCrm(worker.url).contacts('Priya Raman')).toEqual([expect.objectContaining({ phone: '+15125550177' })]);
+  expect(await localCrm(worker.url).contacts('Ngozi Adeyemi')).toEqual([expect.objectContaining({ phone: '+15125550177' })]);
 
   // Esc closes it: the page's DOM and focus are as before.
   await frame.getByTestId('palette-input').press('Escape');
@@ -89,14 +89,14 @@ test('contacts and listings seen before are found as they are typed, with their 
   await localCrm(worker.url).execute({
     intent: 'add_lead',
     confidence: 1,
-    params: { firstName: 'Dana', lastName: 'Whitfield', phone: '+15125550166' },
+    params: { firstName: 'Thandiwe', lastName: 'Okonkwo', phone: '+15125550166' },
   });
   // The panel's contact search keeps what the CRM answered; the listing page's details are cached too.
   const { page, tabId } = await openTab(LISTING);
   const side = await panel(tabId);
-  await side.getByTestId('command-input').fill('find contact Dana Whitfield');
+  await side.getByTestId('command-input').fill('find contact Thandiwe Okonkwo');
   await side.getByTestId('command-input').press('Enter');
-  await expect(side.getByTestId('contact-results')).toContainText('Dana Whitfield');
+  await expect(side.getByTestId('contact-results')).toContainText('Thandiwe Okonkwo');
   await expect(side.getByTestId('property-insights')).toBeVisible();
   await side.close();
 
@@ -107,29 +107,29 @@ test('contacts and listings seen before are found as they are typed, with their 
   // Shown before a word is typed: this page's own actions.
   await expect(frame.getByRole('option').first()).toContainText('Add the listing agent as a lead');
 
-  await input.fill('whitf');
+  await input.fill('okonk');
   const contact = frame.locator('[role=option][data-kind=contact]').first();
-  await expect(contact).toContainText('Dana Whitfield');
+  await expect(contact).toContainText('Thandiwe Okonkwo');
   // A slip of the keys still finds her.
-  await input.fill('dana whitfeild');
-  await expect(contact).toContainText('Dana Whitfield');
+  await input.fill('thandiwe okonwko');
+  await expect(contact).toContainText('Thandiwe Okonkwo');
   await input.press('ArrowDown');
   await expect(frame.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
   await input.press('Enter');
-  await expect(frame.getByTestId('palette-contact')).toContainText('Dana Whitfield');
+  await expect(frame.getByTestId('palette-contact')).toContainText('Thandiwe Okonkwo');
   await frame.getByRole('button', { name: 'Add a note' }).press('Enter');
-  await expect(input).toHaveValue('note for Dana Whitfield: ');
+  await expect(input).toHaveValue('note for Thandiwe Okonkwo: ');
   await input.pressSequentially('prefers morning showings');
   await input.press('Enter');
   const card = frame.getByTestId('confirm-card');
   await expect(card).toBeVisible();
-  await expect(card).toContainText('Dana Whitfield');
+  await expect(card).toContainText('Thandiwe Okonkwo');
   await card.getByRole('button', { name: /Confirm/ }).click();
   await expect(frame.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
-  const [dana] = await localCrm(worker.url).contacts('Dana Whitfield');
+  const [thandiwe] = await localCrm(worker.url).contacts('Thandiwe Okonkwo');
   const notes = (await localCrm(worker.url).activity()).filter((a) => a.intent === 'add_note');
   expect(notes).toEqual([
-    expect.objectContaining({ contactId: dana?.id, record: expect.objectContaining({ text: 'prefers morning showings' }) }),
+    expect.objectContaining({ contactId: thandiwe?.id, record: expect.objectContaining({ text: 'prefers morning showings' }) }),
   ]);
 
   // A search run here keeps its homes: the next keystrokes find them.
