@@ -61,8 +61,9 @@ async function scanFrame(where: string, page: Page, frame: Frame): Promise<void>
 type Stop = { name: string; marked: boolean };
 
 /**
- * Walks the page by Tab, from the top, until focus comes round again: each control reached, named as
- * a screen reader would roughly name it, and whether it shows where focus is (an outline or a ring).
+ * Walks the page by Tab, from wherever focus is, until it comes round again: each control reached, named as
+ * a screen reader would roughly name it, and whether it shows where focus is: an outline, or a ring (a shadow
+ * with a spread, which a plain drop shadow lacks).
  */
 async function tabWalk(page: Page, frame: Frame | Page = page): Promise<Stop[]> {
   const stops: Stop[] = [];
@@ -79,7 +80,7 @@ async function tabWalk(page: Page, frame: Frame | Page = page): Promise<Stop[]> 
       return {
         key: `${el.tagName}#${Array.from(document.querySelectorAll('*')).indexOf(el)}`,
         name: `${el.tagName.toLowerCase()} ${name.slice(0, 40)}`,
-        marked: outlined || style.boxShadow !== 'none',
+        marked: outlined || /0px 0px 0px [1-9]/.test(style.boxShadow),
       };
     });
     if (stop.key === 'outside') {
