@@ -100,7 +100,7 @@ export function CommandBox({ page, prefill, proposal }: { page?: PageContext; pr
             setText((t) => `${t.slice(0, from ?? t.length)}${joinLines(pasted)}${t.slice(to ?? t.length)}`);
           }}
           onKeyDown={(e) => void keys(e)}
-          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
+          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 dark:border-slate-700 dark:bg-slate-900"
         />
         {hint && (
           <p data-testid="command-hint" role="status" className="mt-1 text-xs text-amber-800 dark:text-amber-200">

@@ -41,7 +41,7 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
   };
   return (
     <>
-      {step.kind === 'planning' && <p className="text-sm text-slate-500">Working…</p>}
+      {step.kind === 'planning' && <p className="text-sm text-slate-600 dark:text-slate-400">Working…</p>}
       {step.kind === 'confirm' && step.readHere && (
         <p data-testid="read-here-note" data-cause={step.readHere} className="text-xs text-amber-800 dark:text-amber-200">
           {READ_HERE[step.readHere]}
@@ -107,13 +107,13 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
         >
           <p>{step.message}</p>
           {step.understood.length > 0 && (
-            <p data-testid="command-understood" className="text-xs text-slate-500">
+            <p data-testid="command-understood" className="text-xs text-slate-600 dark:text-slate-400">
               Understood {step.understood.join(' · ')}.
             </p>
           )}
           {step.suggestions.length > 0 && (
             <div className="flex flex-wrap gap-1" data-testid="command-suggestions">
-              <span className="text-xs text-slate-500">Did you mean:</span>
+              <span className="text-xs text-slate-600 dark:text-slate-400">Did you mean:</span>
               {step.suggestions.map((s) => (
                 <button
                   key={s}
@@ -135,7 +135,7 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
         <section role="status" data-testid="command-message" className="text-sm text-slate-700 dark:text-slate-300">
           <p>{step.text}</p>
           {step.detail && (
-            <details className="mt-1 text-xs text-slate-500">
+            <details className="mt-1 text-xs text-slate-600 dark:text-slate-400">
               <summary className="cursor-pointer">Details</summary>
               {step.detail}
             </details>

@@ -342,14 +342,14 @@ export function ConfirmCard({
           disabled={!!blocked}
           className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
-          Confirm <kbd className="opacity-70">⏎</kbd>
+          Confirm <kbd>⏎</kbd>
         </button>
         <button
           type="button"
           onClick={onCancel}
-          className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
-          Cancel <kbd className="opacity-70">Esc</kbd>
+          Cancel <kbd>Esc</kbd>
         </button>
       </div>
     </section>

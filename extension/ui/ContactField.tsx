@@ -162,7 +162,9 @@ export function ContactField({
             <label key={c.id} className="flex items-center gap-2 text-slate-800 dark:text-slate-200">
               <input type="radio" name="contact-choice" checked={value.chosen?.id === c.id} onChange={() => set({ chosen: c })} />
               {fullName(c)}
-              <span className="text-slate-500">{[formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}</span>
+              <span className="text-slate-600 dark:text-slate-400">
+                {[formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}
+              </span>
             </label>
           ))}
         </fieldset>
@@ -204,7 +206,7 @@ export function ContactField({
         </div>
       )}
       {value.status === 'unchecked' && (value.message || value.fixedId) && (
-        <p className="text-slate-500">
+        <p className="text-slate-600 dark:text-slate-400">
           {value.fixedId ? `Contact #${value.fixedId}. ` : ''}
           {value.message ?? ''}
         </p>

@@ -59,7 +59,14 @@ export function ContactList({
           </p>
           <div className="flex flex-wrap gap-1">
             {NEXT.map(([label, say]) => (
-              <button key={label} type="button" onClick={() => onSay(say(fullName(c)))} className={button}>
+              <button
+                key={label}
+                type="button"
+                // Several contacts may be listed: each button names whose it is.
+                aria-label={`${label}: ${fullName(c)}`}
+                onClick={() => onSay(say(fullName(c)))}
+                className={button}
+              >
                 {label}
               </button>
             ))}

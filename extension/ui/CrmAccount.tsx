@@ -174,7 +174,7 @@ function FollowUpBossKeyForm({ busy, onSubmit }: { busy: boolean; onSubmit: (api
           {busy ? 'Checking…' : 'Connect'}
         </button>
       </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         In Follow Up Boss: Admin → API. Estait checks it with Follow Up Boss before using it.
       </p>
     </form>

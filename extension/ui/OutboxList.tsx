@@ -5,7 +5,7 @@ import { discard, retryNow, shownWrites } from '../cache/outbox';
 import { INTENT_LABELS, summarize } from './describe';
 
 const STATES: Record<OutboxEntry['state'], { label: string; tone: string }> = {
-  pending: { label: 'Saving…', tone: 'text-slate-500' },
+  pending: { label: 'Saving…', tone: 'text-slate-600 dark:text-slate-400' },
   retrying: { label: 'Will retry', tone: 'text-amber-700 dark:text-amber-300' },
   done: { label: 'Saved', tone: 'text-emerald-700 dark:text-emerald-400' },
   duplicate: { label: 'Already in CRM', tone: 'text-sky-700 dark:text-sky-300' },
@@ -42,7 +42,7 @@ export function OutboxRows({ entries, onRetry }: { entries: OutboxEntry[]; onRet
   if (!entries.length) return null;
   return (
     <section aria-label="Recent writes" data-testid="outbox" className="flex flex-col gap-1">
-      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">Recent</h2>
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Recent</h2>
       {entries.map((e) => (
         <div
           key={e.key}

@@ -12,6 +12,7 @@ import { INTENT_LABELS, summarize } from './describe';
 import { OutboxRows } from './OutboxList';
 import { PropertyInsights } from './PropertyInsights';
 import { useCommandFlow } from './useCommandFlow';
+import { useFocusTrap } from './useFocusTrap';
 import { usePageContext } from './usePageContext';
 
 const LIMIT = 8;
@@ -194,6 +195,10 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
     return () => window.removeEventListener('keydown', onKey);
   }, [step.kind, view.kind, flow, onClose]);
 
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog);
+
+  const listed = view.kind === 'list' && step.kind === 'idle';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop's click is the mouse's Esc; the keyboard has Esc itself.
     // biome-ignore lint/a11y/useKeyWithClickEvents: Esc is handled for the whole palette above.
@@ -202,6 +207,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
       onClick={(e) => e.target === e.currentTarget && onClose()}
     >
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label="Estait command palette"
@@ -214,9 +220,10 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           autoFocus
           data-testid="palette-input"
           role="combobox"
-          aria-expanded={view.kind === 'list' && step.kind === 'idle'}
-          aria-controls="palette-results"
-          aria-activedescendant={rows[chosen] ? `palette-row-${chosen}` : undefined}
+          aria-expanded={listed}
+          // Only while the list is there: a reference to a missing element is invalid.
+          aria-controls={listed ? 'palette-results' : undefined}
+          aria-activedescendant={listed && rows[chosen] ? `palette-row-${chosen}` : undefined}
           aria-label="Command or search"
           placeholder="Type a command, a contact or an address…"
           value={text}
@@ -265,7 +272,9 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
                     i === chosen ? 'bg-brand-50 ring-2 ring-brand-600 dark:bg-slate-800' : ''
                   }`}
                 >
-                  <span className="w-16 shrink-0 text-[11px] uppercase tracking-wide text-slate-500">{KIND_NAMES[row.kind]}</span>
+                  <span className="w-16 shrink-0 text-[11px] uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                    {KIND_NAMES[row.kind]}
+                  </span>
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium">{row.label}</span>
                     {row.detail && (
@@ -274,7 +283,9 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
                   </span>
                 </div>
               ))}
-              {!rows.length && <p className="px-3 py-2 text-[13px] text-slate-500">Type to search or to ask.</p>}
+              {!rows.length && (
+                <p className="px-3 py-2 text-[13px] text-slate-600 dark:text-slate-400">Type to search or to ask.</p>
+              )}
             </div>
           )}
           {sent.length > 0 && step.kind === 'idle' && view.kind === 'list' && (

@@ -10,7 +10,7 @@ export function SourceNote<T>({ read, source }: { read: CachedRead<T>; source?: 
   const saved = read.data && (read.offline || read.data.stale);
   if (!source?.sample && !saved) return null;
   return (
-    <p className="text-xs text-slate-500">
+    <p className="text-xs text-slate-600 dark:text-slate-400">
       {source?.sample && <span data-testid="sample-note">{source.note ?? 'Sample data'}</span>}
       {saved && read.data && (
         <span data-testid="stale-note" data-offline={read.offline} className="ml-1 text-amber-700 dark:text-amber-300">
@@ -44,7 +44,7 @@ export function PropertyInsights({ address, withHistory = true }: { address: str
     <section data-testid="property-insights" className="flex flex-col gap-2 text-sm">
       {history && history.length > 0 && (
         <div data-testid="price-history">
-          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Price history</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Price history</h3>
           <ul>
             {history.map((h) => (
               <li key={`${h.date}-${h.event}`} className="flex justify-between text-xs">
@@ -58,10 +58,12 @@ export function PropertyInsights({ address, withHistory = true }: { address: str
         </div>
       )}
       <div data-testid="comps">
-        <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Comparable sales</h3>
-        {comps.loading && <p className="text-xs text-slate-500">Looking for recent sales…</p>}
+        <h3 className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Comparable sales</h3>
+        {comps.loading && <p className="text-xs text-slate-600 dark:text-slate-400">Looking for recent sales…</p>}
         {comps.error && <p className="text-xs text-red-700 dark:text-red-400">{comps.error}</p>}
-        {comps.data && comps.data.value.comps.length === 0 && <p className="text-xs text-slate-500">No recent sales nearby.</p>}
+        {comps.data && comps.data.value.comps.length === 0 && (
+          <p className="text-xs text-slate-600 dark:text-slate-400">No recent sales nearby.</p>
+        )}
         <ul className="divide-y divide-slate-100 dark:divide-slate-900">
           {comps.data?.value.comps.map((c) => (
             <li key={c.id} data-testid="comp" className="py-1">

@@ -43,7 +43,7 @@ const useSearchPage = (criteria: SearchCriteria, page: number) =>
 /** A later page of results, asked for when the agent wants more. */
 function MoreResults({ criteria, page, onOpen }: { criteria: SearchCriteria; page: number; onOpen: (l: MlsListing) => void }) {
   const { data, error, loading } = useSearchPage(criteria, page);
-  if (loading) return <p className="px-3 py-2 text-sm text-slate-500">Loading more…</p>;
+  if (loading) return <p className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">Loading more…</p>;
   if (error || !data)
     return (
       <p role="status" className="px-3 py-2 text-sm text-red-700 dark:text-red-400">
@@ -59,7 +59,7 @@ export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
   const { data, error, loading } = read;
   const [open, setOpen] = useState<MlsListing>();
   const [pages, setPages] = useState(1);
-  if (loading) return <p className="text-sm text-slate-500">Searching…</p>;
+  if (loading) return <p className="text-sm text-slate-600 dark:text-slate-400">Searching…</p>;
   if (error || !data)
     return (
       <p role="status" data-testid="search-error" className="text-sm text-red-700 dark:text-red-400">
@@ -92,7 +92,9 @@ export function SearchResults({ criteria }: { criteria: SearchCriteria }) {
           {asked < total ? ` (first ${asked})` : ''}
         </h2>
         {listings.length === 0 && (
-          <p className="px-3 py-2 text-sm text-slate-500">Nothing matches; try a wider price range or area.</p>
+          <p className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">
+            Nothing matches; try a wider price range or area.
+          </p>
         )}
         <div style={{ maxHeight: VIEWPORT }} className="divide-y divide-slate-100 overflow-y-auto dark:divide-slate-900">
           {listings.map((l) => (

@@ -88,7 +88,7 @@ export function SidePanel() {
     <main className="flex min-h-screen flex-col gap-4 bg-white p-4 font-sans text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex items-center justify-between">
         <h1 className="text-lg font-semibold tracking-tight">
-          <span className="text-brand-600">Est</span>ait
+          <span className="text-brand-600 dark:text-brand-100">Est</span>ait
         </h1>
       </header>
       <WorkerStatus {...worker} />

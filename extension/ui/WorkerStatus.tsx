@@ -65,7 +65,11 @@ export function WorkerStatus({ url, checking, result, connection, recheck }: Wor
   }
   if (!result || (checking && !result.reachable)) {
     return (
-      <output className="flex items-center gap-2 text-sm text-slate-500" data-testid="worker-status" data-state="checking">
+      <output
+        className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400"
+        data-testid="worker-status"
+        data-state="checking"
+      >
         <span className="size-2 animate-pulse rounded-full bg-slate-400" />
         Connecting to Estait…
       </output>
