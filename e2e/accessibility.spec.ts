@@ -117,7 +117,7 @@ test('the side panel on a listing, with a confirm card and with a contact found,
   await localCrm(worker.url).execute({
     intent: 'add_lead',
     confidence: 1,
-    params: { firstName: 'Dana', lastName: 'Whitfield', phone: '+15125550166', email: 'dana@whitfield.example' },
+    params: { firstName: 'Oluwaseun', lastName: 'Bakare', phone: '+15125550923', email: 'seun@bakare.example' },
   });
   const { tabId } = await openTab(LISTING);
   const side = await panel(tabId);
@@ -137,9 +137,9 @@ test('the side panel on a listing, with a confirm card and with a contact found,
   expectAllMarked('side panel with a confirm card', cardStops);
   expectCardOrder(cardStops);
 
-  await box.fill('find contact Dana Whitfield');
+  await box.fill('find contact Oluwaseun Bakare');
   await box.press('Enter');
-  await expect(side.getByTestId('contact-results')).toContainText('Dana Whitfield');
+  await expect(side.getByTestId('contact-results')).toContainText('Oluwaseun Bakare');
   await scan('side panel with a contact found', side);
   const contactStops = await tabWalk(side);
   expectAllMarked('side panel with a contact found', contactStops);

@@ -65,13 +65,13 @@ test('the shortcut puts the palette over a hostile page, answers a search, lands
   await expect(frame.getByTestId('search-results')).toBeVisible();
 
   // A write shows the confirm card here and, confirmed, lands once in the CRM.
-  await input.fill('add lead Ngozi Adeyemi 512-555-0177 ngozi@adeyemi.example');
+  await input.fill('add lead Ngozi Adeyemi 512-555-0942 ngozi@adeyemi.example');
   await input.press('Enter');
   const card = frame.getByTestId('confirm-card');
   await expect(card.getByLabel('First name')).toHaveValue('Ngozi');
   await card.getByRole('button', { name: /Confirm/ }).click();
   await expect(frame.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
-  expect(await localCrm(worker.url).contacts('Ngozi Adeyemi')).toEqual([expect.objectContaining({ phone: '+15125550177' })]);
+  expect(await localCrm(worker.url).contacts('Ngozi Adeyemi')).toEqual([expect.objectContaining({ phone: '+15125550942' })]);
 
   // Esc closes it: the page's DOM and focus are as before.
   await frame.getByTestId('palette-input').press('Escape');
@@ -86,11 +86,12 @@ test('contacts and listings seen before are found as they are typed, with their 
   extensionId,
   worker,
 }) => {
-  await localCrm(worker.url).execute({
+  const added = await localCrm(worker.url).execute({
     intent: 'add_lead',
     confidence: 1,
-    params: { firstName: 'Thandiwe', lastName: 'Okonkwo', phone: '+15125550166' },
+    params: { firstName: 'Thandiwe', lastName: 'Okonkwo', phone: '+15125550931' },
   });
+  expect(added.status).toBe('done');
   // The panel's contact search keeps what the CRM answered; the listing page's details are cached too.
   const { page, tabId } = await openTab(LISTING);
   const side = await panel(tabId);
@@ -160,4 +161,30 @@ test('where no script may run, the shortcut opens the side panel instead', async
     return (await chrome.storage.session.get('handoff')).handoff;
   });
   expect(handoff).toEqual(expect.objectContaining({ action: 'open_palette' }));
+});
+
+test('a palette page a site frames itself stays blank and gets nothing from the background', async ({ openTab, extensionId }) => {
+  const { page } = await openTab(LISTING);
+  await page.evaluate((id) => {
+    const frame = document.createElement('iframe');
+    frame.src = `chrome-extension://${id}/palette.html`;
+    frame.addEventListener('load', () => {
+      const channel = new MessageChannel();
+      frame.contentWindow?.postMessage({ estaitPalette: 'x'.repeat(43) }, '*', [channel.port2]);
+    });
+    document.body.append(frame);
+  }, extensionId);
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/palette.html'))).toBe(true);
+  const framed = page.frames().find((f) => f.url().includes('/palette.html'));
+  if (!framed) throw new Error('no frame');
+  await page.waitForTimeout(1000);
+  await expect(framed.getByTestId('palette')).toHaveCount(0);
+  const answer = await framed.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({
+      type: 'palette-entries',
+      since: 0,
+    }),
+  );
+  // No handler answers it: the message port closes with nothing.
+  expect(answer ?? undefined).toBeUndefined();
 });

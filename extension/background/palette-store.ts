@@ -16,7 +16,7 @@ import {
   type RowReply,
   type SendReply,
 } from '../palette/messages';
-import { PALETTE_PAGE } from './palette';
+import { isOpenedPalette } from './palette';
 
 type Replies = {
   'palette-entries': z.infer<typeof EntriesReply>;
@@ -62,13 +62,16 @@ const HANDLERS: Handlers = {
 };
 
 /**
- * The palette frame's door to the extension's storage: only from the palette page itself, inside
- * a tab, and only the requests of the allowlist.
+ * The palette frame's door to the extension's storage: only the allowlist's requests, only from
+ * the frame the shortcut opened and proved on its tab — a copy of the palette page a site frames
+ * itself gets no answer.
  */
 export function onPaletteMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
-  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
-  if (sender.url?.split(/[?#]/)[0] !== browser.runtime.getURL(PALETTE_PAGE)) return undefined;
+  if (sender.id !== browser.runtime.id) return undefined;
   const parsed = PaletteRequest.safeParse(message);
   if (!parsed.success) return undefined;
-  return HANDLERS[parsed.data.type](parsed.data as never);
+  const request = parsed.data;
+  return isOpenedPalette(sender).then((opened): Promise<unknown> | undefined =>
+    opened ? HANDLERS[request.type](request as never) : undefined,
+  );
 }

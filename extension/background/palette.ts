@@ -3,6 +3,8 @@ import { base64url } from '../../shared/encoding';
 
 export const PALETTE_PAGE = '/palette.html';
 const NONCE_KEY = 'palette-nonce';
+/** The frame each tab's palette was proven in: only it may use the palette's storage. */
+const frameKey = (tabId: number) => `palette-frame:${tabId}`;
 const NONCE_TTL_MS = 10_000;
 
 /**
@@ -51,8 +53,21 @@ export async function claimPalette(nonce: string, sender: Browser.runtime.Messag
     typeof stored.at === 'number' &&
     Date.now() - stored.at < NONCE_TTL_MS &&
     sender.url?.split(/[?#]/)[0] === browser.runtime.getURL(PALETTE_PAGE);
-  if (valid) await browser.storage.session.remove(NONCE_KEY);
+  if (valid && sender.tab?.id !== undefined) {
+    await browser.storage.session.remove(NONCE_KEY);
+    await browser.storage.session.set({ [frameKey(sender.tab.id)]: sender.frameId });
+  }
   return valid;
+}
+
+export const forgetPalette = (tabId: number) => browser.storage.session.remove(frameKey(tabId));
+
+/** Whether a message comes from the palette frame the shortcut opened on its tab (not one a page made itself). */
+export async function isOpenedPalette(sender: Browser.runtime.MessageSender): Promise<boolean> {
+  if (sender.tab?.id === undefined || sender.frameId === undefined) return false;
+  if (sender.url?.split(/[?#]/)[0] !== browser.runtime.getURL(PALETTE_PAGE)) return false;
+  const key = frameKey(sender.tab.id);
+  return (await browser.storage.session.get(key))[key] === sender.frameId;
 }
 
 /**

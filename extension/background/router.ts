@@ -3,7 +3,7 @@ import { WorkerError } from '../api/errors';
 import { rememberPageListings } from '../cache/page-listings';
 import { ContentMessage, PageMessage, type PageReply } from '../messages';
 import { forgetTab, savePageContext } from '../page-store';
-import { claimPalette } from './palette';
+import { claimPalette, forgetPalette } from './palette';
 import { exchangeCode, sessionToken, signInWithKey, signOut } from './session';
 
 type Sender = Browser.runtime.MessageSender;
@@ -88,4 +88,7 @@ export function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo):
   if (change.status === 'loading' && change.url) void forgetTab(tabId);
 }
 
-export const onTabRemoved = (tabId: number): void => void forgetTab(tabId);
+export const onTabRemoved = (tabId: number): void => {
+  void forgetTab(tabId);
+  void forgetPalette(tabId);
+};
