@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { keepCacheElsewhere } from '../../extension/cache/db';
+import { keepCacheElsewhere } from '../../extension/cache/keeper';
 import { keepInBackground } from '../../extension/palette/bridge';
 import { awaitOpening } from '../../extension/palette/opening';
 import { Palette } from '../../extension/ui/Palette';

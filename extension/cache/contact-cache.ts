@@ -1,6 +1,7 @@
 import type { CrmContact } from '../../shared/contracts';
 import { findContacts } from '../api/worker';
-import { db, localCacheUsable } from './db';
+import { db } from './db';
+import { localCacheUsable } from './keeper';
 
 export const CONTACT_CAP = 50_000;
 

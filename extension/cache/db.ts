@@ -1,42 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { z } from 'zod';
-import { CrmContact, ExecuteResult, MlsListing, ParsedCommand } from '../../shared/contracts';
+import type { CachedContact, CachedListing, CachedResponse, HistoryEntry, OutboxEntry } from './rows';
 
-export const HistoryEntry = z.object({ id: z.number().optional(), text: z.string(), at: z.number() });
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
-
-/**
- * A write the agent confirmed. It is stored before it is sent and stays until the worker has it:
- * pending → sending → done | duplicate, or retrying (the worker or CRM was down) or needs_attention
- * (the worker refused it, e.g. an unknown contact).
- */
-export const OutboxEntry = z.object({
-  key: z.string(),
-  command: ParsedCommand,
-  state: z.enum(['pending', 'retrying', 'done', 'duplicate', 'needs_attention']),
-  attempts: z.number().int().nonnegative(),
-  nextAt: z.number(),
-  createdAt: z.number(),
-  error: z.string().optional(),
-  /** The code of the last failure, to tell a write waiting out an outage from one the worker refused. */
-  code: z.string().optional(),
-  result: ExecuteResult.optional(),
-  /** The key of the new lead this write is for: it is sent once that lead is in the CRM, with its id. */
-  after: z.string().optional(),
-});
-export type OutboxEntry = z.infer<typeof OutboxEntry>;
-
-/** A worker answer kept for stale-while-revalidate (search, details, comps), keyed by the request. */
-export const CachedResponse = z.object({ key: z.string(), value: z.unknown(), fetchedAt: z.number() });
-export type CachedResponse = z.infer<typeof CachedResponse>;
-
-/** Every listing seen in an MLS answer, for instant cards and the palette's index. */
-export const CachedListing = z.object({ id: z.string(), listing: MlsListing, fetchedAt: z.number() });
-export type CachedListing = z.infer<typeof CachedListing>;
-
-/** Every CRM contact seen in an answer or on a CRM page, for the palette's index. */
-export const CachedContact = z.object({ id: z.string(), contact: CrmContact, fetchedAt: z.number() });
-export type CachedContact = z.infer<typeof CachedContact>;
+export * from './rows';
 
 /** Estait's IndexedDB: command history, the outbox, and the MLS and contact caches. */
 export class EstaitDb extends Dexie {
@@ -55,16 +20,3 @@ export class EstaitDb extends Dexie {
 }
 
 export const db = new EstaitDb();
-
-/** Where MLS answers are kept by a page that may not open this database itself. */
-export type CacheKeeper = (key: string, value: unknown, listings: MlsListing[]) => Promise<void>;
-let keeper: CacheKeeper | undefined;
-/**
- * For a page where the browser refuses this database (the palette's frame inside the agent's page
- * under third-party cookie blocking): reads go to the worker, and what they bring is kept by `keep`.
- */
-export const keepCacheElsewhere = (keep: CacheKeeper) => {
-  keeper = keep;
-};
-export const cacheElsewhere = () => keeper;
-export const localCacheUsable = () => keeper === undefined;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MlsListing, SearchCriteria } from '../../shared/contracts';
-import { cacheElsewhere, db, localCacheUsable } from './db';
+import { db } from './db';
+import { cacheElsewhere, localCacheUsable } from './keeper';
 
 /** How long an answer counts as fresh: searches 5 minutes, details and comps 15. */
 export const MAX_AGE = { search: 5 * 60_000, details: 15 * 60_000, comps: 15 * 60_000 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrmContact, MlsListing, ParsedCommand } from '../../shared/contracts';
-import { OutboxEntry } from '../cache/db';
+import { OutboxEntry } from '../cache/rows';
 import { Entry } from './search-index';
 
 /**

@@ -11,10 +11,10 @@ export function awaitOpening(): Promise<{ tabId: number | undefined; close: () =
       const nonce: unknown = (event.data as { estaitPalette?: unknown } | null)?.estaitPalette;
       const port = event.ports[0];
       if (typeof nonce !== 'string' || !port) return;
-      void askBackground({ type: 'palette-claim', nonce })
-        .then(async () => {
+      // Which tab this is, asked at the same time: the proof alone decides whether the palette starts.
+      void Promise.all([askBackground({ type: 'palette-claim', nonce }), browser.tabs.getCurrent()])
+        .then(([, tab]) => {
           window.removeEventListener('message', onMessage);
-          const tab = await browser.tabs.getCurrent();
           resolve({ tabId: tab?.id, close: () => port.postMessage('close') });
         })
         .catch(() => port.close());

@@ -1,21 +1,20 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { CrmContact, MlsListing } from '../../shared/contracts';
-import type { OutboxEntry } from '../cache/db';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { actionsFor } from '../palette/actions';
-import { outcomes, PALETTE_FLOW, paletteRow } from '../palette/bridge';
+import { paletteRow } from '../palette/bridge';
 import { PaletteIndex } from '../palette/index-store';
 import { buildIndex, type Entry, search } from '../palette/search-index';
-import { CommandStep } from './CommandStep';
-import { INTENT_LABELS, summarize } from './describe';
-import { OutboxRows } from './OutboxList';
-import { PropertyInsights } from './PropertyInsights';
-import { useCommandFlow } from './useCommandFlow';
+import type { EngineState } from './PaletteEngine';
 import { useFocusTrap } from './useFocusTrap';
 import { usePageContext } from './usePageContext';
 
 const LIMIT = 8;
+
+// The command engine and the MLS reads come just after the palette is on screen (see PaletteEngine).
+const Engine = lazy(() => import('./PaletteEngine'));
+const PropertyInsights = lazy(() => import('./PropertyInsights').then((m) => ({ default: m.PropertyInsights })));
 
 type Row = { key: string; kind: Entry['kind'] | 'run'; label: string; detail?: string; act: () => void };
 type View = { kind: 'list' } | { kind: 'contact'; contact: CrmContact } | { kind: 'listing'; listing: MlsListing };
@@ -47,24 +46,12 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   const [active, setActive] = useState(0);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [recent, setRecent] = useState<string[]>([]);
-  /** The writes confirmed here, shown going out as the panel's Recent shows them. */
-  const [sent, setSent] = useState<OutboxEntry[]>([]);
-  const sentKeys = useRef<string[]>([]);
   const [indexVersion, setIndexVersion] = useState(0);
   const { context: page } = usePageContext(tabId);
-  const own = useMemo(
-    () => ({
-      ...PALETTE_FLOW,
-      enqueue: async (commands: Parameters<typeof PALETTE_FLOW.enqueue>[0]) => {
-        const keys = await PALETTE_FLOW.enqueue(commands);
-        sentKeys.current = [...keys, ...sentKeys.current].slice(0, 10);
-        setSent((await outcomes(sentKeys.current)).entries);
-        return keys;
-      },
-    }),
-    [],
-  );
-  const { flow, step, memory, preview } = useCommandFlow(text, page, own);
+  const [engine, setEngine] = useState<EngineState>();
+  /** A sentence run before the engine was loaded: it runs once it is. */
+  const waiting = useRef<string>(undefined);
+  const stepKind = engine?.step ?? 'idle';
   const index = useMemo(() => new PaletteIndex(), []);
   const input = useRef<HTMLInputElement>(null);
   const shortcut = useShortcut();
@@ -77,36 +64,39 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   }, [index]);
   // What a read just cached (the homes of a search, a contact the CRM answered) is found next.
   useEffect(() => {
-    if (step.kind === 'read' || step.kind === 'contacts' || step.kind === 'idle')
+    if (stepKind === 'read' || stepKind === 'contacts' || stepKind === 'idle')
       void index.refresh().then(() => {
         setRecent(index.recent);
         setIndexVersion((v) => v + 1);
       });
-  }, [step.kind, index]);
-  // A write still on its way is followed until it lands or needs the agent.
-  useEffect(() => {
-    if (!sent.some((e) => e.state === 'pending' || e.state === 'retrying')) return;
-    const timer = setTimeout(() => void outcomes(sentKeys.current).then((r) => setSent(r.entries)), 700);
-    return () => clearTimeout(timer);
-  }, [sent]);
+  }, [stepKind, index]);
+  const onEngine = useCallback((state: EngineState) => {
+    setEngine(state);
+    const sentence = waiting.current;
+    waiting.current = undefined;
+    if (sentence) state.run(sentence);
+  }, []);
   // The contact or listing on the page is what "her" or "this place" means, as in the panel.
   useEffect(() => {
     const mention = mentionOf(page);
     if (mention) void thisWindow().then((id) => remember(id, mention));
   }, [page]);
 
-  const fill = (sentence: string) => {
+  const fill = useCallback((sentence: string) => {
     setText(sentence);
     setActive(0);
     setView({ kind: 'list' });
     input.current?.focus();
-  };
+  }, []);
+  const confirmed = useCallback(() => {
+    setText('');
+    input.current?.focus();
+  }, []);
   const run = (sentence: string) => {
     setText(sentence);
     setView({ kind: 'list' });
-    void flow.submit(sentence, page).then(() => {
-      if (flow.step.kind === 'read' || flow.step.kind === 'contacts' || flow.step.kind === 'draft') setText('');
-    });
+    if (engine) engine.run(sentence);
+    else waiting.current = sentence;
   };
   const open = async (entry: Entry) => {
     if (entry.kind !== 'contact' && entry.kind !== 'listing') return;
@@ -154,14 +144,13 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
     () => (query ? [...search(small, query, 4), ...index.search(query, LIMIT)].sort((a, b) => b.score - a.score) : []),
     [query, small, index, indexVersion],
   );
-  const guess = preview && preview.intent !== 'unknown' ? preview : undefined;
   const rows: Row[] = query
     ? [
         {
           key: 'run',
           kind: 'run',
-          label: guess ? INTENT_LABELS[guess.intent] : `Ask Estait: “${query}”`,
-          detail: guess ? summarize(guess).join(' · ') : undefined,
+          label: engine?.preview?.label ?? `Ask Estait: “${query}”`,
+          detail: engine?.preview?.detail,
           act: () => run(text),
         },
         ...hits.slice(0, LIMIT).map((h) => rowOf(h.entry)),
@@ -175,7 +164,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
       e.preventDefault();
       const delta = e.key === 'ArrowDown' ? 1 : -1;
       setActive((chosen + delta + rows.length) % Math.max(1, rows.length));
-    } else if (e.key === 'Enter' && view.kind === 'list' && step.kind === 'idle') {
+    } else if (e.key === 'Enter' && view.kind === 'list' && stepKind === 'idle') {
       e.preventDefault();
       rows[chosen]?.act();
     }
@@ -186,19 +175,19 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
-      if (step.kind !== 'idle') flow.cancel();
+      if (stepKind !== 'idle') engine?.cancel();
       else if (view.kind !== 'list') setView({ kind: 'list' });
       else onClose();
       input.current?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step.kind, view.kind, flow, onClose]);
+  }, [stepKind, view.kind, engine, onClose]);
 
   const dialog = useRef<HTMLDivElement>(null);
   useFocusTrap(dialog);
 
-  const listed = view.kind === 'list' && step.kind === 'idle';
+  const listed = view.kind === 'list' && stepKind === 'idle';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop's click is the mouse's Esc; the keyboard has Esc itself.
     // biome-ignore lint/a11y/useKeyWithClickEvents: Esc is handled for the whole palette above.
@@ -230,28 +219,25 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           onChange={(e) => {
             setText(e.target.value);
             setActive(0);
-            if (step.kind !== 'idle') flow.cancel();
+            if (stepKind !== 'idle') engine?.cancel();
             if (view.kind !== 'list') setView({ kind: 'list' });
           }}
           onKeyDown={keys}
           className="w-full border-b border-slate-200 bg-transparent px-4 py-3 text-[16px] outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600 dark:border-slate-700"
         />
-        <div className="overflow-y-auto p-2">
-          {step.kind !== 'idle' ? (
-            <div className="flex flex-col gap-3 p-2" data-testid="palette-answer">
-              <CommandStep
-                step={step}
-                flow={flow}
-                page={page}
-                memory={memory}
-                onConfirmed={() => {
-                  setText('');
-                  input.current?.focus();
-                }}
-                onSuggestion={fill}
-              />
-            </div>
-          ) : view.kind === 'contact' ? (
+        <div className="flex flex-col overflow-y-auto p-2">
+          <Suspense fallback={null}>
+            <Engine
+              text={text}
+              page={page}
+              listed={view.kind === 'list'}
+              onState={onEngine}
+              onText={setText}
+              onFill={fill}
+              onConfirmed={confirmed}
+            />
+          </Suspense>
+          {stepKind !== 'idle' ? null : view.kind === 'contact' ? (
             <ContactActions contact={view.contact} onFill={fill} />
           ) : view.kind === 'listing' ? (
             <ListingActions listing={view.listing} onFill={fill} onRun={run} />
@@ -288,14 +274,9 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
               )}
             </div>
           )}
-          {sent.length > 0 && step.kind === 'idle' && view.kind === 'list' && (
-            <div className="p-2">
-              <OutboxRows entries={sent} />
-            </div>
-          )}
         </div>
         <p className="border-t border-slate-200 px-4 py-2 text-[12px] text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          ↑ ↓ to move · Enter to run · Esc to {step.kind !== 'idle' || view.kind !== 'list' ? 'go back' : 'close'}
+          ↑ ↓ to move · Enter to run · Esc to {stepKind !== 'idle' || view.kind !== 'list' ? 'go back' : 'close'}
           {shortcut && ` · ${shortcut} opens and closes`}
           {index.size > 0 && ` · ${index.size.toLocaleString()} contacts and listings saved here`}
         </p>
@@ -390,7 +371,9 @@ function ListingActions({
     <section data-testid="palette-listing" className="flex flex-col gap-2 p-2">
       <h2 className="text-[16px] font-semibold">{listing.address}</h2>
       <QuickActions items={items} />
-      <PropertyInsights address={listing.address} />
+      <Suspense fallback={null}>
+        <PropertyInsights address={listing.address} />
+      </Suspense>
     </section>
   );
 }
