@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { CHROMIUM, CHROMIUM_FLAGS, launchExtension, setWorkerUrl } from '../../e2e/support/browser';
 import { startFixtureServer } from '../../e2e/support/fixture-server';
 import type { RunningWorker } from '../../e2e/support/worker';
+import { ENTRIES_PAGE } from '../../extension/palette/messages';
 import { ROOT } from './pages';
 import { type Figure, quantile, round } from './stats';
 
@@ -108,8 +109,12 @@ async function benchKeystrokes(): Promise<Record<string, Figure>> {
     const page = await browser.newPage();
     await page.addScriptTag({ content: await indexBundle() });
     const { contacts, listings } = cacheRows();
-    const { build: buildMs, times } = await page.evaluate(
-      ({ contacts, listings, typed }) => {
+    const {
+      build: buildMs,
+      times,
+      segments,
+    } = await page.evaluate(
+      ({ contacts, listings, typed, page }) => {
         type Api = {
           buildIndex(entries: unknown[]): unknown;
           search(index: unknown, query: string, limit: number): unknown[];
@@ -117,33 +122,42 @@ async function benchKeystrokes(): Promise<Record<string, Figure>> {
           listingEntry(row: unknown): unknown;
         };
         const api = (globalThis as unknown as { EstaitPalette: Api }).EstaitPalette;
+        // As the palette holds it: segments of a page each (4,000 contacts and 4,000 listings), newest first.
         const start = performance.now();
-        const index = api.buildIndex([...contacts.map(api.contactEntry), ...listings.map(api.listingEntry)]);
+        const segments: unknown[] = [];
+        for (let from = 0; from < Math.max(contacts.length, listings.length); from += page)
+          segments.push(
+            api.buildIndex([
+              ...contacts.slice(from, from + page).map(api.contactEntry),
+              ...listings.slice(from, from + page).map(api.listingEntry),
+            ]),
+          );
         const build = performance.now() - start;
         const times: number[] = [];
         for (let round = 0; round < 5; round++)
           for (const text of typed)
             for (let n = 1; n <= text.length; n++) {
               const t = performance.now();
-              api.search(index, text.slice(0, n), 8);
+              const hits = segments.flatMap((s) => api.search(s, text.slice(0, n), 8) as { score: number }[]);
+              hits.sort((a, b) => b.score - a.score).slice(0, 8);
               if (round > 0) times.push(performance.now() - t);
             }
-        return { build, times };
+        return { build, times, segments: segments.length };
       },
-      { contacts, listings, typed: TYPED },
+      { contacts, listings, typed: TYPED, page: ENTRIES_PAGE },
     );
     return {
       palette_keystroke_p99_ms: {
         value: round(quantile(times, 0.99), 2),
         samples: times.length,
         unit: 'ms',
-        note: `the palette index answering each keystroke of ${TYPED.length} typed queries over ${CONTACTS.toLocaleString('en-US')} contacts and ${LISTINGS.toLocaleString('en-US')} listings, in Chromium (p50 ${round(quantile(times, 0.5), 2)} ms); budget 16 ms`,
+        note: `the palette index answering each keystroke of ${TYPED.length} typed queries over ${CONTACTS.toLocaleString('en-US')} contacts and ${LISTINGS.toLocaleString('en-US')} listings (${segments} segments, as the palette holds them), in Chromium (p50 ${round(quantile(times, 0.5), 2)} ms); budget 16 ms`,
       },
       palette_index_build_ms: {
         value: round(buildMs, 0),
         samples: 1,
         unit: 'ms',
-        note: 'building that index when the palette opens (the palette is usable before; results from the cache join when it is built)',
+        note: 'building all those segments, which the palette does one between keystrokes after it opens',
       },
     };
   } finally {
@@ -199,6 +213,7 @@ async function benchOpen(worker: RunningWorker): Promise<Record<string, Figure>>
     );
     const opens: number[] = [];
     const ready: number[] = [];
+    const firstReady: number[] = [];
     const ROUNDS = 12;
     for (let i = 0; i < ROUNDS; i++) {
       const pressed = await sw.evaluate(async (id) => {
@@ -222,9 +237,12 @@ async function benchOpen(worker: RunningWorker): Promise<Record<string, Figure>>
         return paint ? performance.timeOrigin + paint.startTime : Number.NaN;
       });
       await frame.getByText(/contacts and listings saved here/).waitFor({ timeout: 30_000 });
+      const first = await frame.evaluate(() => performance.timeOrigin + performance.now());
+      await frame.getByText(/100,000 contacts and listings saved here/).waitFor({ timeout: 60_000 });
       const indexed = await frame.evaluate(() => performance.timeOrigin + performance.now());
       if (i > 0) {
         if (Number.isFinite(painted)) opens.push(painted - pressed);
+        firstReady.push(first - pressed);
         ready.push(indexed - pressed);
       }
       await frame.getByTestId('palette-input').press('Escape');
@@ -236,6 +254,12 @@ async function benchOpen(worker: RunningWorker): Promise<Record<string, Figure>>
         samples: opens.length,
         unit: 'ms',
         note: 'the shortcut to the palette painted over a listing page (first contentful paint of its frame); budget 100 ms',
+      },
+      palette_first_results_ms: {
+        value: { p50: round(quantile(firstReady, 0.5), 0), p95: round(quantile(firstReady, 0.95), 0) },
+        samples: firstReady.length,
+        unit: 'ms',
+        note: 'the shortcut to the newest 8,000 cached contacts and listings searchable in the palette',
       },
       palette_cache_ready_ms: {
         value: { p50: round(quantile(ready, 0.5), 0), p95: round(quantile(ready, 0.95), 0) },

@@ -10,6 +10,7 @@ import { enqueueAll, flush } from '../cache/outbox';
 import { contactEntry, listingEntry } from '../palette/entries';
 import {
   type DoneReply,
+  ENTRIES_PAGE,
   type EntriesReply,
   type OutcomesReply,
   PaletteRequest,
@@ -31,14 +32,20 @@ type Handlers = {
 };
 
 const HANDLERS: Handlers = {
-  'palette-entries': async ({ since }) => {
+  'palette-entries': async ({ since, page }) => {
     const at = Date.now();
+    const skip = page * ENTRIES_PAGE;
     const [contacts, listings, texts] = await Promise.all([
-      db.contacts.where('fetchedAt').above(since).toArray(),
-      db.listings.where('fetchedAt').above(since).toArray(),
+      db.contacts.where('fetchedAt').above(since).reverse().offset(skip).limit(ENTRIES_PAGE).toArray(),
+      db.listings.where('fetchedAt').above(since).reverse().offset(skip).limit(ENTRIES_PAGE).toArray(),
       recent(20),
     ]);
-    return { entries: [...contacts.map(contactEntry), ...listings.map(listingEntry)], recent: texts, at };
+    return {
+      entries: [...contacts.map(contactEntry), ...listings.map(listingEntry)],
+      recent: texts,
+      at,
+      more: contacts.length === ENTRIES_PAGE || listings.length === ENTRIES_PAGE,
+    };
   },
   'palette-row': async ({ kind, id }) =>
     kind === 'contact' ? { contact: (await db.contacts.get(id))?.contact } : { listing: (await db.listings.get(id))?.listing },

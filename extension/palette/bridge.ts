@@ -8,7 +8,7 @@ async function ask<T extends z.ZodType>(schema: T, request: PaletteRequest): Pro
   return schema.parse(await browser.runtime.sendMessage(request));
 }
 
-export const paletteEntries = (since: number) => ask(EntriesReply, { type: 'palette-entries', since });
+export const paletteEntries = (since: number, page = 0) => ask(EntriesReply, { type: 'palette-entries', since, page });
 export const paletteRow = (kind: 'contact' | 'listing', id: string) => ask(RowReply, { type: 'palette-row', kind, id });
 /** Keeps an MLS answer the frame read, and its listings, in the background's cache. */
 export const keepInBackground = async (key: string, value: unknown, listings: MlsListing[]) =>

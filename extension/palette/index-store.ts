@@ -2,22 +2,37 @@ import { paletteEntries } from './bridge';
 import { buildIndex, type Hit, type SearchIndex, search } from './search-index';
 
 /**
- * The palette's index over what the background has cached, built when the palette opens. Rows
- * cached since (a read the agent just ran here, a contact the CRM just answered) are fetched on
- * `refresh` into a small second index that is searched with it, so the large one is never rebuilt
- * while the palette is open.
+ * The palette's index over what the background has cached. It comes in pages, newest first, each
+ * built into a segment of its own between keystrokes: the newest contacts and listings are found
+ * at once and a long-kept cache never holds the keyboard up. Rows cached while the palette is open
+ * (a read the agent just ran, a contact the CRM just answered) are fetched on `refresh` into one
+ * more segment, searched before the others.
  */
 export class PaletteIndex {
-  private main: SearchIndex = buildIndex([]);
+  private segments: SearchIndex[] = [];
   private fresh: SearchIndex = buildIndex([]);
   private builtAt = 0;
+  private closed = false;
   recent: string[] = [];
 
-  async open(): Promise<void> {
-    const { entries, recent, at } = await paletteEntries(0);
-    this.main = buildIndex(entries);
-    this.recent = recent;
-    this.builtAt = at;
+  /** Loads page after page; `onChange` after each, so results fill in as they come. */
+  async open(onChange: () => void): Promise<void> {
+    for (let page = 0; !this.closed; page++) {
+      const { entries, recent, at, more } = await paletteEntries(0, page);
+      if (page === 0) {
+        this.recent = recent;
+        this.builtAt = at;
+      }
+      this.segments.push(buildIndex(entries));
+      onChange();
+      if (!more) return;
+      // Let a keystroke that came meanwhile through before the next segment is built.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  close(): void {
+    this.closed = true;
   }
 
   async refresh(): Promise<void> {
@@ -27,18 +42,20 @@ export class PaletteIndex {
   }
 
   get size(): number {
-    return this.main.entries.length + this.fresh.entries.length;
+    return this.segments.reduce((n, s) => n + s.entries.length, this.fresh.entries.length);
   }
 
   search(query: string, limit: number): Hit[] {
-    const fresh = search(this.fresh, query, limit);
-    const shadowed = new Set(fresh.map((h) => `${h.entry.kind}:${h.entry.id}`));
-    const older = search(this.main, query, limit + fresh.length).filter((h) => !shadowed.has(`${h.entry.kind}:${h.entry.id}`));
+    const seen = new Set<string>();
     // A home seen on a portal's page and in an MLS answer is cached twice: it is listed once.
     const homes = new Set<string>();
-    return [...fresh, ...older]
+    return [this.fresh, ...this.segments]
+      .flatMap((segment) => search(segment, query, limit))
       .sort((a, b) => b.score - a.score)
       .filter(({ entry }) => {
+        const id = `${entry.kind}:${entry.id}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
         if (entry.kind !== 'listing') return true;
         const home = `${entry.label}|${entry.detail.split(' · ')[0]}`.toLowerCase();
         if (homes.has(home)) return false;

@@ -9,8 +9,12 @@ import { Entry } from './search-index';
  * the cache, the history and the outbox are read and written for it by the background.
  */
 export const PaletteRequest = z.discriminatedUnion('type', [
-  /** Cached contacts and listings newer than `since`, and the recent commands. */
-  z.object({ type: z.literal('palette-entries'), since: z.number().nonnegative() }),
+  /** Cached contacts and listings newer than `since`, newest first, a page at a time, and the recent commands. */
+  z.object({
+    type: z.literal('palette-entries'),
+    since: z.number().nonnegative(),
+    page: z.number().int().nonnegative().max(1000),
+  }),
   z.object({ type: z.literal('palette-row'), kind: z.enum(['contact', 'listing']), id: z.string().min(1).max(200) }),
   /** Confirmed writes, in order, into the outbox; answered once they were sent (or held). */
   z.object({ type: z.literal('palette-send'), commands: z.array(ParsedCommand).min(1).max(2) }),
@@ -26,7 +30,14 @@ export const PaletteRequest = z.discriminatedUnion('type', [
 ]);
 export type PaletteRequest = z.infer<typeof PaletteRequest>;
 
-export const EntriesReply = z.object({ entries: z.array(Entry), recent: z.array(z.string()), at: z.number() });
+/** Rows of each table in a page of entries. */
+export const ENTRIES_PAGE = 4_000;
+export const EntriesReply = z.object({
+  entries: z.array(Entry),
+  recent: z.array(z.string()),
+  at: z.number(),
+  more: z.boolean(),
+});
 export const RowReply = z.object({ contact: CrmContact.optional(), listing: MlsListing.optional() });
 export const SendReply = z.object({ keys: z.array(z.string()) });
 export const OutcomesReply = z.object({ entries: z.array(OutboxEntry) });

@@ -57,10 +57,11 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   const shortcut = useShortcut();
 
   useEffect(() => {
-    void index.open().then(() => {
+    void index.open(() => {
       setRecent(index.recent);
       setIndexVersion((v) => v + 1);
     });
+    return () => index.close();
   }, [index]);
   // What a read just cached (the homes of a search, a contact the CRM answered) is found next.
   useEffect(() => {
