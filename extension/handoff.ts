@@ -18,9 +18,14 @@ const KEY = 'handoff';
 
 export const saveHandoff = (handoff: Handoff) => browser.storage.session.set({ [KEY]: handoff });
 
-export async function takeHandoff(): Promise<Handoff | undefined> {
+/**
+ * The handoff, taken once. A panel passes its own tab: another window's panel, or one that follows
+ * another tab, leaves it for the panel of the tab it came from.
+ */
+export async function takeHandoff(tabId?: number): Promise<Handoff | undefined> {
   const parsed = Handoff.safeParse((await browser.storage.session.get(KEY))[KEY]);
   if (!parsed.success) return undefined;
+  if (tabId !== undefined && parsed.data.tabId !== tabId) return undefined;
   await browser.storage.session.remove(KEY);
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { isWrite, type WriteCommand } from '../../shared/contracts';
 import { execute } from '../api/worker';
+import { keepContacts } from '../cache/contact-cache';
 import { db } from '../cache/db';
 import { recent, remember } from '../cache/history';
 import { write } from '../cache/mls-cache';
@@ -26,6 +27,7 @@ type Replies = {
   'palette-outcomes': z.infer<typeof OutcomesReply>;
   'palette-remember': z.infer<typeof DoneReply>;
   'palette-cache': z.infer<typeof DoneReply>;
+  'palette-keep-contacts': z.infer<typeof DoneReply>;
 };
 type Handlers = {
   [T in PaletteRequest['type']]: (message: Extract<PaletteRequest, { type: T }>) => Promise<Replies[T]>;
@@ -60,6 +62,10 @@ const HANDLERS: Handlers = {
   }),
   'palette-remember': async ({ text }) => {
     await remember(text);
+    return { ok: true };
+  },
+  'palette-keep-contacts': async ({ contacts }) => {
+    await keepContacts(contacts);
     return { ok: true };
   },
   'palette-cache': async ({ key, value, listings }) => {

@@ -35,7 +35,7 @@ export async function read<T extends z.ZodType>(
 /** Keeps an answer and the listings in it; the oldest are evicted past the caps. */
 export async function write(key: string, value: unknown, listings: MlsListing[], now = Date.now()): Promise<void> {
   const elsewhere = cacheElsewhere();
-  if (elsewhere) return elsewhere(key, value, listings);
+  if (elsewhere) return elsewhere.answer(key, value, listings);
   await db.transaction('rw', db.responses, db.listings, async () => {
     await db.responses.put({ key, value, fetchedAt: now });
     if (listings.length) await db.listings.bulkPut(listings.map((listing) => ({ id: listing.id, listing, fetchedAt: now })));

@@ -1,6 +1,7 @@
 import { type ExecuteResponse, ParsedCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { isUnreachable, isUnreachableCode, WorkerError } from '../api/errors';
+import { keepContacts } from './contact-cache';
 import { db, type OutboxEntry } from './db';
 
 type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
@@ -86,6 +87,8 @@ async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<Hel
       error: undefined,
       code: undefined,
     });
+    // The contact written to is one the palette finds next.
+    if (result.contact) void keepContacts([result.contact]).catch(() => undefined);
     return undefined;
   } catch (err) {
     const held: Held = {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import type { MlsListing, WriteCommand } from '../../shared/contracts';
+import type { WriteCommand } from '../../shared/contracts';
+import type { CacheKeeper } from '../cache/keeper';
 import type { FlowDeps } from '../commands/flow';
 import { DoneReply, EntriesReply, OutcomesReply, type PaletteRequest, RowReply, SendReply } from './messages';
 
@@ -10,9 +11,11 @@ async function ask<T extends z.ZodType>(schema: T, request: PaletteRequest): Pro
 
 export const paletteEntries = (since: number, page = 0) => ask(EntriesReply, { type: 'palette-entries', since, page });
 export const paletteRow = (kind: 'contact' | 'listing', id: string) => ask(RowReply, { type: 'palette-row', kind, id });
-/** Keeps an MLS answer the frame read, and its listings, in the background's cache. */
-export const keepInBackground = async (key: string, value: unknown, listings: MlsListing[]) =>
-  void (await ask(DoneReply, { type: 'palette-cache', key, value, listings }));
+/** The caches of the frame, kept by the background: MLS answers with their listings, and CRM contacts. */
+export const BACKGROUND_CACHE: CacheKeeper = {
+  answer: async (key, value, listings) => void (await ask(DoneReply, { type: 'palette-cache', key, value, listings })),
+  contacts: async (contacts) => void (await ask(DoneReply, { type: 'palette-keep-contacts', contacts })),
+};
 export const outcomes = (keys: string[]) => ask(OutcomesReply, { type: 'palette-outcomes', keys });
 
 /**

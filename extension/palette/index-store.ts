@@ -10,6 +10,8 @@ import { buildIndex, type Hit, type SearchIndex, search } from './search-index';
  */
 export class PaletteIndex {
   private segments: SearchIndex[] = [];
+  /** Every entry in the segments, so one cached again since is counted once. */
+  private ids = new Set<string>();
   private fresh: SearchIndex = buildIndex([]);
   private builtAt = 0;
   private closed = false;
@@ -24,6 +26,7 @@ export class PaletteIndex {
         this.builtAt = at;
       }
       this.segments.push(buildIndex(entries));
+      for (const e of entries) this.ids.add(`${e.kind}:${e.id}`);
       onChange();
       if (!more) return;
       // Let a keystroke that came meanwhile through before the next segment is built.
@@ -41,8 +44,9 @@ export class PaletteIndex {
     this.recent = recent;
   }
 
+  /** How many contacts and listings can be found. */
   get size(): number {
-    return this.segments.reduce((n, s) => n + s.entries.length, this.fresh.entries.length);
+    return this.ids.size + this.fresh.entries.filter((e) => !this.ids.has(`${e.kind}:${e.id}`)).length;
   }
 
   search(query: string, limit: number): Hit[] {

@@ -20,6 +20,8 @@ export const PaletteRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('palette-send'), commands: z.array(ParsedCommand).min(1).max(2) }),
   z.object({ type: z.literal('palette-outcomes'), keys: z.array(z.string().min(1).max(100)).max(20) }),
   z.object({ type: z.literal('palette-remember'), text: z.string().min(1).max(2000) }),
+  /** The contacts of a CRM answer read in the frame, for the cache. */
+  z.object({ type: z.literal('palette-keep-contacts'), contacts: z.array(CrmContact).min(1).max(200) }),
   /** An MLS answer read in the frame, and its listings, for the cache. */
   z.object({
     type: z.literal('palette-cache'),

@@ -245,6 +245,15 @@ export function ConfirmCard({
                 .filter(Boolean)
                 .join(' · ')}
             </p>
+            {/* A listing pointed at from memory ("this house" said on another page) says so: it is not the one in view. */}
+            {references
+              .filter((r) => r.to === listing.address)
+              .map((r) => (
+                <p key={r.said} data-testid="listing-reference" className="mt-1 text-sky-800 dark:text-sky-200">
+                  “{r.said}” →{' '}
+                  {r.from === 'recent' ? 'the listing you looked at earlier, not one on this page' : 'the listing in this tab'}
+                </p>
+              ))}
           </div>
         )}
         {listing && contactField}

@@ -215,7 +215,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           aria-controls={listed ? 'palette-results' : undefined}
           aria-activedescendant={listed && rows[chosen] ? `palette-row-${chosen}` : undefined}
           aria-label="Command or search"
-          placeholder="Type a command, a contact or an address…"
+          placeholder="A command, a name or an address…"
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -279,7 +279,8 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
         <p className="border-t border-slate-200 px-4 py-2 text-[12px] text-slate-600 dark:border-slate-700 dark:text-slate-400">
           ↑ ↓ to move · Enter to run · Esc to {stepKind !== 'idle' || view.kind !== 'list' ? 'go back' : 'close'}
           {shortcut && ` · ${shortcut} opens and closes`}
-          {index.size > 0 && ` · ${index.size.toLocaleString()} contacts and listings saved here`}
+          {index.size > 0 &&
+            ` · ${index.size.toLocaleString('en-US')} ${index.size === 1 ? 'contact or listing' : 'contacts and listings'} saved here`}
         </p>
       </div>
     </div>

@@ -67,10 +67,11 @@ export function SidePanel() {
   }, [page.context]);
 
   useEffect(() => {
-    const pick = () => void takeHandoff().then((h) => h && setPending(h));
+    if (tabId === undefined) return;
+    const pick = () => void takeHandoff(tabId).then((h) => h && setPending(h));
     pick();
     return onHandoff(pick);
-  }, []);
+  }, [tabId]);
 
   // A handoff is read with the tab's page once it is known ("the listing agent" is that page's).
   useEffect(() => {
