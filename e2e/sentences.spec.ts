@@ -224,3 +224,11 @@ test('on another CRM\'s contact page, "her" is that person: added first with the
     record: { outcome: 'left_voicemail' },
   });
 });
+
+test('a showing with no property yet says why it cannot be confirmed, also for a new lead', async ({ panel }) => {
+  const side = await panel();
+  const card = await type(side, 'showing with Zoltan Imre friday 10');
+  await card.getByLabel('Add them as a new lead first').check();
+  await expect(card.getByTestId('confirm-problem')).toHaveText('Say which property the showing is for.');
+  await expect(card.getByRole('button', { name: /Confirm/ })).toBeDisabled();
+});

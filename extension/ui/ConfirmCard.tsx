@@ -76,14 +76,28 @@ function phoneOf(typed: string, areaCode: string | undefined): { phone?: string;
   };
 }
 
-/** Why the card cannot be confirmed as it stands, if it cannot. */
-function blocker(intent: Intent, contact: ContactState, values: Record<string, string>, when: When): string | undefined {
+/**
+ * Why the card cannot be confirmed as it stands, if it cannot; `inField` when the contact field
+ * already says it ("not in your CRM", "pick one"), so the card does not say it twice.
+ */
+function blocker(
+  intent: Intent,
+  contact: ContactState,
+  values: Record<string, string>,
+  when: When,
+): { message: string; inField?: boolean } | undefined {
   const name = contact.name.trim();
-  if (contact.status === 'checking') return 'Checking your CRM for that contact…';
-  if (NEEDS_CONTACT.includes(intent) && !name && !contact.fixedId) return 'Say who this is for.';
-  if (name && contact.status === 'many' && !contact.chosen) return `Several contacts match “${name}”: pick one.`;
+  if (contact.status === 'checking') return { message: 'Checking your CRM for that contact…', inField: !!name };
+  if (NEEDS_CONTACT.includes(intent) && !name && !contact.fixedId) return { message: 'Say who this is for.' };
+  if (name && contact.status === 'many' && !contact.chosen)
+    return { message: `Several contacts match “${name}”: pick one.`, inField: true };
   if (name && contact.status === 'none' && !contact.addNew)
-    return `“${name}” is not in your CRM: add them as a new lead first, or change the name.`;
+    return { message: `“${name}” is not in your CRM: add them as a new lead first, or change the name.`, inField: true };
+  const message = cardBlocker(intent, contact, values, when);
+  return message ? { message } : undefined;
+}
+
+function cardBlocker(intent: Intent, contact: ContactState, values: Record<string, string>, when: When): string | undefined {
   if (contact.addNew && !contact.addNew.firstName.trim()) return 'The new lead needs a first name.';
   if (intent === 'schedule_showing' && !values.address?.trim()) return 'Say which property the showing is for.';
   if (intent === 'schedule_showing' && !(when.date && when.time)) return 'Pick a day and a time for the showing.';
@@ -148,10 +162,9 @@ export function ConfirmCard({
   }, [whoFirst]);
   useEffect(() => void getAreaCode().then(setAreaCode), []);
 
-  const blocked = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
-  // The contact field already says "not in your CRM" or "pick one"; the card does not say it twice.
-  const saidInField =
-    (contact.status === 'none' || contact.status === 'many' || contact.status === 'checking') && !!contact.name.trim();
+  const block = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
+  const blocked = block?.message;
+  const saidInField = !!block?.inField;
   // "555-0117" typed with no area code saved stays in the notes: say where it went.
   const localPhoneInNotes = intent === 'add_lead' && !values.phone?.trim() && hasLocalPhone(values.notes ?? '');
 
