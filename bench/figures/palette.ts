@@ -224,10 +224,10 @@ async function benchOpen(worker: RunningWorker): Promise<Record<string, Figure>>
         return at;
       }, tabId);
       await page.waitForFunction(() => document.querySelector('estait-palette'));
-      let frame = page.frames().find((f) => f.url().includes('/palette.html'));
+      let frame = page.frames().find((f) => f.url().includes('/palette.html') && !f.isDetached());
       for (let k = 0; !frame && k < 100; k++) {
         await page.waitForTimeout(10);
-        frame = page.frames().find((f) => f.url().includes('/palette.html'));
+        frame = page.frames().find((f) => f.url().includes('/palette.html') && !f.isDetached());
       }
       if (!frame) throw new Error('the palette did not open');
       await frame.getByTestId('palette-input').waitFor();

@@ -33,12 +33,15 @@ export function canHostPalette(url: string | undefined): boolean {
  */
 export async function openPalette(tabId: number): Promise<void> {
   const nonce = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  await browser.storage.session.set({ [NONCE_KEY]: { tabId, nonce, at: Date.now() } });
-  await browser.scripting.executeScript({
-    target: { tabId },
-    func: mountPalette,
-    args: [browser.runtime.getURL(PALETTE_PAGE), nonce],
-  });
+  // Both at once: the frame asks for the nonce only once its page has loaded, long after it is stored.
+  await Promise.all([
+    browser.storage.session.set({ [NONCE_KEY]: { tabId, nonce, at: Date.now() } }),
+    browser.scripting.executeScript({
+      target: { tabId },
+      func: mountPalette,
+      args: [browser.runtime.getURL(PALETTE_PAGE), nonce],
+    }),
+  ]);
 }
 
 /** The palette frame's claim: the nonce of the latest opening, on that tab, within seconds, once. */
