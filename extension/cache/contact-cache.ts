@@ -1,5 +1,4 @@
 import type { CrmContact } from '../../shared/contracts';
-import { findContacts } from '../api/worker';
 import { db } from './db';
 import { cacheElsewhere } from './keeper';
 
@@ -17,11 +16,4 @@ export async function keepContacts(contacts: CrmContact[], now = Date.now()): Pr
       .orderBy('fetchedAt')
       .limit(count - CONTACT_CAP)
       .delete();
-}
-
-/** A CRM contact search whose answer is also kept, so the palette finds those contacts offline and at once. */
-export async function findAndKeepContacts(query: string, signal?: AbortSignal): Promise<{ contacts: CrmContact[] }> {
-  const answer = await findContacts(query, signal);
-  void keepContacts(answer.contacts).catch(() => undefined);
-  return answer;
 }

@@ -5,7 +5,7 @@ import { formatPhone, fullName } from '../../shared/format';
 import { fold } from '../../shared/normalize';
 import { isUnreachable } from '../api/errors';
 import { explain, uncheckedName } from '../api/explain';
-import { findAndKeepContacts as findContacts } from '../cache/contact-cache';
+import { findAndKeepContacts as findContacts } from '../api/find-contacts';
 
 /**
  * Who a write is for, as the agent sees and fixes it on the card. `chosen` is the CRM contact the
