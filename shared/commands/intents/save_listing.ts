@@ -10,6 +10,7 @@ import {
 } from '../context';
 import { decline, type Rule } from '../rule';
 import { household, leadingName, nameCase, trimText } from '../text';
+import { brief } from './draft_message';
 
 const LISTING = `(?:${LISTING_WORDS.source}|it\\b)`;
 /** Where a CRM keeps the homes a contact likes, said after their name: "Dana's favorites". */
@@ -29,23 +30,16 @@ const SEPARATOR = /^\s*(?:[:\-–—,;.]+|\s(?:because|since|as|note:?)\s)\s*/i;
 /** Words after "to" that name no contact: the agent's own list, or the CRM itself. */
 const NO_ONE = /^(?:my|mine|me|the\s+crm|crm|a\s+contact|a\s+client|contacts?|the\s+list)\b/i;
 
-/** What a saved listing keeps: the facts an agent reads in the CRM, and the page it came from. */
+/** What a saved listing keeps: what a message would say of it, where it is, and the page it came from. */
 export function savedListing(listing: Listing, pageUrl?: string): Listing {
-  const { address, street, city, state, zip, price, beds, baths, sqft, mlsId, status, propertyType } = listing;
+  const { street, city, state, zip } = listing;
   const url = listing.url ?? (pageUrl && /^https?:/i.test(pageUrl) ? pageUrl : undefined);
   return {
-    address,
+    ...brief(listing),
     ...(street && { street }),
     ...(city && { city }),
     ...(state && { state }),
     ...(zip && { zip }),
-    ...(price !== undefined && { price }),
-    ...(beds !== undefined && { beds }),
-    ...(baths !== undefined && { baths }),
-    ...(sqft !== undefined && { sqft }),
-    ...(mlsId && { mlsId }),
-    ...(status && { status }),
-    ...(propertyType && { propertyType }),
     ...(url && { url }),
   };
 }
