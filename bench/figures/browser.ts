@@ -1,4 +1,4 @@
-import { chromium } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { build } from 'esbuild';
 import { CHROMIUM, CHROMIUM_FLAGS, launchExtension, setWorkerUrl } from '../../e2e/support/browser';
 import { startFixtureServer } from '../../e2e/support/fixture-server';
@@ -87,13 +87,7 @@ type Tabs = {
 
 /** Tab switch → the panel shows that tab's cached context, measured in Chromium with the extension loaded. */
 export async function benchSidePanel(worker: RunningWorker): Promise<Record<string, Figure>> {
-  const server = await startFixtureServer();
-  const { context, close } = await launchExtension(server.port);
-  try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await setWorkerUrl(context, worker.url);
-    const panel = await context.newPage();
-    await panel.goto(`chrome-extension://${new URL(sw.url()).host}/sidepanel.html`);
+  return withExtension(worker, async ({ sw, panel }) => {
     const homes = [
       {
         url: 'http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/',
@@ -158,6 +152,22 @@ export async function benchSidePanel(worker: RunningWorker): Promise<Record<stri
         note: 'chrome.tabs.update(active) → the panel shows that tab’s listing card from cached context, in Chromium, after 2 warm-up switches; the panel page is a background tab here (Playwright cannot open the real side panel), which Chrome deprioritises; 1 ms clock',
       },
     };
+  });
+}
+
+/** The production build in Chromium, pointed at `worker`, with the side panel's page open, for `use`. */
+export async function withExtension<T>(
+  worker: RunningWorker,
+  use: (extension: { context: BrowserContext; sw: Worker; panel: Page }) => Promise<T>,
+): Promise<T> {
+  const server = await startFixtureServer();
+  const { context, close } = await launchExtension(server.port);
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await setWorkerUrl(context, worker.url);
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${new URL(sw.url()).host}/sidepanel.html`);
+    return await use({ context, sw, panel });
   } finally {
     await close();
     await server.close();

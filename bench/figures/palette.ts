@@ -1,9 +1,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { CHROMIUM, CHROMIUM_FLAGS, launchExtension, setWorkerUrl } from '../../e2e/support/browser';
-import { startFixtureServer } from '../../e2e/support/fixture-server';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../e2e/support/browser';
 import type { RunningWorker } from '../../e2e/support/worker';
 import { ENTRIES_PAGE } from '../../extension/palette/messages';
+import { withExtension } from './browser';
 import { ROOT } from './pages';
 import { type Figure, quantile, round } from './stats';
 
@@ -174,14 +174,8 @@ type Chrome = {
 
 /** From the shortcut to the palette painted over a listing page, the extension's cache holding 100,000 rows. */
 async function benchOpen(worker: RunningWorker): Promise<Record<string, Figure>> {
-  const server = await startFixtureServer();
-  const { context, close } = await launchExtension(server.port);
-  try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await setWorkerUrl(context, worker.url);
+  return withExtension(worker, async ({ context, sw, panel }) => {
     // The cache as an agent's would be after months of use, written the way Dexie keeps it.
-    const panel = await context.newPage();
-    await panel.goto(`chrome-extension://${new URL(sw.url()).host}/sidepanel.html`);
     const { contacts, listings } = cacheRows();
     await panel.evaluate(
       async ({ contacts, listings }) => {
@@ -268,10 +262,7 @@ async function benchOpen(worker: RunningWorker): Promise<Record<string, Figure>>
         note: 'the shortcut to the 100,000 cached contacts and listings searchable in the palette (read by the background, sent over, indexed)',
       },
     };
-  } finally {
-    await close();
-    await server.close();
-  }
+  });
 }
 
 export async function benchPalette(worker: RunningWorker): Promise<Record<string, Figure>> {

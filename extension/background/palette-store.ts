@@ -40,7 +40,8 @@ const HANDLERS: Handlers = {
     const [contacts, listings, texts] = await Promise.all([
       db.contacts.where('fetchedAt').above(since).reverse().offset(skip).limit(ENTRIES_PAGE).toArray(),
       db.listings.where('fetchedAt').above(since).reverse().offset(skip).limit(ENTRIES_PAGE).toArray(),
-      recent(20),
+      // The recent commands come with the first page only.
+      page === 0 ? recent(20) : [],
     ]);
     return {
       entries: [...contacts.map(contactEntry), ...listings.map(listingEntry)],

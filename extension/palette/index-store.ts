@@ -39,6 +39,8 @@ export class PaletteIndex {
   }
 
   async refresh(): Promise<void> {
+    // Before the first page has come there is nothing newer than it to fetch.
+    if (!this.builtAt) return;
     const { entries, recent } = await paletteEntries(this.builtAt);
     this.fresh = buildIndex(entries);
     this.recent = recent;
