@@ -107,6 +107,18 @@ export const SaveListingParams = z.object({
   note: text.optional(),
 });
 
+/**
+ * A task marked done ("done with the Smith call", "mark the disclosure task done"): `task` is the
+ * words naming it, `taskId` the one open task they were resolved to on the confirm card.
+ */
+export const CompleteTaskParams = z.object({
+  ...contactRef,
+  task: title.check(z.maxLength(200)).optional(),
+  taskId: z.string().min(1).max(64).optional(),
+});
+/** The agent's day ("what's on today", "my day", "what's on tomorrow"): the day it is for. */
+export const AgendaParams = z.object({ date: LocalDate.optional() });
+
 /** Each intent's params: what the LLM's tools are generated from, and what validates its answers. */
 export const INTENT_PARAMS = {
   add_lead: AddLeadParams,
@@ -120,6 +132,8 @@ export const INTENT_PARAMS = {
   draft_message: DraftMessageParams,
   log_call: LogCallParams,
   save_listing: SaveListingParams,
+  complete_task: CompleteTaskParams,
+  agenda: AgendaParams,
 } as const;
 
 /** The closed set of things a sentence can become. There is deliberately no delete intent. */
@@ -135,6 +149,8 @@ export const ParsedCommand = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('draft_message'), confidence, params: DraftMessageParams }),
   z.object({ intent: z.literal('log_call'), confidence, params: LogCallParams }),
   z.object({ intent: z.literal('save_listing'), confidence, params: SaveListingParams }),
+  z.object({ intent: z.literal('complete_task'), confidence, params: CompleteTaskParams }),
+  z.object({ intent: z.literal('agenda'), confidence, params: AgendaParams }),
   z.object({ intent: z.literal('unknown'), confidence, params: z.object({}) }),
 ]);
 export type ParsedCommand = z.infer<typeof ParsedCommand>;
@@ -149,6 +165,7 @@ export const WRITE_INTENTS = [
   'schedule_showing',
   'log_call',
   'save_listing',
+  'complete_task',
 ] as const satisfies Intent[];
 export const isWrite = (intent: Intent): boolean => (WRITE_INTENTS as readonly Intent[]).includes(intent);
 export type WriteCommand = Extract<ParsedCommand, { intent: (typeof WRITE_INTENTS)[number] }>;

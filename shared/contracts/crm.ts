@@ -38,8 +38,11 @@ export const ExecuteResult = z.discriminatedUnion('status', [
     contact: CrmContact.optional(),
     summary: z.string(),
   }),
-  /** The lead already exists (same email or phone), or the contact already has the listing: nothing was written. */
-  z.object({ status: z.literal('duplicate'), contact: CrmContact, summary: z.string() }),
+  /**
+   * The lead already exists (same email or phone), the contact already has the listing, or the task
+   * was already done: nothing was written. `contact` is who it concerns (a task may have no one).
+   */
+  z.object({ status: z.literal('duplicate'), contact: CrmContact.optional(), summary: z.string() }),
 ]);
 export type ExecuteResult = z.infer<typeof ExecuteResult>;
 export const ExecuteResponse = z.object({ ok: z.boolean(), result: ExecuteResult });

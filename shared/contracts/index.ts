@@ -2,6 +2,7 @@ export * from './api';
 export * from './auth';
 export * from './command';
 export * from './crm';
+export * from './day';
 export * from './mls';
 export * from './page';
 export * from './plan';

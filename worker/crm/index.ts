@@ -6,11 +6,11 @@ import { localCrm } from './local';
 import type { CrmProvider } from './provider';
 import { wiseAgent } from './wiseagent';
 
-/** The CRM this worker is configured for, acting for one user (`tz`: the agent's zone, for due times). */
+/** The CRM this worker is configured for, acting for one user (`tz`: the agent's zone, for due and start times). */
 export function crmFor(env: Env, userId: string, tz?: string): CrmProvider {
   const kind = providers(env).crm;
   const timeoutMs = crmTimeoutMs(env);
-  if (kind === 'wiseagent') return wiseAgent({ base: wiseAgentBase(env), access: wiseAgentAccess(env, userId), timeoutMs });
+  if (kind === 'wiseagent') return wiseAgent({ base: wiseAgentBase(env), access: wiseAgentAccess(env, userId), tz, timeoutMs });
   if (kind === 'followupboss') {
     return followUpBoss({
       apiKey: () => fubKey(env, userId),

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import type { AddLeadParams, CallOutcome, CrmContact, Listing } from '../../shared/contracts';
+import type {
+  AddLeadParams,
+  BriefEntry,
+  CallOutcome,
+  CrmContact,
+  CrmEvent,
+  CrmTask,
+  DayPart,
+  Listing,
+  SavedListing,
+} from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
 import { fold } from '../../shared/normalize';
 
@@ -93,6 +103,22 @@ export class AlreadyInCrm extends Error {
   }
 }
 
+/**
+ * A part of a brief or a day the CRM does not keep, or would not give this agent (a scope not
+ * granted): the reader says so instead of showing it as empty. Other failures are thrown as usual.
+ */
+export class PartUnavailable extends Error {
+  constructor(
+    readonly part: DayPart,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** A task marked done; `alreadyDone` when it was done before this write (by the agent in the CRM, or another write). */
+export type Completed = { id: string; alreadyDone?: boolean };
+
 /** Contacts created within this margin before the first attempt count as that attempt's (clock skew). */
 export const SKEW_MS = 2 * 60_000;
 
@@ -120,4 +146,21 @@ export interface CrmProvider {
   logCall(call: CallInput, write: WriteAttempt): Promise<{ id: string }>;
   /** Records the contact's interest in a listing where the CRM keeps it, once per contact and listing. */
   saveListing(save: SaveInput, write: WriteAttempt): Promise<Saved>;
+
+  // Reads for the brief and the day. Each is one part, read in parallel with the others; dates and
+  // times come and go in the agent's zone (the provider's `tz`).
+  /** A contact's notes and calls, newest first, at most `limit`, each text cut to ENTRY_TEXT_MAX. */
+  activity(contactId: string, limit: number): Promise<BriefEntry[]>;
+  /** Open tasks: one contact's, or (no contact) every one due on or before `dueBy`. */
+  openTasks(filter: { contactId: string } | { dueBy: string }): Promise<CrmTask[]>;
+  /** One task, open or done; undefined when the CRM has no such task. */
+  getTask(taskId: string): Promise<CrmTask | undefined>;
+  /** Showings and appointments starting on the days `from`..`to` (inclusive), of one contact when given. */
+  events(range: { from: string; to: string; contactId?: string }): Promise<CrmEvent[]>;
+  /** The listings saved to a contact, newest first. */
+  savedListings(contactId: string): Promise<SavedListing[]>;
+  /** Contacts added at or after `since` (an instant) that have no note or call yet, newest first. */
+  newLeads(since: string): Promise<{ contact: CrmContact; addedAt: string }[]>;
+  /** Marks a task done, once: a task already done is left as it is and reported `alreadyDone`. */
+  completeTask(taskId: string, write: WriteAttempt): Promise<Completed>;
 }

@@ -28,7 +28,8 @@ import {
  * (addProperty, addPropertyConnection) are not confirmed for third-party apps, and a note is what
  * every Wise Agent account can read on the contact.
  */
-export type WiseAgentConfig = { base: string; access: WiseAgentAccess; timeoutMs: number };
+/** `tz`: the agent's zone, which calendar times are read in (UTC when not given). */
+export type WiseAgentConfig = { base: string; access: WiseAgentAccess; tz?: string; timeoutMs: number };
 
 /** The custom field (addClientCustom) that keeps a lead's consent record, as JSON. */
 const CONSENT_KEY = 'EstaitConsent';

@@ -1,0 +1,54 @@
+import type { AgendaItem, CrmEvent, CrmTask } from './contracts';
+
+/** The order the day is shown in, in the agent's words (the Today tab shows it above the list). */
+export const AGENDA_RULE = 'Overdue first, then today by time, then tasks with no time, then new leads with no note or call yet.';
+
+/** The agent's date (YYYY-MM-DD) in `tz` at `at`. */
+export function dateIn(tz: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** `date` moved by `days` (calendar days, no zone involved). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A task is overdue when its due day is before `today`. */
+export const isOverdue = (task: Pick<CrmTask, 'due'>, today: string) => !!task.due && task.due.slice(0, 10) < today;
+
+/** Undated tasks sort after every dated one. */
+const dueKey = (task: Pick<CrmTask, 'due'>) => task.due ?? '9999-12-31T99:99';
+
+/** Open tasks: the most overdue first, then by due day and time, undated last. */
+export const sortTasks = <T extends Pick<CrmTask, 'due' | 'title'>>(tasks: T[]): T[] =>
+  [...tasks].sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.title.localeCompare(b.title));
+
+/** Showings soonest first. */
+export const sortEvents = <T extends Pick<CrmEvent, 'start'>>(events: T[]): T[] =>
+  [...events].sort((a, b) => a.start.localeCompare(b.start));
+
+/**
+ * Where an item stands in the day (AGENDA_RULE): overdue tasks (oldest first), then what has a time
+ * today (showings and timed tasks, by time), then today's tasks with no time, then new leads, newest first.
+ */
+function rank(item: AgendaItem): [number, string] {
+  if (item.kind === 'task') {
+    const due = item.task.due ?? '';
+    if (item.overdue) return [0, due];
+    return due.includes('T') ? [1, due.slice(11)] : [2, item.task.title.toLowerCase()];
+  }
+  if (item.kind === 'showing') return [1, item.event.start.slice(11)];
+  return [3, invert(item.addedAt)];
+}
+
+/** Sorts newest first within an ascending sort. */
+const invert = (iso: string) => String(9e15 - new Date(iso).getTime()).padStart(16, '0');
+
+export function orderAgenda(items: AgendaItem[]): AgendaItem[] {
+  return items
+    .map((item) => ({ item, key: rank(item) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1].localeCompare(b.key[1]))
+    .map(({ item }) => item);
+}
