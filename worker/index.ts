@@ -13,6 +13,7 @@ import { housekeeping } from './housekeeping';
 import { signInLimit } from './limits';
 import { actions } from './routes/actions';
 import { activity } from './routes/activity';
+import { agenda } from './routes/agenda';
 import { auth } from './routes/auth';
 import { commands } from './routes/commands';
 import { contacts } from './routes/contacts';
@@ -59,6 +60,7 @@ const routes = app
   .route('/v1/actions', actions)
   .route('/v1/contacts', contacts)
   .route('/v1/activity', activity)
+  .route('/v1/agenda', agenda)
   .route('/v1/properties', properties);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));

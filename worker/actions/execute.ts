@@ -1,4 +1,12 @@
-import type { CrmContact, ExecuteRequest, ExecuteResponse, ExecuteResult, WriteCommand } from '../../shared/contracts';
+import type { z } from 'zod';
+import type {
+  CompleteTaskParams,
+  CrmContact,
+  ExecuteRequest,
+  ExecuteResponse,
+  ExecuteResult,
+  WriteCommand,
+} from '../../shared/contracts';
 import { sha256 } from '../../shared/encoding';
 import { formatWhen, fullName } from '../../shared/format';
 import type { Session } from '../auth/session';
@@ -8,6 +16,8 @@ import { AlreadyInCrm, type CrmProvider, type LeadInput, OUTCOME_WORDS, type Wri
 import { resolveContact } from '../crm/resolve';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
+
+type CompleteTaskInput = z.infer<typeof CompleteTaskParams>;
 
 /** Keys are kept a day: a retry within it returns the first answer. */
 export const KEY_TTL_MS = 24 * 3600 * 1000;
@@ -51,6 +61,26 @@ async function addLead(crm: CrmProvider, p: LeadInput, attempt: WriteAttempt): P
     if (err instanceof AlreadyInCrm) return duplicate(err.contact);
     throw err;
   }
+}
+
+/**
+ * Marks the task the confirm card named done. The task must still be the contact's the card showed;
+ * one already done (in the CRM, or by another write) is reported, not written again.
+ */
+async function completeTask(
+  crm: CrmProvider,
+  { taskId, contactId }: CompleteTaskInput,
+  attempt: WriteAttempt,
+): Promise<ExecuteResult> {
+  if (!taskId) throw new ApiError(422, 'task_required', 'Pick the task that is done.');
+  const task = await crm.getTask(taskId);
+  if (!task) throw new ApiError(422, 'task_not_found', 'That task is no longer in your CRM.');
+  if (contactId && task.contactId && task.contactId !== contactId)
+    throw new ApiError(422, 'task_not_theirs', 'That task belongs to another contact; pick it again.');
+  const contact = task.contactId ? await crm.getContact(task.contactId) : undefined;
+  const { id, alreadyDone } = await crm.completeTask(taskId, attempt);
+  if (alreadyDone) return { status: 'duplicate', contact, summary: `“${task.title}” was already done` };
+  return { status: 'done', intent: 'complete_task', crmId: id, contact, summary: `Done: “${task.title}”` };
 }
 
 async function write(
@@ -109,6 +139,8 @@ async function write(
       if (duplicate) return { status: 'duplicate', contact, summary: `${listing.address} is already saved for ${name}` };
       return { status: 'done', intent: 'save_listing', crmId: id, contact, summary: `Saved ${listing.address} for ${name}` };
     }
+    case 'complete_task':
+      return completeTask(crm, command.params, attempt);
   }
 }
 

@@ -1,35 +1,8 @@
 import type { D1Database } from '@cloudflare/workers-types';
-import { Consent, type CrmContact } from '../../shared/contracts';
 import { fold } from '../../shared/normalize';
+import { localDay } from './local-day';
+import { COLUMNS, type Row, toContact } from './local-rows';
 import { AlreadyInCrm, addressKey, type CrmProvider, type LeadInput, listingKey } from './provider';
-
-type Row = {
-  id: number;
-  first_name: string;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  consent: string | null;
-};
-
-function consentOf(json: string | null): Consent | undefined {
-  if (!json) return undefined;
-  const parsed = Consent.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : undefined;
-}
-
-const toContact = (r: Row): CrmContact => ({
-  id: String(r.id),
-  firstName: r.first_name,
-  ...(r.last_name && { lastName: r.last_name }),
-  ...(r.email && { email: r.email }),
-  ...(r.phone && { phone: r.phone }),
-  ...(r.source && { source: r.source }),
-  ...(r.consent && { consent: consentOf(r.consent) }),
-});
-
-const COLUMNS = 'id, first_name, last_name, email, phone, source, consent';
 
 /**
  * What a name search looks in (the `search_text` column): the folded name and email, and the name
@@ -83,6 +56,7 @@ export function localCrm(db: D1Database, userId: string): CrmProvider {
       .run();
   };
   return {
+    ...localDay(db, userId),
     name: 'local',
     foldsNames: true,
     refusesDuplicates: true,

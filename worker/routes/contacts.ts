@@ -1,17 +1,26 @@
 import { Hono } from 'hono';
-import { ContactsQuery } from '../../shared/contracts';
+import { dateIn } from '../../shared/agenda';
+import { ContactIdParam, ContactsQuery, DayQuery } from '../../shared/contracts';
 import { crmFor } from '../crm';
+import { readBrief } from '../day/brief';
 import type { AppEnv } from '../env';
 import { validate } from '../validate';
 
-export const contacts = new Hono<AppEnv>().get('/', validate('query', ContactsQuery), async (c) => {
-  const crm = crmFor(c.env, c.get('session').userId);
-  const { query } = c.req.valid('query');
-  const email = /@/.test(query) ? query : undefined;
-  const digits = query.replace(/\D/g, '');
-  const phone = digits.length >= 10 ? `+${digits.length === 10 ? `1${digits}` : digits}` : undefined;
-  return c.json({
-    contacts: await crm.searchContacts({ text: email || phone ? undefined : query, email, phone }),
-    provider: crm.name,
+export const contacts = new Hono<AppEnv>()
+  .get('/', validate('query', ContactsQuery), async (c) => {
+    const crm = crmFor(c.env, c.get('session').userId);
+    const { query } = c.req.valid('query');
+    const email = /@/.test(query) ? query : undefined;
+    const digits = query.replace(/\D/g, '');
+    const phone = digits.length >= 10 ? `+${digits.length === 10 ? `1${digits}` : digits}` : undefined;
+    return c.json({
+      contacts: await crm.searchContacts({ text: email || phone ? undefined : query, email, phone }),
+      provider: crm.name,
+    });
+  })
+  /** The contact's brief, read fresh from the CRM; the extension keeps it for the next look. */
+  .get('/:id/brief', validate('param', ContactIdParam), validate('query', DayQuery), async (c) => {
+    const { tz = 'UTC' } = c.req.valid('query');
+    const crm = crmFor(c.env, c.get('session').userId, tz);
+    return c.json(await readBrief(crm, c.req.valid('param').id, dateIn(tz)));
   });
-});
