@@ -62,6 +62,16 @@ export type Unavailable = z.infer<typeof Unavailable>;
 export const DayQuery = z.strictObject({ tz: TimeZone.optional() });
 export const AgendaQuery = z.strictObject({ date: LocalDate.optional(), tz: TimeZone.optional() });
 export const ContactIdParam = z.strictObject({ id: z.string().trim().min(1).max(64) });
+/**
+ * A brief's query: the zone, and what the page showed of the contact when the id is the page's
+ * (another CRM's id finds no one here, and the details find them instead).
+ */
+export const BriefQuery = DayQuery.extend({
+  email: z.email().max(254).optional(),
+  phone: z.string().trim().min(7).max(40).optional(),
+  name: z.string().trim().min(1).max(120).optional(),
+});
+export type BriefQuery = z.infer<typeof BriefQuery>;
 
 /** Who this is, what was last said, what is due and next: GET /v1/contacts/:id/brief. */
 export const ContactBrief = z.object({

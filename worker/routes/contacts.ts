@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { dateIn } from '../../shared/agenda';
-import { ContactIdParam, ContactsQuery, DayQuery } from '../../shared/contracts';
+import { BriefQuery, ContactIdParam, ContactsQuery } from '../../shared/contracts';
 import { crmFor } from '../crm';
-import { readBrief } from '../day/brief';
+import { readPageBrief } from '../day/brief';
 import type { AppEnv } from '../env';
 import { validate } from '../validate';
 
@@ -19,8 +19,8 @@ export const contacts = new Hono<AppEnv>()
     });
   })
   /** The contact's brief, read fresh from the CRM; the extension keeps it for the next look. */
-  .get('/:id/brief', validate('param', ContactIdParam), validate('query', DayQuery), async (c) => {
-    const { tz = 'UTC' } = c.req.valid('query');
+  .get('/:id/brief', validate('param', ContactIdParam), validate('query', BriefQuery), async (c) => {
+    const { tz = 'UTC', ...details } = c.req.valid('query');
     const crm = crmFor(c.env, c.get('session').userId, tz);
-    return c.json(await readBrief(crm, c.req.valid('param').id, dateIn(tz)));
+    return c.json(await readPageBrief(crm, c.req.valid('param').id, details, dateIn(tz)));
   });

@@ -138,6 +138,26 @@ describe('the agent’s day from the local CRM', () => {
     }
   });
 
+  it('a contact page of another CRM finds its person here by the details it shows, never by a stray id', async () => {
+    const agent = await signedIn();
+    const other = await agent.execute(write('add_lead', { firstName: 'Someone', lastName: 'Else', email: 'else@example.com' }));
+    const dana = await agent.execute(write('add_lead', { firstName: 'Dana', lastName: 'Page', email: 'dana.page@example.com' }));
+    const strayId = other.status === 'done' ? other.crmId : '';
+    const danaId = dana.status === 'done' ? dana.crmId : '';
+    const brief = async (id: string, query: string) => {
+      const res = await agent.get(`/v1/contacts/${id}/brief?tz=UTC&${query}`);
+      return { status: res.status, body: (await res.json()) as { contact?: { id: string }; error?: { code: string } } };
+    };
+    // The page's id is someone else's here: the page's email decides.
+    expect((await brief(strayId, 'email=dana.page%40example.com&name=Dana%20Page')).body.contact?.id).toBe(danaId);
+    expect((await brief('48213', 'name=Dana%20Page')).body.contact?.id).toBe(danaId);
+    expect(await brief('48213', 'email=nobody%40example.com&name=Nobody%20Here')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'contact_not_found' } },
+    });
+    expect((await agent.get(`/v1/contacts/${danaId}/brief?tz=UTC&email=not-an-email`)).status).toBe(400);
+  });
+
   it('refuses bad input with a 400 naming the field, and an unknown contact with a 404', async () => {
     const agent = await signedIn();
     const bad = await agent.get('/v1/agenda?date=2026-02-30&tz=America/Chicago');
