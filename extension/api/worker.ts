@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import {
   AccountResponse,
+  Agenda,
   AutocompleteResponse,
   CompsResponse,
+  ContactBrief,
   ContactsResponse,
   DetailsResponse,
   DraftResponse,
@@ -150,6 +152,25 @@ export async function draft(
 
 export const findContacts = (query: string, signal?: AbortSignal) =>
   call(ContactsResponse, (c) => c.v1.contacts.$get({ query: { query } }), signal);
+
+/**
+ * A contact's brief. `page`: what a contact page showed besides its id (which may be another CRM's),
+ * so the worker finds the same person by it.
+ */
+export const contactBrief = (id: string, page: { email?: string; phone?: string; name?: string } = {}, signal?: AbortSignal) =>
+  call(
+    ContactBrief,
+    (c) =>
+      c.v1.contacts[':id'].brief.$get({
+        param: { id },
+        query: { tz: localNow().tz, ...Object.fromEntries(Object.entries(page).filter(([, v]) => !!v)) },
+      }),
+    signal,
+  );
+
+/** The agent's day: tasks due and overdue, showings, new leads (`date` YYYY-MM-DD, today by default). */
+export const agenda = (date?: string, signal?: AbortSignal) =>
+  call(Agenda, (c) => c.v1.agenda.$get({ query: { tz: localNow().tz, ...(date && { date }) } }), signal);
 
 export const searchProperties = (criteria: SearchCriteria, page = 0) =>
   call(SearchResponse, (c) => c.v1.properties.search.$post({ json: { criteria, ...(page > 0 && { page }) } }));

@@ -2,6 +2,7 @@ import { type ExecuteResponse, ParsedCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { isUnreachable, isUnreachableCode, WorkerError } from '../api/errors';
 import { keepContacts } from './contact-cache';
+import { dayChanged } from './day-cache';
 import { db, type OutboxEntry } from './db';
 
 type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
@@ -87,8 +88,9 @@ async function deliver(entry: OutboxEntry, send: Send, now: number): Promise<Hel
       error: undefined,
       code: undefined,
     });
-    // The contact written to is one the palette finds next.
+    // The contact written to is one the palette finds next; their brief and the day are read again.
     if (result.contact) void keepContacts([result.contact]).catch(() => undefined);
+    void dayChanged(result.contact?.id).catch(() => undefined);
     return undefined;
   } catch (err) {
     const held: Held = {

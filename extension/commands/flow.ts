@@ -191,10 +191,13 @@ export class CommandFlow {
     this.#show({ kind: 'read', command, ...(readHere && { readHere }) });
   }
 
-  /** A write Estait offers itself (a right-click on a listing, a lead for a phone no contact has): its card at once, nothing to plan. */
-  propose(command: WriteCommand, why?: string): void {
+  /**
+   * A write Estait offers itself (a right-click on a listing, a lead for a phone no contact has, Done on
+   * a task): its card at once, nothing to plan; `target`, the contact it is for when already known.
+   */
+  propose(command: WriteCommand, why?: string, target?: Target): void {
     this.#begin();
-    this.#show({ kind: 'confirm', command, references: [], ...(why && { why }) });
+    this.#show({ kind: 'confirm', command, references: [], ...(why && { why }), ...(target && { target }) });
   }
 
   /**
@@ -229,7 +232,7 @@ export class CommandFlow {
       void this.deps.remember({ contact: { id: contact.id, name: fullName(contact), via } });
     }
     const last = results.at(-1);
-    if (command.intent === 'add_lead' && last?.status === 'duplicate' && this.#step.kind === 'idle') {
+    if (command.intent === 'add_lead' && last?.status === 'duplicate' && last.contact && this.#step.kind === 'idle') {
       const name = fullName(last.contact);
       this.#show({
         kind: 'confirm',

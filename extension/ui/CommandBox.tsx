@@ -1,16 +1,14 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { joinLines } from '../../shared/commands/context';
-import type { PageContext, WriteCommand } from '../../shared/contracts';
+import type { PageContext } from '../../shared/contracts';
 import { execute } from '../api/worker';
 import { recent as recentCommands } from '../cache/history';
 import { flush } from '../cache/outbox';
 import { CommandStep } from './CommandStep';
 import { INTENT_LABELS, summarize } from './describe';
+import type { Proposal } from './next-steps';
 import { OutboxList } from './OutboxList';
 import { useCommandFlow } from './useCommandFlow';
-
-/** A write offered from outside the box (a right-click), shown on its card at once. */
-export type Proposal = { command: WriteCommand; why?: string; at: number };
 
 /**
  * A sentence put in the box from outside (a right-click, the shortcut): `run` plans it at once, as
@@ -44,7 +42,7 @@ export function CommandBox({ page, prefill, proposal }: { page?: PageContext; pr
   /** Anything the agent does here ends the hint about what the page handed over. */
   const act = () => setHint(undefined);
   useEffect(() => {
-    if (proposal) flow.propose(proposal.command, proposal.why);
+    if (proposal) flow.propose(proposal.command, proposal.why, proposal.target);
   }, [proposal, flow]);
 
   /** `fromPage`: run for a right-click, which is not the agent acting in the box. */

@@ -3,10 +3,12 @@ import { formatPhone } from '../../shared/format';
 import type { Cause } from '../api/explain';
 import type { CommandFlow, Step } from '../commands/flow';
 import { whyRemembered } from '../memory';
+import { AgendaList } from './AgendaList';
 import { ConfirmCard } from './ConfirmCard';
 import { ContactList } from './ContactList';
 import { DraftCard } from './DraftCard';
 import { INTENT_LABELS } from './describe';
+import type { ContactActions } from './next-steps';
 import { PropertyInsights } from './PropertyInsights';
 import { SearchResults } from './SearchResults';
 
@@ -38,6 +40,19 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
   const remembered = (ref: Reference) => {
     const contact = (step.kind === 'confirm' ? step.recent : memory)?.contact;
     return ref.from === 'recent' && contact?.name === ref.to ? whyRemembered(contact) : undefined;
+  };
+  // What a brief or the day asks of the box: a sentence to finish, or a card (Done on a task).
+  const actions: ContactActions = {
+    say: (sentence) => {
+      onAct?.();
+      flow.cancel();
+      onSuggestion(sentence);
+    },
+    propose: ({ command, why, target }) => {
+      onAct?.();
+      onSuggestion('');
+      flow.propose(command, why, target);
+    },
   };
   return (
     <>
@@ -72,11 +87,8 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
         <ContactList
           query={step.query}
           contacts={step.contacts}
-          onSay={(sentence) => {
-            onAct?.();
-            flow.cancel();
-            onSuggestion(sentence);
-          }}
+          actions={actions}
+          onSay={actions.say}
           onAddLead={(lead) => {
             onAct?.();
             onSuggestion('');
@@ -86,6 +98,9 @@ export function CommandStep({ step, flow, page, memory, onConfirmed, onSuggestio
         />
       )}
       {step.kind === 'read' && step.command.intent === 'search_properties' && <SearchResults criteria={step.command.params} />}
+      {step.kind === 'read' && step.command.intent === 'agenda' && (
+        <AgendaList date={step.command.params.date} actions={actions} />
+      )}
       {step.kind === 'read' && (step.command.intent === 'property_details' || step.command.intent === 'comparables') && (
         <section
           data-testid="read-card"

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { hasLocalPhone, toE164 } from '../../shared/commands/text';
 import {
   type Consent,
+  type CrmTask,
   type PageContact,
   ParsedCommand,
   type Reference,
@@ -13,6 +14,7 @@ import type { Confirmed } from '../commands/flow';
 import { getAreaCode } from '../settings';
 import { ContactField, type ContactState, initialContact } from './ContactField';
 import { INTENT_LABELS } from './describe';
+import { TaskPick } from './TaskPick';
 import { useAddressSuggestions } from './useAddressSuggestions';
 import { type When, WhenField, whenOf, whenValue } from './WhenField';
 
@@ -33,6 +35,7 @@ const FIELDS: { [I in Intent]: { key: string; label: string; type?: string }[] }
   schedule_showing: [{ key: 'address', label: 'Address' }],
   log_call: [{ key: 'notes', label: 'Notes' }],
   save_listing: [{ key: 'note', label: 'Note (optional)' }],
+  complete_task: [],
 };
 
 /** Writes that cannot go without knowing who they are for. */
@@ -85,6 +88,7 @@ function blocker(
   contact: ContactState,
   values: Record<string, string>,
   when: When,
+  task: CrmTask | undefined,
 ): { message: string; inField?: boolean } | undefined {
   const name = contact.name.trim();
   if (contact.status === 'checking') return { message: 'Checking your CRM for that contact…', inField: !!name };
@@ -93,15 +97,22 @@ function blocker(
     return { message: `Several contacts match “${name}”: pick one.`, inField: true };
   if (name && contact.status === 'none' && !contact.addNew)
     return { message: `“${name}” is not in your CRM: add them as a new lead first, or change the name.`, inField: true };
-  const message = cardBlocker(intent, contact, values, when);
+  const message = cardBlocker(intent, contact, values, when, task);
   return message ? { message } : undefined;
 }
 
-function cardBlocker(intent: Intent, contact: ContactState, values: Record<string, string>, when: When): string | undefined {
+function cardBlocker(
+  intent: Intent,
+  contact: ContactState,
+  values: Record<string, string>,
+  when: When,
+  task: CrmTask | undefined,
+): string | undefined {
   if (contact.addNew && !contact.addNew.firstName.trim()) return 'The new lead needs a first name.';
   if (intent === 'schedule_showing' && !values.address?.trim()) return 'Say which property the showing is for.';
   if (intent === 'schedule_showing' && !(when.date && when.time)) return 'Pick a day and a time for the showing.';
   if (WHEN[intent] && !when.date && when.time) return 'Pick a day for that time.';
+  if (intent === 'complete_task' && !task) return 'Pick the task that is done.';
   return undefined;
 }
 
@@ -149,6 +160,7 @@ export function ConfirmCard({
     initialContact(params as { contact?: string; contactId?: string }, target),
   );
   const [consent, setConsent] = useState({ given: false, text: CONSENT_TEXT, source: '' });
+  const [task, setTask] = useState<CrmTask>();
   const [areaCode, setAreaCode] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const suggestions = useAddressSuggestions(values.address ?? '');
@@ -162,7 +174,7 @@ export function ConfirmCard({
   }, [whoFirst]);
   useEffect(() => void getAreaCode().then(setAreaCode), []);
 
-  const block = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when);
+  const block = intent === 'add_lead' ? undefined : blocker(intent, contact, values, when, task);
   const blocked = block?.message;
   const saidInField = !!block?.inField;
   // "555-0117" typed with no area code saved stays in the notes: say where it went.
@@ -193,6 +205,7 @@ export function ConfirmCard({
     if (WHEN[intent]) next[WHEN[intent].key] = whenValue(when);
     if (intent === 'log_call' && outcome) next.outcome = outcome;
     if (listing) next.listing = listing;
+    if (intent === 'complete_task' && task) Object.assign(next, { taskId: task.id, task: task.title.slice(0, 200) });
     const parsed = ParsedCommand.safeParse({ intent, confidence: 1, params: next });
     if (!parsed.success)
       return setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
@@ -304,6 +317,14 @@ export function ConfirmCard({
               ))}
             </select>
           </label>
+        )}
+        {intent === 'complete_task' && (
+          <TaskPick
+            said={typeof params.task === 'string' ? params.task : undefined}
+            contactId={contact.chosen?.id ?? contact.fixedId}
+            value={task?.id ?? (typeof params.taskId === 'string' ? params.taskId : undefined)}
+            onChange={setTask}
+          />
         )}
         {dateField && <WhenField label={dateField.label} value={when} onChange={setWhen} timeRequired={dateField.timeRequired} />}
       </div>

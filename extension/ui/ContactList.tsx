@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { splitName, toE164 } from '../../shared/commands/text';
 import type { CrmContact, WriteCommand } from '../../shared/contracts';
 import { formatPhone, fullName } from '../../shared/format';
+import { ContactBrief } from './ContactBrief';
+import { type ContactActions, NEXT_STEPS } from './next-steps';
 
 type AddLead = Extract<WriteCommand, { intent: 'add_lead' }>;
 
@@ -12,31 +15,29 @@ export function leadFor(query: string): AddLead {
   return { intent: 'add_lead', confidence: 1, params };
 }
 
-/** What the agent does next with a contact found: a sentence for the command box to finish. */
-const NEXT = [
-  ['Add note', (name: string) => `add a note to ${name}: `],
-  ['Log call', (name: string) => `log a call with ${name}`],
-  ['Remind me', (name: string) => `remind me to follow up with ${name} `],
-] as const;
-
 const button =
   'rounded-full border border-brand-600 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-slate-800';
 
 /**
- * The contacts a lookup found, each with what to do next; when none matches, the lead to add with
- * what was looked up already filled in.
+ * The contacts a lookup found, each with what to do next and its brief; one contact found is its
+ * brief at once ("who is Dana"). When none matches, the lead to add with what was looked up filled in.
  */
 export function ContactList({
   query,
   contacts,
+  actions,
   onSay,
   onAddLead,
 }: {
   query: string;
   contacts: CrmContact[];
+  actions: ContactActions;
   onSay: (sentence: string) => void;
   onAddLead: (lead: AddLead) => void;
 }) {
+  const [open, setOpen] = useState<string>();
+  const [only] = contacts;
+  if (contacts.length === 1 && only) return <ContactBrief briefRef={{ id: only.id }} actions={actions} />;
   if (!contacts.length)
     return (
       <section data-testid="contact-none" className="flex flex-col items-start gap-2 text-sm text-slate-600 dark:text-slate-400">
@@ -58,7 +59,16 @@ export function ContactList({
             {[formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}
           </p>
           <div className="flex flex-wrap gap-1">
-            {NEXT.map(([label, say]) => (
+            <button
+              type="button"
+              aria-expanded={open === c.id}
+              aria-label={`Brief: ${fullName(c)}`}
+              onClick={() => setOpen(open === c.id ? undefined : c.id)}
+              className={button}
+            >
+              Brief
+            </button>
+            {NEXT_STEPS.slice(0, 3).map(([label, say]) => (
               <button
                 key={label}
                 type="button"
@@ -71,6 +81,7 @@ export function ContactList({
               </button>
             ))}
           </div>
+          {open === c.id && <ContactBrief briefRef={{ id: c.id }} actions={actions} />}
         </li>
       ))}
     </ul>

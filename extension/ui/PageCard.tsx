@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { readTab } from '../read-tab';
+import { ContactBrief } from './ContactBrief';
 import { ContactCard } from './ContactCard';
 import { ListingCard } from './ListingCard';
+import type { ContactActions } from './next-steps';
 import { PropertyInsights } from './PropertyInsights';
 import { SearchCard } from './SearchCard';
 import type { usePageContext } from './usePageContext';
 
 /** What the agent is looking at in the tab: a listing, a contact, a results page, or an offer to read it. */
-export function PageCard({ tabId, context, loading }: { tabId: number | undefined } & ReturnType<typeof usePageContext>) {
+export function PageCard({
+  tabId,
+  context,
+  loading,
+  actions,
+}: { tabId: number | undefined; actions: ContactActions } & ReturnType<typeof usePageContext>) {
   const [refused, setRefused] = useState<number>();
 
   if (loading) return null;
@@ -19,7 +26,22 @@ export function PageCard({ tabId, context, loading }: { tabId: number | undefine
       </div>
     );
   }
-  if (context?.kind === 'contact' && context.contact) return <ContactCard contact={context.contact} site={context.site} />;
+  if (context?.kind === 'contact' && context.contact) {
+    const { id, email, phone, name } = context.contact;
+    return (
+      <div className="flex flex-col gap-3">
+        <ContactCard contact={context.contact} site={context.site} />
+        {(id || email || phone) && (
+          <ContactBrief
+            key={`${context.site}:${id ?? email ?? phone}`}
+            // The page's id may be another CRM's: what the page shows finds the same person.
+            briefRef={{ id: id ?? '-', page: { site: context.site, email, phone, name } }}
+            actions={actions}
+          />
+        )}
+      </div>
+    );
+  }
   if (context?.kind === 'search' && context.listings)
     return <SearchCard key={context.url} listings={context.listings} site={context.site} />;
 

@@ -8,8 +8,10 @@ import { flush, sendQueuedNow } from '../cache/outbox';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { getAreaCode } from '../settings';
-import { CommandBox, type Prefill, type Proposal } from './CommandBox';
+import { AgendaList } from './AgendaList';
+import { CommandBox, type Prefill } from './CommandBox';
 import { CrmAccount } from './CrmAccount';
+import type { ContactActions, Proposal } from './next-steps';
 import { PageCard } from './PageCard';
 import { useConnection } from './useConnection';
 import { usePageContext } from './usePageContext';
@@ -59,6 +61,12 @@ export function SidePanel() {
   const [pending, setPending] = useState<Handoff>();
   const [prefill, setPrefill] = useState<Prefill>();
   const [proposal, setProposal] = useState<Proposal>();
+  const [view, setView] = useState<'page' | 'today'>('page');
+  // A brief's quick action or Done goes to the command box above it.
+  const actions: ContactActions = {
+    say: (text) => setPrefill({ text, at: Date.now() }),
+    propose: (p) => setProposal({ ...p, at: Date.now() }),
+  };
 
   // A contact or listing the agent opens is what "her" or "this place" means next.
   useEffect(() => {
@@ -95,7 +103,26 @@ export function SidePanel() {
       <WorkerStatus {...worker} />
       <CrmAccount crm={worker.result?.reachable ? worker.result.health.providers.crm : undefined} compact />
       <CommandBox page={page.context} prefill={prefill} proposal={proposal} />
-      <PageCard tabId={tabId} {...page} />
+      <nav aria-label="Views" className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
+        {(
+          [
+            ['page', 'This page'],
+            ['today', 'Today'],
+          ] as const
+        ).map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            aria-pressed={view === id}
+            data-testid={`view-${id}`}
+            onClick={() => setView(id)}
+            className={`-mb-px border-b-2 px-3 py-1.5 ${view === id ? 'border-brand-600 font-medium text-slate-900 dark:text-slate-100' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'}`}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      {view === 'page' ? <PageCard tabId={tabId} {...page} actions={actions} /> : <AgendaList actions={actions} />}
     </main>
   );
 }

@@ -13,6 +13,8 @@ export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
   draft_message: 'Draft message',
   log_call: 'Log call',
   save_listing: 'Save listing',
+  complete_task: 'Mark task done',
+  agenda: 'Your day',
   unknown: 'Not sure yet',
 };
 
@@ -84,6 +86,13 @@ export function summarize(command: ParsedCommand): string[] {
         command.params.contact ?? (command.params.contactId ? 'this contact' : 'no contact yet'),
         command.params.note,
       ].filter((x): x is string => !!x);
+    case 'complete_task':
+      return [
+        command.params.task ? `“${command.params.task}”` : 'which task?',
+        command.params.contact ?? (command.params.contactId && 'this contact'),
+      ].filter((x): x is string => !!x);
+    case 'agenda':
+      return [formatWhen(command.params.date) ?? 'today'];
     case 'unknown':
       return [];
   }

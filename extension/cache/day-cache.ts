@@ -1,0 +1,30 @@
+import { db } from './db';
+import { localCacheUsable } from './keeper';
+
+/**
+ * How long a brief or a day counts as fresh. Shown at once from here either way; older than this it
+ * is read again behind it, and a write through Estait makes it old at once.
+ */
+export const DAY_MAX_AGE = 60_000;
+
+/** What a brief is asked for by: a CRM contact's id, or a contact page's id and what the page showed. */
+export type BriefRef = { id: string; page?: { site: string; email?: string; phone?: string; name?: string } };
+
+export const briefKey = ({ id, page }: BriefRef) => (page ? `brief:page:${page.site}:${id}` : `brief:crm:${id}`);
+export const agendaKey = (date: string) => `agenda:${date}`;
+
+/**
+ * A write landed: every day it could change, and the brief of the contact it was for (whichever
+ * page or result it was read from), become old, so what shows them reads them again.
+ */
+export async function dayChanged(contactId: string | undefined): Promise<void> {
+  if (!localCacheUsable()) return;
+  await db.transaction('rw', db.responses, async () => {
+    await db.responses.where('key').startsWith('agenda:').modify({ fetchedAt: 0 });
+    await db.responses
+      .where('key')
+      .startsWith('brief:')
+      .filter((row) => !contactId || (row.value as { contact?: { id?: unknown } })?.contact?.id === contactId)
+      .modify({ fetchedAt: 0 });
+  });
+}
