@@ -163,7 +163,12 @@ export const contactBrief = (id: string, page: { email?: string; phone?: string;
     (c) =>
       c.v1.contacts[':id'].brief.$get({
         param: { id },
-        query: { tz: localNow().tz, ...Object.fromEntries(Object.entries(page).filter(([, v]) => !!v)) },
+        query: {
+          tz: localNow().tz,
+          ...(page.email && { email: page.email }),
+          ...(page.phone && { phone: page.phone }),
+          ...(page.name && { name: page.name }),
+        },
       }),
     signal,
   );
