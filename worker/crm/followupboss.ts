@@ -1,6 +1,8 @@
-import type { CallOutcome, CrmContact } from '../../shared/contracts';
+import type { CallOutcome } from '../../shared/contracts';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
+import { fubDay } from './followupboss-day';
+import { type Person, toContact } from './followupboss-read';
 import {
   addressParts,
   type CrmProvider,
@@ -42,16 +44,6 @@ export const fubHeaders = (apiKey: string, system?: string, systemKey?: string) 
   'Content-Type': 'application/json',
 });
 
-type Person = {
-  id: number;
-  firstName?: string;
-  lastName?: string;
-  emails?: { value?: string }[];
-  phones?: { value?: string }[];
-  source?: string;
-  created?: string;
-};
-
 /** POST /v1/calls takes one of Interested, Not Interested, Left Message, No Answer, Busy, Bad Number; "connected" has none. */
 const FUB_OUTCOME: Partial<Record<CallOutcome, string>> = {
   left_voicemail: 'Left Message',
@@ -64,15 +56,6 @@ type FubEvent = {
   property?: { street?: string; city?: string; state?: string; code?: string; mlsNumber?: string };
 };
 const INQUIRY = 'Property Inquiry';
-
-const toContact = (p: Person): CrmContact => ({
-  id: String(p.id),
-  firstName: p.firstName ?? '',
-  ...(p.lastName && { lastName: p.lastName }),
-  ...(p.emails?.[0]?.value && { email: p.emails[0].value }),
-  ...(p.phones?.[0]?.value && { phone: p.phones[0].value }),
-  ...(p.source && { source: p.source }),
-});
 
 export function followUpBoss(config: FubConfig): CrmProvider {
   const base = (config.base ?? 'https://api.followupboss.com').replace(/\/$/, '');
@@ -130,6 +113,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
 
   return {
     name: 'followupboss',
+    ...fubDay(call, config.tz ?? 'UTC'),
     async searchContacts({ text, email, phone }) {
       const query = new URLSearchParams({ limit: '25', ...(email ? { email } : phone ? { phone } : { name: text ?? '' }) });
       const res = await call('GET', `/people?${query}`);
