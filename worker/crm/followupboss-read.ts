@@ -111,7 +111,7 @@ export async function rows<S extends z.ZodType>(res: Response, collection: strin
   if (!list?.success) throw unreadable();
   return list.data.flatMap((r) => {
     const row = schema.safeParse(r);
-    return row.success ? [row.data as z.output<S>] : [];
+    return row.success ? [row.data] : [];
   });
 }
 
