@@ -147,8 +147,18 @@ const CALENDAR_TYPES = ['Showing', 'Appointment', 'Open House'];
 export const SHOWING_TYPES = CALENDAR_TYPES.join(',');
 export const isCalendarTask = (t: Task) => !!t.dueDateTime && CALENDAR_TYPES.includes(t.type ?? '');
 
+/**
+ * A task's due day and time in the agent's zone. FUB may send a day and an instant both; when they
+ * disagree on the day (an all-day task stored at some hour), the day it names wins, without a time.
+ */
+function dueOf(t: Task, tz: string): string | undefined {
+  const day = t.dueDate?.slice(0, 10);
+  const local = t.dueDateTime && localDateTime(t.dueDateTime, tz);
+  return local && (!day || local.startsWith(day)) ? local : day;
+}
+
 export function toTask(t: Task, tz: string, names: Map<number, string> = new Map()): CrmTask {
-  const due = t.dueDateTime ? localDateTime(t.dueDateTime, tz) : t.dueDate?.slice(0, 10);
+  const due = dueOf(t, tz);
   const contactName = t.personId !== undefined ? names.get(t.personId) : undefined;
   return {
     id: String(t.id),

@@ -484,6 +484,24 @@ describe('Follow Up Boss for the agent’s day', () => {
     expect(byDay?.query).toMatchObject({ assignedUserId: '1', isCompleted: 'false', dueEnd: '2026-01-13T00:00:00-06:00' });
   });
 
+  it('takes the day FUB names over an instant that falls on another day in the agent’s zone', async () => {
+    const {
+      people: [lee],
+    } = await seedFollowUpBoss(env.TEST_FUB_URL, { people: [{ firstName: 'Lee' }] });
+    const personId = lee?.id;
+    await seedFollowUpBoss(env.TEST_FUB_URL, {
+      tasks: [
+        { personId, name: 'All day', dueDate: '2026-01-15', dueDateTime: '2026-01-15T00:00:00Z' },
+        { personId, name: 'Timed', dueDate: '2026-01-16', dueDateTime: '2026-01-16T15:00:00-06:00' },
+      ],
+    });
+    const open = await crm().openTasks({ contactId: String(personId) });
+    expect(open.map((t) => [t.title, t.due])).toEqual([
+      ['All day', '2026-01-15'],
+      ['Timed', '2026-01-16T15:00'],
+    ]);
+  });
+
   it('reads appointments and showing tasks on the days asked, in the agent’s zone', async () => {
     const { personId } = await maria();
     await control.reset();
