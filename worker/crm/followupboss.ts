@@ -24,7 +24,8 @@ import { zonedIso } from './zoned';
  * with GET /v1/people; notes, tasks (a showing is a task of type "Showing") and calls have their own
  * endpoints. A listing a person is interested in is a "Property Inquiry" event on that person
  * (POST /v1/events with person.id and a property), listed again with GET /v1/events?personId&type.
- * 429 carries Retry-After (handled by `upstream`).
+ * 429 carries Retry-After (handled by `upstream`). The reads for the brief and the day, and task
+ * completion: followupboss-day.ts; every answer is read through followupboss-read.ts's schemas.
  */
 export type FubConfig = {
   /** The agent's own key (sealed per user), or the worker's in local mode: loaded when a call needs it. */
