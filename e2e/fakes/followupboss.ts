@@ -16,7 +16,10 @@
  * to that person (400 for an unknown id); a "Property Inquiry" carries `property` {street, city,
  * state, code, mlsNumber, price, bedrooms, bathrooms, area, url, …} (street a string, the numbers
  * numbers, url a link). GET /v1/events filtered by personId and type (comma list) → {_metadata, events}.
+ * Tasks, appointments, the list filters and paging: see followupboss-day.ts. Tests seed records with
+ * their own times through POST /__fake/seed (followupboss-seed.ts).
  */
+import { common, handleDay, page, type Row } from './followupboss-day';
 import { fakeServer, sendJson } from './http';
 
 export const FUB_KEY = 'fub-test-key';
@@ -32,7 +35,7 @@ export const FUB_USERS = [
 export const ARCHIVED_SOURCE = 'Archived Flow';
 export const CALL_OUTCOMES = ['Interested', 'Not Interested', 'Left Message', 'No Answer', 'Busy', 'Bad Number'];
 
-type Person = {
+type Person = Row & {
   id: number;
   firstName: string;
   lastName?: string;
@@ -48,10 +51,13 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
   const tasks: Record<string, unknown>[] = [];
   const calls: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
+  const appointments: Row[] = [];
   let nextId = 1;
+  const state = { people, notes, tasks, calls, events, appointments, nextId: () => nextId++ };
   const digits = (s: string) => s.replace(/\D/g, '').slice(-10);
   const server = await fakeServer(
     (req, res) => {
+      if (req.method === 'POST' && req.path === '/__fake/seed') return sendJson(res, 200, seed(state, req.body));
       const user = FUB_USERS.find((u) => req.headers.authorization === `Basic ${Buffer.from(`${u.key}:`).toString('base64')}`);
       if (!user) return sendJson(res, 401, { errorMessage: 'Invalid API key.' });
       if (req.method === 'GET' && req.path === '/v1/me') {
@@ -104,30 +110,16 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
             (!phone || x.phones.some((p) => digits(p.value) === digits(phone))) &&
             (!name || `${x.firstName} ${x.lastName ?? ''}`.toLowerCase().includes(name.toLowerCase())),
         );
-        const limit = Math.min(100, Number(req.query.limit ?? 10));
-        return sendJson(res, 200, {
-          _metadata: { collection: 'people', offset: 0, limit, total: found.length },
-          people: found.slice(0, limit),
-        });
+        const rows = common(found, req.query);
+        if (typeof rows === 'string') return sendJson(res, 400, { errorMessage: rows });
+        return page(res, 'people', rows, req.query);
       }
       const one = /^\/v1\/people\/(\d+)$/.exec(req.path);
       if (req.method === 'GET' && one) {
         const person = people.find((x) => x.id === Number(one[1]));
         return person ? sendJson(res, 200, person) : sendJson(res, 404, { errorMessage: 'Person not found.' });
       }
-      const listed = { '/v1/notes': notes, '/v1/tasks': tasks, '/v1/calls': calls, '/v1/events': events }[req.path];
-      if (req.method === 'GET' && listed) {
-        const types = req.query.type?.split(',');
-        const rows = listed.filter(
-          (r) => (!req.query.personId || r.personId === Number(req.query.personId)) && (!types || types.includes(String(r.type))),
-        );
-        const collection = req.path.slice('/v1/'.length);
-        const limit = Math.min(100, Number(req.query.limit ?? 10));
-        return sendJson(res, 200, {
-          _metadata: { collection, offset: 0, limit, total: rows.length },
-          [collection]: rows.slice(0, limit),
-        });
-      }
+      if (handleDay(req, res, state, user)) return;
       if (req.method === 'POST' && req.path === '/v1/calls') {
         if (typeof body.personId !== 'number' || !body.phone || typeof body.isIncoming !== 'boolean')
           return sendJson(res, 400, { errorMessage: 'personId, phone and isIncoming are required.' });
@@ -148,7 +140,11 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
         ) {
           return sendJson(res, 400, { errorMessage: 'name is required; dueDateTime must carry a UTC offset.' });
         }
-        const record = { id: nextId++, ...body };
+        const now = new Date().toISOString();
+        const record =
+          req.path === '/v1/notes'
+            ? { id: nextId++, ...body, created: now, updated: now }
+            : { id: nextId++, isCompleted: false, assignedUserId: user.id, ...body, created: now, updated: now };
         (req.path === '/v1/notes' ? notes : tasks).push(record);
         return sendJson(res, 201, record);
       }
@@ -163,7 +159,34 @@ export async function startFakeFollowUpBoss(options: { delayMs?: number } = {}) 
       ),
     options,
   );
-  return { ...server, people, notes, tasks, calls, events };
+  return { ...server, people, notes, tasks, calls, events, appointments };
+}
+
+type Seed = Partial<Record<'people' | 'notes' | 'calls' | 'tasks' | 'appointments' | 'events', Row[]>>;
+
+/** Records as tests want them, with their own times (FUB sets `created` itself): ids given here. */
+function seed(state: Record<keyof Seed, Row[]> & { nextId: () => number }, body: unknown): Seed {
+  const now = new Date().toISOString();
+  const given = (body ?? {}) as Seed;
+  const defaults: Record<keyof Seed, Row> = {
+    people: { emails: [], phones: [] },
+    notes: { isHtml: false },
+    calls: { isIncoming: false },
+    tasks: { isCompleted: false, assignedUserId: FUB_USERS[0]?.id },
+    appointments: { createdById: FUB_USERS[0]?.id },
+    events: {},
+  };
+  return Object.fromEntries(
+    (Object.keys(defaults) as (keyof Seed)[]).map((kind) => {
+      const rows = (given[kind] ?? []).map((r) => {
+        const created = typeof r.created === 'string' ? r.created : now;
+        const row = { id: state.nextId(), ...defaults[kind], ...r, created, updated: r.updated ?? created };
+        state[kind].push(row);
+        return row;
+      });
+      return [kind, rows];
+    }),
+  );
 }
 
 const PROPERTY_NUMBERS = ['price', 'bedrooms', 'bathrooms', 'area', 'lot'];

@@ -1,6 +1,9 @@
-import type { CallOutcome, CrmContact } from '../../shared/contracts';
+import { z } from 'zod';
+import type { CallOutcome } from '../../shared/contracts';
 import { ApiError } from '../errors';
 import { upstream } from '../upstream';
+import { fubDay } from './followupboss-day';
+import { Call, Inquiry, Note, one, Person, rows, Task, toContact } from './followupboss-read';
 import {
   addressParts,
   type CrmProvider,
@@ -21,7 +24,8 @@ import { zonedIso } from './zoned';
  * with GET /v1/people; notes, tasks (a showing is a task of type "Showing") and calls have their own
  * endpoints. A listing a person is interested in is a "Property Inquiry" event on that person
  * (POST /v1/events with person.id and a property), listed again with GET /v1/events?personId&type.
- * 429 carries Retry-After (handled by `upstream`).
+ * 429 carries Retry-After (handled by `upstream`). The reads for the brief and the day, and task
+ * completion: followupboss-day.ts; every answer is read through followupboss-read.ts's schemas.
  */
 export type FubConfig = {
   /** The agent's own key (sealed per user), or the worker's in local mode: loaded when a call needs it. */
@@ -42,37 +46,15 @@ export const fubHeaders = (apiKey: string, system?: string, systemKey?: string) 
   'Content-Type': 'application/json',
 });
 
-type Person = {
-  id: number;
-  firstName?: string;
-  lastName?: string;
-  emails?: { value?: string }[];
-  phones?: { value?: string }[];
-  source?: string;
-  created?: string;
-};
-
 /** POST /v1/calls takes one of Interested, Not Interested, Left Message, No Answer, Busy, Bad Number; "connected" has none. */
 const FUB_OUTCOME: Partial<Record<CallOutcome, string>> = {
   left_voicemail: 'Left Message',
   no_answer: 'No Answer',
 };
 
-type FubEvent = {
-  id: number;
-  message?: string;
-  property?: { street?: string; city?: string; state?: string; code?: string; mlsNumber?: string };
-};
+/** What FUB answers a POST with: the new record, its id first. */
+const Created = z.object({ id: z.number() });
 const INQUIRY = 'Property Inquiry';
-
-const toContact = (p: Person): CrmContact => ({
-  id: String(p.id),
-  firstName: p.firstName ?? '',
-  ...(p.lastName && { lastName: p.lastName }),
-  ...(p.emails?.[0]?.value && { email: p.emails[0].value }),
-  ...(p.phones?.[0]?.value && { phone: p.phones[0].value }),
-  ...(p.source && { source: p.source }),
-});
 
 export function followUpBoss(config: FubConfig): CrmProvider {
   const base = (config.base ?? 'https://api.followupboss.com').replace(/\/$/, '');
@@ -87,17 +69,23 @@ export function followUpBoss(config: FubConfig): CrmProvider {
       },
       { write: method !== 'GET', timeoutMs: config.timeoutMs },
     );
-  const list = async <T>(path: string, field: string): Promise<T[]> =>
-    ((await (await call('GET', path)).json()) as Record<string, T[] | undefined>)[field] ?? [];
-  type Task = { id: number; name?: string; dueDate?: string; dueDateTime?: string };
-  const sameTask = (t: Task, name: string, when: string | undefined) =>
-    t.name === name && (t.dueDate ?? t.dueDateTime ?? undefined) === (when ? Object.values(due(when))[0] : undefined);
+  const list = async <S extends z.ZodType>(path: string, field: string, schema: S) =>
+    rows(await call('GET', path), field, schema);
+  const created = async (res: Response) => ({ id: String((await one(res, Created)).id) });
+  /** The task an earlier attempt wrote: the same name and due day (or instant), or neither due. */
+  const sameTask = (t: Task, name: string, when: string | undefined) => {
+    const wanted = due(when);
+    if (t.name !== name) return false;
+    if (wanted.dueDateTime) return !!t.dueDateTime && Date.parse(t.dueDateTime) === Date.parse(wanted.dueDateTime);
+    if (wanted.dueDate) return t.dueDate?.slice(0, 10) === wanted.dueDate;
+    return !t.dueDate && !t.dueDateTime;
+  };
   const task = async (
     fields: { personId?: number; name: string; type: string; when?: string },
     since: number | undefined,
   ): Promise<{ id: string }> => {
     if (since && fields.personId !== undefined) {
-      const found = (await list<Task>(`/tasks?personId=${fields.personId}&limit=100`, 'tasks')).find((t) =>
+      const found = (await list(`/tasks?personId=${fields.personId}&limit=100`, 'tasks', Task)).find((t) =>
         sameTask(t, fields.name, fields.when),
       );
       if (found) return { id: String(found.id) };
@@ -108,33 +96,30 @@ export function followUpBoss(config: FubConfig): CrmProvider {
       type: fields.type,
       ...due(fields.when),
     });
-    return { id: String(((await res.json()) as { id: number }).id) };
+    return created(res);
   };
   const due = (value: string | undefined) =>
     !value ? {} : value.includes('T') ? { dueDateTime: zonedIso(value, config.tz ?? 'UTC') } : { dueDate: value };
   /** A note once per write: its subject carries the write's reference, looked for on a retry. */
   const note = async (personId: number, subject: string, body: string, since: number | undefined) => {
     if (since) {
-      const found = (await list<{ id: number; subject?: string }>(`/notes?personId=${personId}&limit=100`, 'notes')).find(
-        (n) => n.subject === subject,
-      );
+      const found = (await list(`/notes?personId=${personId}&limit=100`, 'notes', Note)).find((n) => n.subject === subject);
       if (found) return { id: String(found.id) };
     }
-    const res = await call('POST', '/notes', { personId, subject, body, isHtml: false });
-    return { id: String(((await res.json()) as { id: number }).id) };
+    return created(await call('POST', '/notes', { personId, subject, body, isHtml: false }));
   };
   const person = async (id: string) => {
     const res = await call('GET', `/people/${encodeURIComponent(id)}`);
-    return res.status === 404 ? undefined : toContact((await res.json()) as Person);
+    return res.status === 404 ? undefined : toContact(await one(res, Person));
   };
 
   return {
     name: 'followupboss',
+    ...fubDay(call, config.tz ?? 'UTC'),
     async searchContacts({ text, email, phone }) {
       const query = new URLSearchParams({ limit: '25', ...(email ? { email } : phone ? { phone } : { name: text ?? '' }) });
       const res = await call('GET', `/people?${query}`);
-      const { people = [] } = (await res.json()) as { people?: Person[] };
-      return people.map(toContact);
+      return (await rows(res, 'people', Person)).map(toContact);
     },
     getContact: person,
     async findCreated(lead, { since }) {
@@ -146,7 +131,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
             ? { phone: lead.phone }
             : { name: `${lead.firstName} ${lead.lastName ?? ''}`.trim() }),
       });
-      const mine = (await list<Person>(`/people?${query}`, 'people')).find(
+      const mine = (await list(`/people?${query}`, 'people', Person)).find(
         (p) => p.created !== undefined && Date.parse(p.created) >= since - SKEW_MS,
       );
       return mine && toContact(mine);
@@ -178,11 +163,11 @@ export function followUpBoss(config: FubConfig): CrmProvider {
           'lead_flow_archived',
           'Follow Up Boss ignored the lead: the lead flow for its source is archived.',
         );
-      const { personId } = (await res.json()) as { personId?: number };
-      const created = personId !== undefined ? await person(String(personId)) : undefined;
-      if (!created)
+      const { personId } = await one(res, z.object({ personId: z.number().nullish() }));
+      const added = typeof personId === 'number' ? await person(String(personId)) : undefined;
+      if (!added)
         throw new ApiError(502, 'upstream_error', 'Follow Up Boss accepted the lead but did not say which person it is.');
-      return created;
+      return added;
     },
     addNote: (contactId, text, { key, since }) => note(Number(contactId), noteSubject(key), text, since),
     createTask: ({ contactId, title, due: when }, { since }) =>
@@ -206,9 +191,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
       }
       const mark = `(via Estait ${writeRef(key)})`;
       if (since) {
-        const found = (await list<{ id: number; note?: string }>(`/calls?personId=${personId}&limit=100`, 'calls')).find((c) =>
-          c.note?.includes(mark),
-        );
+        const found = (await list(`/calls?personId=${personId}&limit=100`, 'calls', Call)).find((c) => c.note?.includes(mark));
         if (found) return { id: String(found.id) };
       }
       const fubOutcome = outcome && FUB_OUTCOME[outcome];
@@ -219,15 +202,16 @@ export function followUpBoss(config: FubConfig): CrmProvider {
         ...(fubOutcome && { outcome: fubOutcome }),
         note: [outcome === 'connected' && 'Connected.', notes, mark].filter(Boolean).join(' '),
       });
-      return { id: String(((await res.json()) as { id: number }).id) };
+      return created(res);
     },
     async saveListing({ contact, listing, note: text }, { key }) {
       const personId = Number(contact.id);
       const mark = listingMark(key);
       // Looked for every time: a retry finds its own event, and a second save of the home the first one.
-      const inquiries = await list<FubEvent>(
+      const inquiries = await list(
         `/events?${new URLSearchParams({ personId: String(personId), type: INQUIRY, limit: '100' })}`,
         'events',
+        Inquiry,
       );
       const mine = inquiries.find((e) => e.message?.includes(mark));
       if (mine) return { id: String(mine.id) };
@@ -263,7 +247,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
           'lead_flow_archived',
           'Follow Up Boss ignored the listing: the lead flow for Estait is archived.',
         );
-      return { id: String(((await res.json()) as { id: number }).id) };
+      return created(res);
     },
   };
 }

@@ -1,11 +1,14 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVED_SOURCE, FUB_KEY, FUB_USERS } from '../../e2e/fakes/followupboss';
+import { seedAgentDay, seedFollowUpBoss } from '../../e2e/fakes/followupboss-seed';
 import type { Recorded } from '../../e2e/fakes/http';
 import {
   AccountResponse,
   ApiErrorBody,
+  BriefEntry,
   ContactsResponse,
+  ENTRY_TEXT_MAX,
   ExecuteResponse,
   type ParsedCommand,
   SessionTokens,
@@ -417,5 +420,230 @@ describe('Follow Up Boss for a brokerage: each agent signs in with their own key
       expect((await a.execute(save({ contactId: dana, listing: { address: '---' } }))).status).toBe(400);
       expect((await control.requests()).filter((r) => r.path === '/v1/events')).toEqual([]);
     });
+  });
+});
+
+describe('Follow Up Boss for the agent’s day', () => {
+  const tz = 'America/Chicago';
+  const crm = () => crmFor(fub, 'agent', tz);
+  // January: Chicago is at -06:00 all day.
+  const today = '2026-01-12';
+  const offset = '-06:00';
+  const maria = () => seedAgentDay(env.TEST_FUB_URL, { today, offset, email: `maria-${crypto.randomUUID()}@example.com` });
+  const mine = <T extends { contactId?: string }>(rows: T[], personId: number) =>
+    rows.filter((r) => r.contactId === String(personId));
+
+  it('reads notes and calls merged, newest first, cut to ENTRY_TEXT_MAX, without Estait’s marks', async () => {
+    const { personId } = await maria();
+    await seedFollowUpBoss(env.TEST_FUB_URL, {
+      notes: [
+        { personId, subject: 'Long one', body: 'x'.repeat(1000), created: '2026-01-01T15:00:00Z' },
+        {
+          personId,
+          subject: 'Note via Estait (abc123)',
+          body: 'called back (via Estait abc123)',
+          created: '2026-01-02T15:00:00Z',
+        },
+        { personId, subject: 'Call via Estait (def456): No answer', body: 'No answer', created: '2026-01-03T15:00:00Z' },
+      ],
+    });
+    await control.reset();
+    const entries = await crm().activity(String(personId), 8);
+    expect(entries.map((e) => [e.kind, e.outcome, e.subject, e.text])).toEqual([
+      ['call', 'connected', undefined, 'Wants a second showing'],
+      ['note', undefined, undefined, 'Loves Barton Hills & the yard'],
+      ['call', 'left_voicemail', undefined, 'About the HOA'],
+      ['note', undefined, 'Pre-approval', 'Pre-approved for 650k with First Bank.'],
+      ['call', 'no_answer', undefined, 'No answer'],
+      ['note', undefined, undefined, 'called back'],
+      ['note', undefined, 'Long one', `${'x'.repeat(ENTRY_TEXT_MAX - 1)}…`],
+    ]);
+    expect(entries[0]?.at).toBe(new Date(`${today}T08:15:00${offset}`).toISOString());
+    for (const e of entries) expect(BriefEntry.parse(e)).toEqual(e);
+    expect(await crm().activity(String(personId), 2)).toHaveLength(2);
+    const reads = (await control.requests()).filter((r) => r.path === '/v1/notes' || r.path === '/v1/calls');
+    expect(reads[0]?.query).toEqual({ personId: String(personId), sort: '-created', limit: '8' });
+  });
+
+  it('reads a person’s open tasks, and the agent’s tasks due by a day, due times in the agent’s zone', async () => {
+    const { personId } = await maria();
+    await control.reset();
+    const open = await crm().openTasks({ contactId: String(personId) });
+    expect(open.map((t) => [t.title, t.due, t.done])).toEqual([
+      ['Send comps', '2026-01-10', false],
+      ['Call about the offer', `${today}T16:30`, false],
+      ['Check in after closing', '2026-01-19', false],
+      ['Ask for a referral', undefined, false],
+    ]);
+    const due = mine(await crm().openTasks({ dueBy: today }), personId);
+    expect(due.map((t) => [t.title, t.due, t.contactName])).toEqual([
+      ['Send comps', '2026-01-10', 'Maria Garcia'],
+      ['Call about the offer', `${today}T16:30`, 'Maria Garcia'],
+    ]);
+    const byDay = (await control.requests()).find((r) => r.path === '/v1/tasks' && r.query.dueEnd);
+    expect(byDay?.query).toMatchObject({ assignedUserId: '1', isCompleted: 'false', dueEnd: '2026-01-13T00:00:00-06:00' });
+  });
+
+  it('takes the day FUB names over an instant that falls on another day in the agent’s zone', async () => {
+    const {
+      people: [lee],
+    } = await seedFollowUpBoss(env.TEST_FUB_URL, { people: [{ firstName: 'Lee' }] });
+    const personId = lee?.id;
+    await seedFollowUpBoss(env.TEST_FUB_URL, {
+      tasks: [
+        { personId, name: 'All day', dueDate: '2026-01-15', dueDateTime: '2026-01-15T00:00:00Z' },
+        { personId, name: 'Timed', dueDate: '2026-01-16', dueDateTime: '2026-01-16T15:00:00-06:00' },
+      ],
+    });
+    const open = await crm().openTasks({ contactId: String(personId) });
+    expect(open.map((t) => [t.title, t.due])).toEqual([
+      ['All day', '2026-01-15'],
+      ['Timed', '2026-01-16T15:00'],
+    ]);
+  });
+
+  it('reads appointments and showing tasks on the days asked, in the agent’s zone', async () => {
+    const { personId } = await maria();
+    await control.reset();
+    const events = mine(await crm().events({ from: today, to: today }), personId);
+    expect(events).toEqual([
+      {
+        id: expect.stringMatching(/^appointment:\d+$/),
+        title: 'Walkthrough',
+        start: `${today}T09:30`,
+        end: `${today}T10:00`,
+        address: '1200 Barton Hills Dr, Austin, TX 78704',
+        contactId: String(personId),
+        contactName: 'Maria Garcia',
+      },
+      {
+        id: expect.stringMatching(/^task:\d+$/),
+        title: 'Showing at 12 Oak St',
+        start: `${today}T11:00`,
+        address: '12 Oak St',
+        contactId: String(personId),
+        contactName: 'Maria Garcia',
+      },
+    ]);
+    expect(await crm().events({ from: '2026-01-13', to: '2026-01-20', contactId: String(personId) })).toEqual([]);
+    const appointments = (await control.requests()).find((r) => r.path === '/v1/appointments');
+    expect(appointments?.query).toMatchObject({ start: `${today}T00:00:00-06:00`, end: '2026-01-13T00:00:00-06:00' });
+  });
+
+  it('reads saved listings from Property Inquiry events, newest first, one home once', async () => {
+    const { personId } = await maria();
+    const property = { street: '1200 Barton Hills Dr', city: 'Austin', state: 'TX', code: '78704', mlsNumber: 'ATX-5512' };
+    await seedFollowUpBoss(env.TEST_FUB_URL, {
+      events: [
+        { personId, type: 'Property Inquiry', property: { ...property, price: 700000 }, created: '2026-01-02T10:00:00Z' },
+        {
+          personId,
+          type: 'Property Inquiry',
+          property: { ...property, price: 725000, bedrooms: 3 },
+          created: '2026-01-05T10:00:00Z',
+        },
+        {
+          personId,
+          type: 'Property Inquiry',
+          property: { street: '12 Oak St', city: 'Austin' },
+          created: '2026-01-03T10:00:00Z',
+        },
+        { personId, type: 'Registration', created: '2026-01-04T10:00:00Z' },
+      ],
+    });
+    expect(await crm().savedListings(String(personId))).toEqual([
+      {
+        listing: {
+          address: '1200 Barton Hills Dr, Austin, TX 78704',
+          street: '1200 Barton Hills Dr',
+          city: 'Austin',
+          state: 'TX',
+          zip: '78704',
+          mlsId: 'ATX-5512',
+          price: 725000,
+          beds: 3,
+        },
+        savedAt: '2026-01-05T10:00:00.000Z',
+      },
+      { listing: { address: '12 Oak St, Austin', street: '12 Oak St', city: 'Austin' }, savedAt: '2026-01-03T10:00:00.000Z' },
+    ]);
+  });
+
+  it('finds new leads with no note or call yet, newest first, checking each at once', async () => {
+    const since = '2098-01-01T00:00:00-06:00';
+    const {
+      people: [quiet, noted, called, older],
+    } = await seedFollowUpBoss(env.TEST_FUB_URL, {
+      people: [
+        { firstName: 'Quiet', created: '2098-01-02T10:00:00Z' },
+        { firstName: 'Noted', created: '2098-01-03T10:00:00Z' },
+        { firstName: 'Called', created: '2098-01-04T10:00:00Z' },
+        { firstName: 'Older', created: '2097-12-30T10:00:00Z' },
+      ],
+    });
+    await seedFollowUpBoss(env.TEST_FUB_URL, {
+      notes: [{ personId: noted?.id, body: 'hi' }],
+      calls: [{ personId: called?.id, phone: '+15125550111' }],
+    });
+    const fresh = { firstName: 'Fresh', created: '2098-01-05T10:00:00Z' };
+    const {
+      people: [newest],
+    } = await seedFollowUpBoss(env.TEST_FUB_URL, { people: [fresh] });
+    await control.reset();
+    const leads = await crm().newLeads(since);
+    expect(leads).toEqual([
+      { contact: { id: String(newest?.id), firstName: 'Fresh' }, addedAt: '2098-01-05T10:00:00.000Z' },
+      { contact: { id: String(quiet?.id), firstName: 'Quiet' }, addedAt: '2098-01-02T10:00:00.000Z' },
+    ]);
+    expect(leads.some((l) => l.contact.id === String(older?.id))).toBe(false);
+    const sent = await control.requests();
+    expect(sent.filter((r) => r.path === '/v1/people').map((r) => r.query)).toEqual([
+      { createdAfter: '2098-01-01T06:00:00.000Z', sort: '-created', limit: '10' },
+    ]);
+    expect(sent.filter((r) => r.path === '/v1/notes' || r.path === '/v1/calls')).toHaveLength(8);
+  });
+
+  it('reads one task, and completes it once: done before → alreadyDone; a retry of the same write → not', async () => {
+    const { personId, tasks } = await maria();
+    const task = tasks.find((t) => t.name === 'Send comps');
+    const id = String(task?.id);
+    expect(await crm().getTask(id)).toEqual({
+      id,
+      title: 'Send comps',
+      due: '2026-01-10',
+      done: false,
+      contactId: String(personId),
+      contactName: 'Maria Garcia',
+    });
+    expect(await crm().getTask('999999')).toBeUndefined();
+    expect(await crm().getTask('not-a-task')).toBeUndefined();
+
+    await control.reset();
+    const key = crypto.randomUUID();
+    const since = Date.now();
+    expect(await crm().completeTask(id, { key })).toEqual({ id });
+    expect(await crm().getTask(id)).toMatchObject({ done: true });
+    // The same write again after it landed (its answer lost): its own completion, not an earlier one.
+    expect(await crm().completeTask(id, { key, since })).toEqual({ id });
+    // Another write for the same task: it was done already.
+    expect(await crm().completeTask(id, { key: crypto.randomUUID() })).toEqual({ id, alreadyDone: true });
+    const puts = (await control.requests()).filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => [r.path, r.body])).toEqual([[`/v1/tasks/${id}`, { isCompleted: true }]]);
+
+    // Done in FUB long before this write's first attempt: a retry does not take it for its own.
+    const done = tasks.find((t) => t.name === 'Old done task');
+    expect(await crm().completeTask(String(done?.id), { key, since })).toMatchObject({ alreadyDone: true });
+    await expect(crm().completeTask('999999', { key })).rejects.toMatchObject({ status: 404, code: 'task_not_found' });
+  });
+
+  it('waits out a 429 on a read, and says clearly when the key is refused', async () => {
+    const { personId } = await maria();
+    await control.reset();
+    await control.fail(429, 0);
+    expect(await crm().openTasks({ contactId: String(personId) })).toHaveLength(4);
+    expect((await control.requests()).filter((r) => r.path === '/v1/tasks')).toHaveLength(2);
+    const refused = crmFor({ ...fub, FUB_API_KEY: 'wrong' }, 'agent', tz);
+    await expect(refused.activity(String(personId), 8)).rejects.toMatchObject({ status: 502, code: 'upstream_auth' });
+    await expect(refused.completeTask('1', { key: crypto.randomUUID() })).rejects.toMatchObject({ code: 'upstream_auth' });
   });
 });
