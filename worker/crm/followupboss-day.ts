@@ -34,7 +34,9 @@ const PAGE = 100;
 const NEW_LEADS_CHECKED = 10;
 
 const query = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
+  new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
+  ).toString();
 const taskId = (id: string) => (/^\d{1,15}$/.test(id) ? id : undefined);
 const taskNotFound = () => new ApiError(404, 'task_not_found', 'That task is not in Follow Up Boss.');
 
