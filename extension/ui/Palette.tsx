@@ -6,6 +6,7 @@ import { actionsFor } from '../palette/actions';
 import { paletteRow } from '../palette/bridge';
 import { PaletteIndex } from '../palette/index-store';
 import { buildIndex, type Entry, search } from '../palette/search-index';
+import type { ContactActions as ContactActionsOf } from './next-steps';
 import type { EngineState } from './PaletteEngine';
 import { useFocusTrap } from './useFocusTrap';
 import { usePageContext } from './usePageContext';
@@ -15,6 +16,7 @@ const LIMIT = 8;
 // The command engine and the MLS reads come just after the palette is on screen (see PaletteEngine).
 const Engine = lazy(() => import('./PaletteEngine'));
 const PropertyInsights = lazy(() => import('./PropertyInsights').then((m) => ({ default: m.PropertyInsights })));
+const ContactBrief = lazy(() => import('./ContactBrief').then((m) => ({ default: m.ContactBrief })));
 
 type Row = { key: string; kind: Entry['kind'] | 'run'; label: string; detail?: string; act: () => void };
 type View = { kind: 'list' } | { kind: 'contact'; contact: CrmContact } | { kind: 'listing'; listing: MlsListing };
@@ -239,7 +241,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
             />
           </Suspense>
           {stepKind !== 'idle' ? null : view.kind === 'contact' ? (
-            <ContactActions contact={view.contact} onFill={fill} />
+            <ContactActions contact={view.contact} onFill={fill} onPropose={(p) => engine?.propose(p)} />
           ) : view.kind === 'listing' ? (
             <ListingActions listing={view.listing} onFill={fill} onRun={run} />
           ) : (
@@ -321,7 +323,15 @@ function QuickActions({ items }: { items: { label: string; act: () => void }[] }
   );
 }
 
-function ContactActions({ contact, onFill }: { contact: CrmContact; onFill: (text: string) => void }) {
+function ContactActions({
+  contact,
+  onFill,
+  onPropose,
+}: {
+  contact: CrmContact;
+  onFill: (text: string) => void;
+  onPropose: ContactActionsOf['propose'];
+}) {
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
   // Naming them in memory too makes "her" in the next sentence this contact.
   const start = (sentence: string) => {
@@ -346,6 +356,9 @@ function ContactActions({ contact, onFill }: { contact: CrmContact; onFill: (tex
         </p>
       </header>
       <QuickActions items={items} />
+      <Suspense fallback={null}>
+        <ContactBrief briefRef={{ id: contact.id }} actions={{ say: start, propose: onPropose }} />
+      </Suspense>
     </section>
   );
 }

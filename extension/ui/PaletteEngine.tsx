@@ -5,6 +5,7 @@ import type { Step } from '../commands/flow';
 import { outcomes, PALETTE_FLOW } from '../palette/bridge';
 import { CommandStep } from './CommandStep';
 import { INTENT_LABELS, summarize } from './describe';
+import type { Proposal } from './next-steps';
 import { OutboxRows } from './OutboxList';
 import { useCommandFlow } from './useCommandFlow';
 
@@ -13,6 +14,8 @@ export type EngineState = {
   step: Step['kind'];
   preview?: { label: string; detail: string };
   run: (sentence: string) => void;
+  /** A card offered from the palette's own views (Done on a brief's task). */
+  propose: (proposal: Omit<Proposal, 'at'>) => void;
   cancel: () => void;
 };
 
@@ -71,6 +74,7 @@ export default function PaletteEngine({ text, page, listed, onState, onText, onF
           if (done === 'read' || done === 'contacts' || done === 'draft') onText('');
         });
       },
+      propose: ({ command, why, target }) => flow.propose(command, why, target),
       cancel: () => flow.cancel(),
     });
   }, [step.kind, label, detail, flow, onState, onText]);
