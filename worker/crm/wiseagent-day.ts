@@ -3,7 +3,6 @@ import { sortEvents, sortTasks } from '../../shared/agenda';
 import {
   type BriefEntry,
   type CallOutcome,
-  type CrmContact,
   type CrmEvent,
   type CrmTask,
   ENTRY_TEXT_MAX,
@@ -130,7 +129,8 @@ export function wiseAgentDay(call: Call, tz: string): Pick<CrmProvider, DayReads
     }
   };
 
-  // The brief reads a contact's notes for its activity and its saved listings at once: one read serves both.
+  // The brief reads a contact's notes for its activity and its saved listings at once: one read serves
+  // both. A provider lives for one request, so what is kept here is never older than that request.
   const noteReads = new Map<string, Promise<Note[]>>();
   const notesOf = (contactId: string) => {
     const known = noteReads.get(contactId);
@@ -193,6 +193,7 @@ export function wiseAgentDay(call: Call, tz: string): Pick<CrmProvider, DayReads
 
   return {
     async activity(contactId, limit) {
+      // A note whose date cannot be read has no place in a newest-first list.
       const entries = (await notesOf(contactId))
         .filter((n) => !(n.Subject ?? '').startsWith(SAVED_LISTING))
         .flatMap((n) => {
@@ -286,7 +287,7 @@ export function wiseAgentDay(call: Call, tz: string): Pick<CrmProvider, DayReads
       const quiet = await Promise.all(
         candidates.map(async (c) => {
           const notes = await call(Notes, 'GET', 'getContactNotes', { ClientID: String(c.ClientID), page: '1', page_size: '1' });
-          return notes.length ? [] : [{ contact: toContact(c) as CrmContact, addedAt: new Date(addedAt(c)).toISOString() }];
+          return notes.length ? [] : [{ contact: toContact(c), addedAt: new Date(addedAt(c)).toISOString() }];
         }),
       );
       return quiet.flat();
