@@ -1,5 +1,6 @@
 import type { FakeServer } from './fakes/http';
 import { startFakeWiseAgent, WISEAGENT_CLIENT, WISEAGENT_USER } from './fakes/wiseagent';
+import { arizona } from './fakes/wiseagent-day';
 import { expect, withCrm } from './support/extension';
 import { localDay } from './support/local-crm';
 import { confirmAndLand } from './support/panel';
@@ -85,12 +86,13 @@ test('on a listing, "a showing with her tomorrow at 3:30" after adding the agent
   await expect(card.getByLabel('Outcome')).toHaveValue('no_answer');
   await confirmAndLand(side, card);
 
-  const [y, m, d] = localDay(1).split('-').map(Number);
+  // Wise Agent's calendar keeps Arizona time: 3:30 PM where the browser is, written as Arizona's clock reads it then.
+  const [y = 0, m = 1, d = 1] = localDay(1).split('-').map(Number);
   const { events, notes } = await held(crm);
   expect(events).toEqual([
     expect.objectContaining({
       Subject: 'Showing: 1200 Barton Hills Dr, Austin, TX 78704 with Maria Alvarez',
-      StartDate: `${m}/${d}/${y} 03:30:00 PM`,
+      StartDate: arizona(new Date(y, m - 1, d, 15, 30)),
     }),
   ]);
   expect(notes.filter((n) => n.Subject.startsWith('Call'))).toEqual([

@@ -60,6 +60,8 @@ export async function upstream(
         502,
         'upstream_auth',
         `${name} refused Estait's credentials; connect it again (or check the worker's key).`,
+        // A 403 is a scope the agent did not grant: a provider may say so for one part instead.
+        { status: res.status },
       );
     if (res.status === 429)
       throw new ApiError(429, 'upstream_rate_limited', `${name} is rate-limiting requests; try again shortly.`);

@@ -12,50 +12,39 @@
  *   POSTs: getUser; getContacts (email, phone digits, nameQuery — only the first applies; page,
  *   page_size); getSingleContact (clientID); webcontact (CFirst, CLast, Source required; an existing
  *   email gives NewContact:false); addContactNote (note, subject, clientids); getContactNotes
- *   (ClientID, subject; each note with its Subject and Note, which is how a listing saved to a
- *   contact is kept); addClientCustom (ClientID, Key unique per contact, Value; CustomData
- *   comes back as JSON in a string); tasks POST (Description, TaskNote, TaskDue MM/DD/YYYY, ContactID) and GET
- *   ({Page, TotalCount, Data}); addPlannerEvent (eventName, eventStartDate yyyy-mm-dd,
- *   eventStartTime hh:mm 12-hour, eventAMPM…); getCalendar (startDate, endDate "YYYY-MM-DD HH:mm").
- *   Categories and some answers come back as JSON inside a string, as the page shows them.
+ *   (ClientID, subject, page, page_size; each note with its Subject, Note and NoteDate, which is how
+ *   a listing saved to a contact is kept); addClientCustom (ClientID, Key unique per contact, Value; CustomData
+ *   comes back as JSON in a string); tasks POST (Description, TaskNote, TaskDue MM/DD/YYYY, ContactID),
+ *   GET ({Page, TotalCount, Data}) and PUT (TaskID, Completed yes/no…); addPlannerEvent (eventName,
+ *   eventStartDate yyyy-mm-dd, eventStartTime hh:mm 12-hour, eventAMPM…); getCalendar (startDate,
+ *   endDate "MM/DD/YYYY HH:mm" or "YYYY-MM-DD HH:mm", Arizona time); getContacts also filters by
+ *   DateUpdatedUTC ("updated since", UTC). Rows and times: see wiseagent-day.ts. Categories and some
+ *   answers come back as JSON inside a string, as the page shows them. A missing scope → 403.
+ * Test controls: POST /__fake/seed (see Seed in wiseagent-day.ts) puts contacts, notes, tasks and
+ * calendar events in; POST /__fake/withhold {scopes: [...]} makes the next consent grant all but those
+ * (the agent unticked them, as the consent screen allows).
  * The consent screen is approved at once: the agent clicking Allow (POST /__fake/deny: the next one
  * is denied, redirect_uri?error=access_denied). POST /__fake/expire ends every access token now, to
  * test the refresh.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { fakeServer, type Recorded, sendJson } from './http';
+import {
+  arizona,
+  type Contact,
+  type Event,
+  NEVER,
+  type Note,
+  type Seed,
+  seed,
+  type Task,
+  updateTask,
+  utc,
+} from './wiseagent-day';
 
 export const WISEAGENT_CLIENT = { id: 'wa-test-client', secret: 'wa-test-secret' };
 export const WISEAGENT_USER = { First: 'Dana', Last: 'Whitfield', Email: 'dana@whitfieldhomes.test' };
 
-type Contact = {
-  ClientID: number;
-  CFirst: string;
-  CLast: string;
-  CEmail: string;
-  MobilePhone: string;
-  HomePhone: string;
-  WorkPhone: string;
-  Company: string;
-  Source: string;
-  Categories: string;
-  Rank: string;
-  Status: string | null;
-  DateAddedUTC: string;
-  ContactUrl: string;
-  CustomData: string;
-};
-type Note = { NoteID: number; ClientID: number; Subject: string; Note: string; NoteDate: string };
-type Task = {
-  TaskID: string;
-  TaskDue: string;
-  Completed: string;
-  Description: string;
-  TaskNote: string;
-  ContactID: string;
-  DateCreated: string;
-};
-type Event = { PlannerID: number; Subject: string; StartDate: string; EndDate: string; Attendees: string };
 type Grant = { scope: string[]; challenge?: string; redirect: string; expires: number };
 type Token = { scope: string[]; expires: number; revoked?: boolean };
 
@@ -66,15 +55,21 @@ const FIELDS = [
   'Categories',
   'ClientID',
   'Company',
+  'Completed',
   'ContactID',
   'ContactStatus',
+  'DateUpdatedUTC',
   'Description',
+  'EstimatedTime',
   'HomePhone',
+  'InsideTeamId',
   'Key',
   'MobilePhone',
+  'Priority',
   'Rank',
   'Source',
   'TaskDue',
+  'TaskID',
   'TaskNote',
   'Value',
   'WorkPhone',
@@ -106,11 +101,11 @@ const calendarDate = (date: string, time = '12:00', ampm = 'AM') => {
   const [y, m, d] = date.split('-').map(Number);
   return `${m}/${d}/${y} ${time}:00 ${ampm}`;
 };
-/** "3/12/2026 10:30:00 AM" or "2026-03-12 22:30" → minutes since the epoch, for range checks. */
+/** "3/12/2026 10:30:00 AM", "03/12/2026 22:30" or "2026-03-12 22:30" → minutes since the epoch, for range checks. */
 const minutes = (value: string) => {
-  const us = /^(\d+)\/(\d+)\/(\d{4}) (\d+):(\d+)(?::\d+)? (AM|PM)$/.exec(value);
+  const us = /^(\d+)\/(\d+)\/(\d{4}) (\d+):(\d+)(?::\d+)?(?: (AM|PM))?$/.exec(value);
   if (us) {
-    const hour = (Number(us[4]) % 12) + (us[6] === 'PM' ? 12 : 0);
+    const hour = us[6] ? (Number(us[4]) % 12) + (us[6] === 'PM' ? 12 : 0) : Number(us[4]);
     return Date.UTC(Number(us[3]), Number(us[1]) - 1, Number(us[2]), hour, Number(us[5])) / 60_000;
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value);
@@ -119,15 +114,16 @@ const minutes = (value: string) => {
 };
 
 export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
-  let contacts: Contact[] = [];
-  let notes: Note[] = [];
-  let tasks: Task[] = [];
-  let events: Event[] = [];
+  const contacts: Contact[] = [];
+  const notes: Note[] = [];
+  const tasks: Task[] = [];
+  const events: Event[] = [];
   const grants = new Map<string, Grant>();
   const access = new Map<string, Token>();
   const refresh = new Map<string, Token>();
   let nextId = 1000;
   let denyNext = false;
+  let withheld: string[] = [];
 
   const issue = (scope: string[]) => {
     const pair = { access_token: secret(), refresh_token: secret(), expires_at: new Date(Date.now() + 3600_000).toISOString() };
@@ -161,7 +157,8 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
         return res.writeHead(302, { location: denied.toString() }).end();
       }
       const code = secret();
-      const scope = (q.scope ?? '').split(' ').filter(Boolean);
+      const scope = (q.scope ?? '').split(' ').filter((s) => s && !withheld.includes(s));
+      withheld = [];
       grants.set(code, {
         scope,
         challenge: q.code_challenge,
@@ -254,7 +251,9 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
                   x.toLowerCase().includes(p.nameQuery.toLowerCase()),
                 ),
               )
-            : contacts;
+            : p.DateUpdatedUTC
+              ? contacts.filter((c) => c.DateUpdatedUTC.slice(0, 16) >= p.DateUpdatedUTC.replace(' ', 'T'))
+              : contacts;
       return sendJson(res, 200, page(found, p));
     }
     if (type === 'getSingleContact' && req.method === 'GET')
@@ -269,6 +268,7 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
       const existing = p.CEmail && contacts.find((c) => c.CEmail.toLowerCase() === p.CEmail.toLowerCase());
       if (existing) {
         if (p.MobilePhone && !existing.MobilePhone) existing.MobilePhone = p.MobilePhone;
+        existing.DateUpdatedUTC = new Date().toISOString().slice(0, 19);
         return sendJson(res, 200, {
           success: 'true',
           data: { ClientID: existing.ClientID, NewContact: false, Message: "Use 'updateContact' request to update contacts." },
@@ -293,6 +293,7 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
         Rank: p.Rank || 'Unranked',
         Status: p.ContactStatus || null,
         DateAddedUTC: new Date().toISOString().slice(0, 19),
+        DateUpdatedUTC: new Date().toISOString().slice(0, 19),
         ContactUrl: `https://thewiseagent.com/secure/client/summary?clientId=${id}`,
         CustomData: '[]',
       });
@@ -317,7 +318,7 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
       if (!p.note || !ids.length || ids.some((id) => !contacts.some((c) => c.ClientID === id)))
         return sendJson(res, 400, { success: 'false', error: 'note and valid clientids are required' });
       const added = ids.map((ClientID) => {
-        const note = { NoteID: nextId++, ClientID, Subject: p.subject, Note: p.note, NoteDate: new Date().toISOString() };
+        const note = { NoteID: nextId++, ClientID, Subject: p.subject, Note: p.note, NoteDate: arizona(new Date()) };
         notes.push(note);
         return { ClientID, NoteID: note.NoteID };
       });
@@ -338,11 +339,17 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
       const task: Task = {
         TaskID: String(nextId++),
         TaskDue: p.TaskDue,
-        Completed: 'false',
+        Completed: /^yes$/i.test(p.Completed) ? 'true' : 'false',
+        Priority: p.Priority || '0',
         Description: p.Description,
+        AssignedTo: '',
+        InsideTeamId: p.InsideTeamId || '0',
+        DateCreated: utc(new Date()),
+        DateModified: utc(new Date()),
+        EstimatedTime: p.EstimatedTime || '0',
+        CompletedDate: /^yes$/i.test(p.Completed) ? utc(new Date()) : NEVER,
         TaskNote: p.TaskNote,
         ContactID: p.ContactID || '0',
-        DateCreated: new Date().toISOString(),
       };
       tasks.push(task);
       return sendJson(res, 200, quoted({ success: true, TaskID: Number(task.TaskID) }));
@@ -350,6 +357,10 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
     if (type === 'tasks' && req.method === 'GET') {
       const rows = tasks.map(({ TaskNote: _, ...t }) => t);
       return sendJson(res, 200, { Page: Number(p.page || 1), TotalCount: rows.length, Data: page(rows, p) });
+    }
+    if (type === 'tasks' && req.method === 'PUT') {
+      const { status, body } = updateTask(tasks, p);
+      return sendJson(res, status, body);
     }
     if (type === 'addPlannerEvent' && req.method === 'POST') {
       if (!p.eventName || !/^\d{4}-\d{2}-\d{2}$/.test(p.eventStartDate))
@@ -365,6 +376,10 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
           p.eventEndTime || p.eventStartTime,
           p.eventEndAMPM || p.eventAMPM,
         ),
+        Memo: null,
+        AllDayEvent: false,
+        Completed: false,
+        location: '',
         Attendees: '',
       });
       return sendJson(res, 200, quoted([{ success: 'true' }]));
@@ -388,6 +403,16 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
         denyNext = true;
         return sendJson(res, 200, {});
       }
+      if (req.path === '/__fake/seed')
+        return sendJson(
+          res,
+          200,
+          seed({ contacts, notes, tasks, events }, req.body as Seed, () => nextId++),
+        );
+      if (req.path === '/__fake/withhold') {
+        withheld = (req.body as { scopes: string[] }).scopes;
+        return sendJson(res, 200, {});
+      }
       if (req.path === '/__fake/expire') {
         for (const token of access.values()) token.expires = 0;
         return sendJson(res, 200, {});
@@ -407,10 +432,8 @@ export async function startFakeWiseAgent(options: { delayMs?: number } = {}) {
       ...options,
       state: () => ({ contacts, notes, tasks, events, liveAccessTokens: [...access.values()].filter((t) => !t.revoked).length }),
       reset: () => {
-        contacts = [];
-        notes = [];
-        tasks = [];
-        events = [];
+        for (const rows of [contacts, notes, tasks, events]) rows.length = 0;
+        withheld = [];
       },
       chaosOn: (req) => req.path === '/http/webconnect.asp',
     },

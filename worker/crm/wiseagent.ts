@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Consent, type CrmContact } from '../../shared/contracts';
+import type { CrmContact } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
@@ -16,6 +16,20 @@ import {
   sameListing,
   type WriteAttempt,
 } from './provider';
+import { type Call, wiseAgentDay } from './wiseagent-day';
+import {
+  ARIZONA,
+  addedAt,
+  CONSENT_KEY,
+  Contacts,
+  calendarParam,
+  Events,
+  Notes,
+  rezone,
+  Tasks,
+  taskDue,
+  toContact,
+} from './wiseagent-rows';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -23,86 +37,16 @@ import {
  * Contacts: getContacts (email, phone digits or nameQuery — only the first applies),
  * getSingleContact, webcontact (CFirst, CLast and Source required; an existing contact comes back
  * with NewContact:false), addClientCustom for consent. Notes (and calls, kept as notes):
- * addContactNote / getContactNotes. Tasks: tasks POST / GET. Showings: addPlannerEvent / getCalendar.
- * A listing saved to a contact is a note with its address, price, MLS # and link: the property calls
+ * addContactNote / getContactNotes. Tasks: tasks POST / GET / PUT (TaskID, Completed=yes marks one
+ * done). Showings: addPlannerEvent / getCalendar, both in Arizona time ("24 hour AZ timezone").
+ * The reads for the brief and the day are in wiseagent-day.ts. A listing saved to a contact is a note with its address, price, MLS # and link: the property calls
  * (addProperty, addPropertyConnection) are not confirmed for third-party apps, and a note is what
  * every Wise Agent account can read on the contact.
  */
-/** `tz`: the agent's zone, which calendar times are read in (UTC when not given). */
+/** `tz`: the agent's zone, which calendar times are turned into and out of (UTC when not given). */
 export type WiseAgentConfig = { base: string; access: WiseAgentAccess; tz?: string; timeoutMs: number };
 
-/** The custom field (addClientCustom) that keeps a lead's consent record, as JSON. */
-const CONSENT_KEY = 'EstaitConsent';
 const SOURCE = 'Estait';
-
-const Contact = z.object({
-  ClientID: z.coerce.number(),
-  CFirst: z.string().nullish(),
-  CLast: z.string().nullish(),
-  CEmail: z.string().nullish(),
-  MobilePhone: z.string().nullish(),
-  HomePhone: z.string().nullish(),
-  WorkPhone: z.string().nullish(),
-  Source: z.string().nullish(),
-  DateAddedUTC: z.string().nullish(),
-  CustomData: z.string().nullish(),
-  ContactUrl: z.string().nullish(),
-});
-type Contact = z.infer<typeof Contact>;
-const Contacts = z.array(Contact);
-const Notes = z.array(z.object({ NoteID: z.coerce.number(), Subject: z.string().nullish(), Note: z.string().nullish() }));
-const Tasks = z.object({
-  TotalCount: z.coerce.number().optional(),
-  Data: z.array(
-    z.object({
-      TaskID: z.coerce.string(),
-      Description: z.string().nullish(),
-      ContactID: z.coerce.string().nullish(),
-      TaskDue: z.string().nullish(),
-    }),
-  ),
-});
-const Events = z.array(
-  z.object({ PlannerID: z.coerce.number(), Subject: z.string().nullish(), StartDate: z.string().nullish() }),
-);
-
-/** CustomData is JSON inside a string: [{Key, Value}]. */
-function consentOf(custom: string | null | undefined): Consent | undefined {
-  try {
-    const rows = z.array(z.object({ Key: z.string(), Value: z.string() })).parse(JSON.parse(custom ?? '[]'));
-    const value = rows.find((r) => r.Key === CONSENT_KEY)?.Value;
-    const parsed = value ? Consent.safeParse(JSON.parse(value)) : undefined;
-    return parsed?.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const toContact = (c: Contact): CrmContact => {
-  const phone = c.MobilePhone || c.HomePhone || c.WorkPhone;
-  const consent = consentOf(c.CustomData);
-  const url = z.url().safeParse(c.ContactUrl);
-  return {
-    id: String(c.ClientID),
-    firstName: c.CFirst ?? '',
-    ...(c.CLast && { lastName: c.CLast }),
-    ...(c.CEmail && { email: c.CEmail }),
-    ...(phone && { phone }),
-    ...(c.Source && { source: c.Source }),
-    ...(consent && { consent }),
-    ...(url.success && { url: url.data }),
-  };
-};
-
-/** "DateAddedUTC" as an instant; Wise Agent writes it without a zone. */
-const addedAt = (c: Contact) =>
-  c.DateAddedUTC ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(c.DateAddedUTC) ? c.DateAddedUTC : `${c.DateAddedUTC}Z`) : Number.NaN;
-
-/** "2026-03-11" → "03/11/2026", the TaskDue format. */
-const taskDue = (date: string) => {
-  const [y, m, d] = date.split('-');
-  return `${m}/${d}/${y}`;
-};
 
 /** "14:30" → ["02:30", "PM"], addPlannerEvent's 12-hour clock. */
 function twelveHour(time: string): [string, 'AM' | 'PM'] {
@@ -119,13 +63,8 @@ function addMinutes(local: string, minutes: number): string {
   return t.toISOString().slice(0, 16);
 }
 
-export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProvider {
-  const call = async <T extends z.ZodType>(
-    schema: T,
-    method: 'GET' | 'POST',
-    requestType: string,
-    params: Record<string, string | undefined>,
-  ): Promise<z.infer<T>> => {
+export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConfig): CrmProvider {
+  const call: Call = async (schema, method, requestType, params) => {
     const fields = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
     const query = new URLSearchParams({ requestType, ...(method === 'GET' ? fields : {}) });
     const headers = (token: string) => ({
@@ -137,9 +76,9 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
     const res = await upstream(
       'Wise Agent',
       `${base}/http/webconnect.asp?${query}`,
-      { method, headers: headers(token), ...(method === 'POST' && { body: new URLSearchParams(fields).toString() }) },
+      { method, headers: headers(token), ...(method !== 'GET' && { body: new URLSearchParams(fields).toString() }) },
       {
-        write: method === 'POST',
+        write: method !== 'GET',
         timeoutMs,
         // An expired token: 401 {"error":"invalid_grant"} — refresh once and send again.
         reauth: async (r) => {
@@ -171,8 +110,12 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
 
   const showingName = (s: { contact?: CrmContact; address?: string }) =>
     [`Showing${s.address ? `: ${s.address}` : ''}`, s.contact && `with ${fullName(s.contact)}`].filter(Boolean).join(' ');
+  /** The calendar's events on an Arizona day. */
   const calendarOn = (date: string) =>
-    call(Events, 'GET', 'getCalendar', { startDate: `${date} 00:00`, endDate: `${date} 23:59` });
+    call(Events, 'GET', 'getCalendar', {
+      startDate: calendarParam(`${date}T00:00`),
+      endDate: calendarParam(`${date}T23:59`),
+    });
   const taskKey = (t: { ContactID?: string | null; Description?: string | null; TaskDue?: string | null }) =>
     `${t.ContactID || '0'}|${t.Description ?? ''}|${t.TaskDue ?? ''}`;
 
@@ -210,6 +153,7 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
 
   return {
     name: 'wiseagent',
+    ...wiseAgentDay(call, tz),
     searchContacts({ text, email, phone }) {
       if (email) return search({ email });
       if (phone) return search({ phone: phone.replace(/\D/g, '').slice(-10) });
@@ -287,7 +231,9 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
           'start_required',
           'Wise Agent’s calendar needs a day and time for the showing; add them on the card.',
         );
-      const [date = '', time = '09:00'] = showing.start.split('T');
+      // The agent's time, written in the calendar's (Arizona) clock.
+      const start = rezone(showing.start.includes('T') ? showing.start : `${showing.start}T09:00`, tz, ARIZONA);
+      const [date = '', time = '09:00'] = start.split('T');
       const eventName = showingName(showing);
       const find = async () => (await calendarOn(date)).find((e) => e.Subject === eventName);
       if (since) {
@@ -295,7 +241,7 @@ export function wiseAgent({ base, access, timeoutMs }: WiseAgentConfig): CrmProv
         if (found) return { id: String(found.PlannerID) };
       }
       const [startTime, startAmPm] = twelveHour(time);
-      const end = addMinutes(showing.start, SHOWING_MINUTES);
+      const end = addMinutes(start, SHOWING_MINUTES);
       const [endTime, endAmPm] = twelveHour(end.split('T')[1] ?? time);
       await call(z.unknown(), 'POST', 'addPlannerEvent', {
         eventName,

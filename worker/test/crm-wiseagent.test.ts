@@ -2,6 +2,8 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Recorded } from '../../e2e/fakes/http';
 import { WISEAGENT_CLIENT, WISEAGENT_USER } from '../../e2e/fakes/wiseagent';
+import type { Seed } from '../../e2e/fakes/wiseagent-day';
+import { addDays, dateIn } from '../../shared/agenda';
 import {
   ActivityResponse,
   ApiErrorBody,
@@ -12,6 +14,7 @@ import {
 } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
 import { crmFor } from '../crm';
+import { PartUnavailable } from '../crm/provider';
 import { findTarget } from '../crm/resolve';
 import type { Env } from '../env';
 import app from '../index';
@@ -377,5 +380,264 @@ describe('Wise Agent CRM', () => {
       wa,
     );
     expect(refresh.status).toBe(401);
+  });
+});
+
+describe('Wise Agent: the agent’s day', () => {
+  const user = `wiseagent:${WISEAGENT_USER.Email}`;
+  const seed = async (body: Seed) =>
+    (await (await fetch(`${env.TEST_WISEAGENT_URL}/__fake/seed`, { method: 'POST', body: JSON.stringify(body) })).json()) as {
+      contacts: number[];
+      notes: number[];
+      tasks: string[];
+      events: number[];
+    };
+  const calls = async (requestType: string) => (await fake.requests()).filter((r) => r.query.requestType === requestType);
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const DAY = 86_400_000;
+
+  it('reads a contact’s notes and calls newest first, leaving saved listings out, and parses the saved listings back', async () => {
+    await signIn();
+    const crm = crmFor(wa, user, 'America/Chicago');
+    const {
+      contacts: [maria = 0],
+    } = await seed({ contacts: [{ CFirst: 'Maria', CLast: 'Garcia', CEmail: 'maria@example.com' }] });
+    await seed({
+      notes: [
+        { ClientID: maria, Subject: 'Pre-approval', Note: 'Pre-approved <b>to $700k</b><br>with First Bank', at: ago(3 * DAY) },
+        { ClientID: maria, Subject: 'Call via Estait (abcdef0123): Left voicemail', Note: 'about the HOA fee', at: ago(2 * DAY) },
+      ],
+    });
+    const contact = { id: String(maria), firstName: 'Maria', lastName: 'Garcia' };
+    const listing = {
+      address: '1200 Barton Hills Dr, Austin, TX 78704',
+      price: 725000,
+      beds: 3,
+      baths: 2.5,
+      sqft: 1850,
+      mlsId: 'ATX-5512',
+      url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
+    };
+    await crm.saveListing({ contact, listing, note: 'loves the yard' }, { key: crypto.randomUUID() });
+    await crm.addNote(String(maria), 'wants a pool', { key: crypto.randomUUID() });
+
+    const fresh = crmFor(wa, user, 'America/Chicago');
+    const [activity, saved] = await Promise.all([fresh.activity(String(maria), 8), fresh.savedListings(String(maria))]);
+    expect(activity).toEqual([
+      { id: expect.any(String), kind: 'note', at: expect.any(String), text: 'wants a pool' },
+      { id: expect.any(String), kind: 'call', at: expect.any(String), text: 'about the HOA fee', outcome: 'left_voicemail' },
+      {
+        id: expect.any(String),
+        kind: 'note',
+        at: expect.any(String),
+        subject: 'Pre-approval',
+        text: 'Pre-approved to $700k\nwith First Bank',
+      },
+    ]);
+    expect(Date.parse(activity[1]?.at ?? '')).toBeGreaterThan(Date.now() - 2 * DAY - 120_000);
+    expect(Date.parse(activity[1]?.at ?? '')).toBeLessThan(Date.now() - 2 * DAY + 120_000);
+    expect(saved).toEqual([{ listing, savedAt: expect.any(String) }]);
+    // The two parts were read with one getContactNotes call.
+    expect(await calls('getContactNotes')).toHaveLength(2);
+    expect((await fresh.activity(String(maria), 1)).map((e) => e.text)).toEqual(['wants a pool']);
+  });
+
+  it('lists open tasks by contact and those due by a day (with their contact’s name), most overdue first', async () => {
+    await signIn();
+    const crm = crmFor(wa, user, 'America/Phoenix');
+    const today = dateIn('America/Phoenix');
+    const {
+      contacts: [maria = 0, tom = 0],
+    } = await seed({
+      contacts: [
+        { CFirst: 'Maria', CLast: 'Garcia' },
+        { CFirst: 'Tom', CLast: 'Nguyen' },
+      ],
+    });
+    await seed({
+      tasks: [
+        { Description: 'Order the yard sign', ContactID: maria, due: addDays(today, 3) },
+        { Description: 'Send the seller disclosure', ContactID: maria, due: addDays(today, -1) },
+        { Description: 'Call the lender', ContactID: tom, due: today },
+        { Description: 'Book the photographer', ContactID: maria },
+        { Description: 'Sign the listing agreement', ContactID: maria, due: addDays(today, -5), completedAt: ago(DAY) },
+      ],
+    });
+    expect(await crm.openTasks({ contactId: String(maria) })).toEqual([
+      {
+        id: expect.any(String),
+        title: 'Send the seller disclosure',
+        due: addDays(today, -1),
+        done: false,
+        contactId: String(maria),
+      },
+      { id: expect.any(String), title: 'Order the yard sign', due: addDays(today, 3), done: false, contactId: String(maria) },
+      { id: expect.any(String), title: 'Book the photographer', done: false, contactId: String(maria) },
+    ]);
+    expect(await crm.openTasks({ dueBy: today })).toEqual([
+      expect.objectContaining({ title: 'Send the seller disclosure', contactName: 'Maria Garcia' }),
+      expect.objectContaining({ title: 'Call the lender', due: today, contactName: 'Tom Nguyen' }),
+    ]);
+  });
+
+  it('reads the calendar in Arizona time and gives showings in the agent’s zone, the contact’s own when asked', async () => {
+    await signIn();
+    const {
+      contacts: [maria = 0, tom = 0],
+    } = await seed({
+      contacts: [
+        { CFirst: 'Maria', CLast: 'Garcia' },
+        { CFirst: 'Tom', CLast: 'Nguyen' },
+      ],
+    });
+    await seed({
+      events: [
+        { Subject: 'Showing: 5 Oak Ln', start: '2026-12-10T10:00', end: '2026-12-10T10:30', Attendees: `C${maria}` },
+        { Subject: 'Late showing', start: '2026-12-09T23:30', Attendees: `C${tom}`, location: '9 Pine Rd' },
+        { Subject: 'Team meeting', start: '2026-12-10T23:15' },
+      ],
+    });
+    // Chicago is an hour ahead of Arizona in December: the team meeting is on the 11th there.
+    const crm = crmFor(wa, user, 'America/Chicago');
+    await crm.scheduleShowing(
+      { contact: { id: String(maria), firstName: 'Maria', lastName: 'Garcia' }, address: '1 Elm St', start: '2026-12-10T15:30' },
+      { key: crypto.randomUUID() },
+    );
+    expect((await fake.state()).events.at(-1)).toMatchObject({ StartDate: '12/10/2026 02:30:00 PM' });
+
+    const day = await crm.events({ from: '2026-12-10', to: '2026-12-10' });
+    const asked = (await calls('getCalendar')).at(-1)?.query;
+    expect(asked).toMatchObject({ startDate: '12/09/2026 23:00', endDate: '12/10/2026 22:59' });
+    expect(day).toEqual([
+      {
+        id: expect.any(String),
+        title: 'Late showing',
+        start: '2026-12-10T00:30',
+        end: '2026-12-10T00:30',
+        address: '9 Pine Rd',
+        contactId: String(tom),
+      },
+      {
+        id: expect.any(String),
+        title: 'Showing: 5 Oak Ln',
+        start: '2026-12-10T11:00',
+        end: '2026-12-10T11:30',
+        address: '5 Oak Ln',
+        contactId: String(maria),
+      },
+      {
+        id: expect.any(String),
+        title: 'Showing: 1 Elm St with Maria Garcia',
+        start: '2026-12-10T15:30',
+        end: '2026-12-10T16:00',
+        address: '1 Elm St',
+        contactName: 'Maria Garcia',
+      },
+    ]);
+    const hers = await crm.events({ from: '2026-12-10', to: '2027-02-08', contactId: String(maria) });
+    expect(hers.map((e) => [e.title, e.contactId, e.contactName])).toEqual([
+      ['Showing: 5 Oak Ln', String(maria), 'Maria Garcia'],
+      ['Showing: 1 Elm St with Maria Garcia', String(maria), 'Maria Garcia'],
+    ]);
+  });
+
+  it('finds new leads with no note yet from one page of recently updated contacts', async () => {
+    await signIn();
+    const crm = crmFor(wa, user, 'America/Phoenix');
+    const {
+      contacts: [quiet = 0, noted = 0],
+    } = await seed({
+      contacts: [
+        { CFirst: 'Quinn', CLast: 'Lee', addedAt: ago(2 * DAY) },
+        { CFirst: 'Nora', CLast: 'Diaz', addedAt: ago(DAY) },
+        { CFirst: 'Olga', CLast: 'Old', addedAt: ago(10 * DAY) },
+        { CFirst: 'Rhea', CLast: 'Recent', addedAt: ago(3600_000) },
+      ],
+    });
+    await seed({ notes: [{ ClientID: noted, Note: 'called, wants a condo' }] });
+    const leads = await crm.newLeads(ago(7 * DAY));
+    expect(leads.map((l) => l.contact.firstName)).toEqual(['Rhea', 'Quinn']);
+    expect(leads[1]).toMatchObject({ contact: { id: String(quiet), lastName: 'Lee' }, addedAt: expect.any(String) });
+    expect(await calls('getContacts')).toEqual([
+      expect.objectContaining({
+        query: expect.objectContaining({ DateUpdatedUTC: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) }),
+      }),
+    ]);
+  });
+
+  it('completes a task once with tasks PUT: a second completion is already done, a retry of the same write is not', async () => {
+    await signIn();
+    const crm = crmFor(wa, user, 'America/Phoenix');
+    const {
+      contacts: [maria = 0],
+    } = await seed({ contacts: [{ CFirst: 'Maria', CLast: 'Garcia' }] });
+    const {
+      tasks: [disclosure = '', signed = ''],
+    } = await seed({
+      tasks: [
+        { Description: 'Send the seller disclosure', ContactID: maria, due: '2026-12-09', Priority: '2' },
+        { Description: 'Sign the listing agreement', ContactID: maria, completedAt: ago(2 * DAY) },
+      ],
+    });
+    expect(await crm.getTask(disclosure)).toEqual({
+      id: disclosure,
+      title: 'Send the seller disclosure',
+      due: '2026-12-09',
+      done: false,
+      contactId: String(maria),
+    });
+    expect(await crm.getTask('999999')).toBeUndefined();
+
+    const first = { key: crypto.randomUUID(), since: Date.now() };
+    expect(await crm.completeTask(disclosure, { key: first.key })).toEqual({ id: disclosure });
+    const puts = (await fake.requests()).filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => Object.fromEntries(new URLSearchParams(String(r.body))))).toEqual([
+      {
+        TaskID: disclosure,
+        Description: 'Send the seller disclosure',
+        TaskDue: '12/09/2026',
+        Priority: '2',
+        EstimatedTime: '0',
+        ContactID: String(maria),
+        Completed: 'yes',
+      },
+    ]);
+    expect((await fake.state()).tasks[0]).toMatchObject({
+      Completed: 'true',
+      Description: 'Send the seller disclosure',
+      TaskDue: '12/09/2026',
+    });
+    expect(await crm.getTask(disclosure)).toMatchObject({ done: true });
+
+    // The same write again, after its first attempt landed unanswered: its own completion, not "already done".
+    expect(await crm.completeTask(disclosure, first)).toEqual({ id: disclosure });
+    // Another write on the done task, and a retry on a task the agent closed days ago: already done.
+    expect(await crm.completeTask(disclosure, { key: crypto.randomUUID() })).toEqual({ id: disclosure, alreadyDone: true });
+    expect(await crm.completeTask(signed, { key: crypto.randomUUID(), since: Date.now() })).toEqual({
+      id: signed,
+      alreadyDone: true,
+    });
+    expect((await fake.requests()).filter((r) => r.method === 'PUT')).toHaveLength(1);
+    await expect(crm.completeTask('999999', { key: crypto.randomUUID() })).rejects.toMatchObject({ code: 'task_not_found' });
+  });
+
+  it('says showings and tasks are unavailable when the agent did not grant the calendar and team scopes', async () => {
+    await fetch(`${env.TEST_WISEAGENT_URL}/__fake/withhold`, {
+      method: 'POST',
+      body: JSON.stringify({ scopes: ['calendar', 'team'] }),
+    });
+    await signIn();
+    const crm = crmFor(wa, user, 'America/Phoenix');
+    const {
+      contacts: [maria = 0],
+    } = await seed({ contacts: [{ CFirst: 'Maria', CLast: 'Garcia' }] });
+    const showings = crm.events({ from: '2026-12-10', to: '2026-12-10', contactId: String(maria) });
+    await expect(showings).rejects.toBeInstanceOf(PartUnavailable);
+    await expect(showings).rejects.toMatchObject({ part: 'showings', message: expect.stringMatching(/calendar/i) });
+    await expect(crm.openTasks({ contactId: String(maria) })).rejects.toMatchObject({
+      part: 'tasks',
+      message: expect.stringMatching(/tasks/),
+    });
+    expect(await crm.activity(String(maria), 8)).toEqual([]);
   });
 });

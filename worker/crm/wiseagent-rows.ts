@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { Consent, type CrmContact } from '../../shared/contracts';
+import { zonedIso } from './zoned';
+
+/** Rows as Wise Agent's API page (wiseagent.com/docs/api.asp) shows them, and the clock they are written in. */
+
+export const Contact = z.object({
+  ClientID: z.coerce.number(),
+  CFirst: z.string().nullish(),
+  CLast: z.string().nullish(),
+  CEmail: z.string().nullish(),
+  MobilePhone: z.string().nullish(),
+  HomePhone: z.string().nullish(),
+  WorkPhone: z.string().nullish(),
+  Source: z.string().nullish(),
+  DateAddedUTC: z.string().nullish(),
+  CustomData: z.string().nullish(),
+  ContactUrl: z.string().nullish(),
+});
+export type Contact = z.infer<typeof Contact>;
+export const Contacts = z.array(Contact);
+
+export const Notes = z.array(
+  z.object({
+    NoteID: z.coerce.number(),
+    Subject: z.string().nullish(),
+    Note: z.string().nullish(),
+    NoteDate: z.string().nullish(),
+  }),
+);
+export type Note = z.infer<typeof Notes>[number];
+
+/** "true" / "false" in the docs' examples; a boolean is taken too. */
+const flag = z.union([z.boolean(), z.string(), z.number()]).nullish();
+export const isTrue = (value: z.infer<typeof flag>) => ['true', 'yes', '1'].includes(String(value ?? '').toLowerCase());
+
+export const TaskRow = z.object({
+  TaskID: z.coerce.string(),
+  Description: z.string().nullish(),
+  ContactID: z.coerce.string().nullish(),
+  TaskDue: z.string().nullish(),
+  Completed: flag,
+  CompletedDate: z.string().nullish(),
+  Priority: z.coerce.string().nullish(),
+  EstimatedTime: z.coerce.string().nullish(),
+  InsideTeamId: z.coerce.string().nullish(),
+});
+export type TaskRow = z.infer<typeof TaskRow>;
+export const Tasks = z.object({ TotalCount: z.coerce.number().optional(), Data: z.array(TaskRow) });
+
+export const Events = z.array(
+  z.object({
+    PlannerID: z.coerce.number(),
+    Subject: z.string().nullish(),
+    StartDate: z.string().nullish(),
+    EndDate: z.string().nullish(),
+    location: z.string().nullish(),
+    Attendees: z.string().nullish(),
+  }),
+);
+
+/** CustomData is JSON inside a string: [{Key, Value}]. */
+export function customValue(custom: string | null | undefined, key: string): string | undefined {
+  try {
+    const rows = z.array(z.object({ Key: z.string(), Value: z.string() })).parse(JSON.parse(custom ?? '[]'));
+    return rows.find((r) => r.Key === key)?.Value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The custom field (addClientCustom) that keeps a lead's consent record, as JSON. */
+export const CONSENT_KEY = 'EstaitConsent';
+
+function consentOf(custom: string | null | undefined): Consent | undefined {
+  try {
+    const value = customValue(custom, CONSENT_KEY);
+    const parsed = value ? Consent.safeParse(JSON.parse(value)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const toContact = (c: Contact): CrmContact => {
+  const phone = c.MobilePhone || c.HomePhone || c.WorkPhone;
+  const consent = consentOf(c.CustomData);
+  const url = z.url().safeParse(c.ContactUrl);
+  return {
+    id: String(c.ClientID),
+    firstName: c.CFirst ?? '',
+    ...(c.CLast && { lastName: c.CLast }),
+    ...(c.CEmail && { email: c.CEmail }),
+    ...(phone && { phone }),
+    ...(c.Source && { source: c.Source }),
+    ...(consent && { consent }),
+    ...(url.success && { url: url.data }),
+  };
+};
+
+/** "DateAddedUTC" as an instant; Wise Agent writes it without a zone. */
+export const addedAt = (c: Contact) =>
+  c.DateAddedUTC ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(c.DateAddedUTC) ? c.DateAddedUTC : `${c.DateAddedUTC}Z`) : Number.NaN;
+
+/** The calendar's clock: getCalendar's dates are "24 hour AZ timezone" (Arizona keeps no daylight time). */
+export const ARIZONA = 'America/Phoenix';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as wall time (YYYY-MM-DDTHH:mm) in `tz`. */
+export function wallIn(tz: string, at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** Wall time in one zone as wall time in another. */
+export const rezone = (local: string, from: string, to: string) =>
+  from === to ? local : wallIn(to, new Date(zonedIso(local, from)));
+
+/**
+ * Wise Agent's ways of writing a time — "5/14/2024 10:00:00 AM", "2024-05-14 10:00", "2024-05-14" —
+ * as wall time (YYYY-MM-DDTHH:mm, or YYYY-MM-DD when it has no time), and whether it named UTC.
+ */
+export function readWall(text: string | null | undefined): { wall: string; utc: boolean } | undefined {
+  const value = (text ?? '').trim();
+  const utc = /(?:UTC|Z)$/i.test(value);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*(AM|PM)?)?/i.exec(value);
+  if (us) {
+    const [, m, d, y, h, mi, ampm] = us;
+    const date = `${y}-${pad(Number(m))}-${pad(Number(d))}`;
+    if (h === undefined) return { wall: date, utc };
+    const hour = ampm ? (Number(h) % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0) : Number(h);
+    return { wall: `${date}T${pad(hour)}:${mi}`, utc };
+  }
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(value);
+  if (iso) return { wall: iso[2] ? `${iso[1]}T${iso[2]}` : `${iso[1]}`, utc: utc || /[+-]00:?00$/.test(value) };
+  return undefined;
+}
+
+/** A Wise Agent time as an instant, read in `tz` unless it says UTC. */
+export function instantOf(text: string | null | undefined, tz: string): Date | undefined {
+  const read = readWall(text);
+  if (!read) return undefined;
+  const wall = read.wall.includes('T') ? read.wall : `${read.wall}T00:00`;
+  const at = new Date(read.utc ? `${wall}:00Z` : zonedIso(wall, tz));
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}
+
+/** "2026-03-11T15:00" → "03/11/2026 15:00", the calendar's request format. */
+export const calendarParam = (local: string) => {
+  const [date = '', time = '00:00'] = local.split('T');
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y} ${time}`;
+};
+
+/** "2026-03-11" → "03/11/2026", the TaskDue format. */
+export const taskDue = (date: string) => {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+};
