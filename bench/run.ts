@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/browser';
 import { startWorker } from '../e2e/support/worker';
 import { benchExtraction, benchSidePanel } from './figures/browser';
+import { benchBriefFromCache, benchBriefRoute } from './figures/day';
 import { benchLlm } from './figures/llm';
 import { ROOT } from './figures/pages';
 import { benchPalette } from './figures/palette';
@@ -27,10 +28,12 @@ const worker = await startWorker();
 try {
   Object.assign(figures, await benchPalette(worker));
   Object.assign(figures, await benchSidePanel(worker));
+  Object.assign(figures, await benchBriefFromCache(worker));
 } finally {
   await worker.stop();
 }
 Object.assign(figures, await benchWorkerOverhead());
+Object.assign(figures, await benchBriefRoute());
 Object.assign(figures, await benchLlm());
 
 const results = {

@@ -58,13 +58,22 @@ const INQUIRY = 'Property Inquiry';
 
 export function followUpBoss(config: FubConfig): CrmProvider {
   const base = (config.base ?? 'https://api.followupboss.com').replace(/\/$/, '');
+  // Read once per request: a brief's calls go out together, not each after its own key lookup.
+  let key: Promise<string> | undefined;
+  const apiKey = () => {
+    key ??= config.apiKey().catch((err: unknown) => {
+      key = undefined;
+      throw err;
+    });
+    return key;
+  };
   const call = async (method: string, path: string, body?: unknown) =>
     upstream(
       'Follow Up Boss',
       `${base}/v1${path}`,
       {
         method,
-        headers: fubHeaders(await config.apiKey(), config.system, config.systemKey),
+        headers: fubHeaders(await apiKey(), config.system, config.systemKey),
         body: body === undefined ? undefined : JSON.stringify(body),
       },
       { write: method !== 'GET', timeoutMs: config.timeoutMs },
