@@ -15,13 +15,17 @@ test('a contact page of another CRM shows the brief of the same person here; Don
   worker,
 }) => {
   const crm = localCrm(worker.url);
-  const added = await crm.execute(write('add_lead', { firstName: 'Dana', lastName: 'Whitfield', email: 'dana.whitfield@example.com' }));
+  const added = await crm.execute(
+    write('add_lead', { firstName: 'Dana', lastName: 'Whitfield', email: 'dana.whitfield@example.com' }),
+  );
   const contactId = added.status === 'done' ? added.crmId : '';
   await crm.execute(write('add_note', { contactId, text: 'Pre-approved with Hill Country Lending up to $520k' }));
   await crm.execute(write('log_call', { contactId, outcome: 'connected', notes: 'Wants to see Travis Heights this weekend' }));
   await crm.execute(write('create_task', { contactId, title: 'Send the seller disclosure', due: localDay(-2) }));
   await crm.execute(write('create_task', { contactId, title: 'Book the inspection', due: `${localDay(3)}T10:00` }));
-  await crm.execute(write('schedule_showing', { contactId, address: '1402 Travis Heights Blvd, Austin, TX', start: `${localDay(1)}T15:30` }));
+  await crm.execute(
+    write('schedule_showing', { contactId, address: '1402 Travis Heights Blvd, Austin, TX', start: `${localDay(1)}T15:30` }),
+  );
 
   const { tabId } = await openTab(DANA_PAGE);
   const side = await panel(tabId);

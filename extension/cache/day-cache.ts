@@ -28,3 +28,9 @@ export async function dayChanged(contactId: string | undefined): Promise<void> {
       .modify({ fetchedAt: 0 });
   });
 }
+
+/** Another sign-in (another CRM or account): what was kept of the last one's contacts and days goes. */
+export async function forgetDays(): Promise<void> {
+  if (!localCacheUsable()) return;
+  await db.responses.where('key').startsWith('brief:').or('key').startsWith('agenda:').delete();
+}

@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { type Cause, explain } from '../api/explain';
-import { DAY_MAX_AGE } from '../cache/day-cache';
+import { watchSessionChanges } from '../api/session-changes';
+import { DAY_MAX_AGE, forgetDays } from '../cache/day-cache';
 import { localCacheUsable } from '../cache/keeper';
 import { read, swr, write } from '../cache/mls-cache';
 import type { CachedRead } from './useCachedRead';
@@ -27,6 +28,8 @@ export function useDayRead<T extends z.ZodType>(
   usePassing((cause) => {
     if (state.error && state.cause === cause) setRound((r) => r + 1);
   });
+  // A sign-in or sign-out changes whose CRM this is: nothing kept from before is shown, and it is read again.
+  useEffect(() => watchSessionChanges(() => void forgetDays().finally(() => setRound((r) => r + 1))), []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the read; the fetcher and schema follow it, and a new round reads again.
   useEffect(() => {
     if (!key) return;
