@@ -7,9 +7,9 @@ const DONE = '(?:done|complete|completed|finished)';
 /**
  * The sentence shapes that say a task is done, each with the words naming it in group 1. All start
  * the sentence, so "remind me to …" and "add a task …" (new tasks) and "called John, done" (a call
- * log) never read as one. `said` shapes are commands ("mark … done", "completed: …"); the others
- * tell what the agent did ("done with …", "I finished …"), which only names a task when it names
- * the person or says "task".
+ * log) never read as one. `command` shapes are commands ("mark … done", "completed: …"); the
+ * others tell what the agent did ("done with …", "I finished …"), which only names a task when it
+ * names the person or says "task".
  */
 const SHAPES: { re: RegExp; command: boolean }[] = [
   { re: new RegExp(String.raw`^(?:(?:task|to-?do|reminder)\s+)?${DONE}\s*[:\-–—]\s*(.+)$`, 'i'), command: true },

@@ -1,7 +1,7 @@
 import { CONTACT_WORDS, contactInView } from '../context';
 import { placeNamed } from '../places';
 import type { Rule } from '../rule';
-import { leadingName, trimText } from '../text';
+import { household, leadingName, trimText } from '../text';
 
 const FIND =
   /^(?:please\s+)?(?:find|search(?: for)?|look ?up|pull up|bring up|open|show(?: me)?|tell me (?:more )?about|who is|who's|get|do (?:i|we) have (?:a |an |any )?(?=contact|client|lead|buyer|seller|someone|anyone)|where(?:'s|s| is) (?:the\s+)?(?:contact\s+)?(?:info|information|number|phone|email|details)\s+(?:for|of))\s*(?:the\s+|my\s+)?(?:(?:contact|client|lead|person|profile|buyer|seller|someone|anyone)s?\s+)?(?:(?:for|named|called|with|by)\s+)?(?:(?:the\s+)?(?:e-?mail|phone|number|cell)\s+)?(?:contact\s+)?/i;
@@ -46,6 +46,9 @@ export const findContact: Rule = (s) => {
       .replace(/^the\s+/i, ''),
   );
   if (!query || !PERSONISH.test(query)) return undefined;
+  // "tell me about the Smiths": the household, by the surname the CRM has.
+  const family = /\bthe\s+$/i.test(m[0]) && /^\p{Lu}/u.test(query) ? household(`the ${query}`) : undefined;
+  if (family && !family.rest) query = family.value;
   if (POINTING.test(query)) {
     const inView = contactInView(s, query);
     if (!inView?.contact) return undefined;
