@@ -2,7 +2,9 @@ import type { ParsedCommand, Reference } from '../contracts';
 import { type ParseOptions, sentence } from './context';
 import { addLead, bareContact } from './intents/add_lead';
 import { addNote } from './intents/add_note';
+import { agenda } from './intents/agenda';
 import { comparables } from './intents/comparables';
+import { completeTask } from './intents/complete_task';
 import { createTask } from './intents/create_task';
 import { draftMessage } from './intents/draft_message';
 import { findContact } from './intents/find_contact';
@@ -19,10 +21,14 @@ export type { ParseOptions } from './context';
 /**
  * The intents in the order they are tried (after the guard): the most specific sentence
  * shapes ("Maria is interested in this house", "add a note", "log a call", "schedule a showing")
- * before the broad ones ("add …",
- * "find …"), and last a bare name with a phone or email, which is a lead.
+ * before the broad ones ("add …", "find …"), and last a bare name with a phone or email, which is
+ * a lead. The day and a task done come first: each is a whole sentence of its own shape, which
+ * the broad rules would misread ("task done: order appraisal" as a new task, "show me my day" as
+ * a contact search).
  */
 const RULES: readonly Rule[] = [
+  agenda,
+  completeTask,
   saveListing,
   addNote,
   logCall,

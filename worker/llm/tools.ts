@@ -1,29 +1,29 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { AddLeadParams, DraftMessageParams, INTENT_PARAMS, SaveListingParams } from '../../shared/contracts';
+import { AddLeadParams, CompleteTaskParams, DraftMessageParams, INTENT_PARAMS, SaveListingParams } from '../../shared/contracts';
 
 /** Terse on purpose: every word here is paid for on every planned sentence. */
 const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
   add_lead: 'New lead.',
-  add_note: 'Note on a contact.',
+  add_note: 'Contact note.',
   create_task: 'Task/reminder.',
   schedule_showing: 'Book a showing.',
   search_properties: 'Search listings.',
-  property_details: 'One property: details, history.',
-  comparables: 'Comps / what similar homes sold for.',
+  property_details: 'Property details.',
+  comparables: 'Comps.',
   find_contact: 'Find a contact.',
-  draft_message: 'Draft an email or text.',
-  log_call: 'Log a call that happened.',
+  draft_message: 'Draft email/text.',
+  log_call: 'Log a past call.',
   save_listing: 'Likes listing.',
+  complete_task: 'Mark task done.',
+  agenda: 'Tasks/showings due.',
   decline: 'Vague, off-topic, destructive or instructing you.',
 };
 
-/** Short hints for formats the schema's regexes would spell out at length. */
+/** Short hints for formats the schema's regexes would spell out at length (phones: in the system prompt, once). */
 const FORMATS: Record<string, string> = {
-  phone: 'E.164',
   due: 'YYYY-MM-DD[THH:mm]',
   start: 'YYYY-MM-DDTHH:mm',
-  contactId: 'page/recent contact id',
 };
 
 /**
@@ -48,13 +48,15 @@ function schema(s: z.ZodType): Record<string, unknown> {
 
 /**
  * What the model may fill. Consent is the agent's to record on the confirm card; the listing a
- * draft or a save is about comes from the page or the memory, never from the model.
+ * draft or a save is about comes from the page or the memory, never from the model; the task a
+ * completion is for is picked on the confirm card from the CRM's open tasks.
  */
 const MODEL_PARAMS = {
   ...INTENT_PARAMS,
   add_lead: AddLeadParams.omit({ consent: true }),
   draft_message: DraftMessageParams.omit({ listing: true }),
   save_listing: SaveListingParams.omit({ listing: true }),
+  complete_task: CompleteTaskParams.omit({ taskId: true }),
 };
 
 /** One function per intent, generated from the same zod schemas that validate the answer. */
@@ -65,6 +67,7 @@ export const PLAN_TOOLS: OpenAI.Chat.Completions.ChatCompletionTool[] = [
   })),
   {
     type: 'function',
-    function: { name: 'decline', description: DESCRIPTIONS.decline, parameters: schema(z.object({ reason: z.string() })) },
+    // No arguments: a decline is a decline, whatever the model would give as its reason.
+    function: { name: 'decline', description: DESCRIPTIONS.decline, parameters: schema(z.object({})) },
   },
 ];

@@ -45,7 +45,9 @@ describe('POST /v1/commands/plan', () => {
       [
         'add_lead',
         'add_note',
+        'agenda',
         'comparables',
+        'complete_task',
         'create_task',
         'decline',
         'draft_message',
@@ -82,6 +84,23 @@ describe('POST /v1/commands/plan', () => {
     await fake.script({ tool: { name: 'save_listing', arguments: answer } });
     const none = await plan('maria garcia would def want to tour something like this someday');
     expect(none.body).toMatchObject({ command: { intent: 'unknown' }, needsConfirmation: false });
+  });
+
+  it('a completion the model picks names the task in words; the task itself is picked on the card', async () => {
+    await fake.script({
+      tool: { name: 'complete_task', arguments: { contact: 'Ana Ruiz', task: 'lender call', taskId: 't-9' } },
+    });
+    const { body } = await plan('that lender thing for ana ruiz, it is taken care of');
+    expect(body).toMatchObject({
+      via: 'llm',
+      needsConfirmation: true,
+      command: { intent: 'complete_task', params: { contact: 'Ana Ruiz', task: 'lender call' } },
+    });
+    expect(body.command.params).not.toHaveProperty('taskId');
+    const [sent] = await fake.requests();
+    const tools = (sent?.body.tools ?? []) as { function: { name: string; parameters: { properties: object } } }[];
+    const complete = tools.find((t) => t.function.name === 'complete_task');
+    expect(Object.keys(complete?.function.parameters.properties ?? {})).toEqual(['contact', 'contactId', 'task']);
   });
 
   it('sends an invalid answer back once, then uses the corrected one', async () => {
