@@ -1,10 +1,25 @@
 import type { ParsedCommand } from '../shared/contracts';
-import { test as base, expect, localWorker } from './support/extension';
+import { test as base, expect } from './support/extension';
 import { localCrm, localDay } from './support/local-crm';
 import { confirmAndLand } from './support/panel';
+import { startWorker } from './support/worker';
 
-/** This file's own worker: the local CRM holds only what these tests put there. */
-const test = base.extend({ worker: localWorker });
+/**
+ * This file's own worker, registered here (Playwright shares a worker fixture registered in one
+ * place between the files that use it): the local CRM holds only what these tests put there, and
+ * the day they list is theirs alone.
+ */
+const test = base.extend({
+  worker: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const worker = await startWorker();
+      await use(worker);
+      await worker.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
 
 const DANA_PAGE = 'http://thewiseagent.com/secure/client/SUMMARY.asp?ClientID=48213';
 const write = (intent: string, params: Record<string, unknown>) => ({ intent, confidence: 1, params }) as ParsedCommand;

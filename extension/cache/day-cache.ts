@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { db } from './db';
 import { localCacheUsable } from './keeper';
 
@@ -27,6 +28,19 @@ export async function dayChanged(contactId: string | undefined): Promise<void> {
       .filter((row) => !contactId || (row.value as { contact?: { id?: unknown } })?.contact?.id === contactId)
       .modify({ fetchedAt: 0 });
   });
+  // The palette's frame cannot watch the database: it watches this stamp (extension pages only).
+  await browser.storage.session.set({ [CHANGED]: Date.now() });
+}
+
+const CHANGED = 'dayChangedAt';
+
+/** Calls `listener` after a write landed anywhere (the panel, the palette, the background's retry). */
+export function watchDayChanges(listener: () => void): () => void {
+  const onChanged = (changes: Record<string, unknown>) => {
+    if (CHANGED in changes) listener();
+  };
+  browser.storage.session.onChanged.addListener(onChanged);
+  return () => browser.storage.session.onChanged.removeListener(onChanged);
 }
 
 /** Another sign-in (another CRM or account): what was kept of the last one's contacts and days goes. */

@@ -1,5 +1,5 @@
 import { isOverdue } from '../../shared/agenda';
-import { ContactBrief as Brief, type BriefEntry, type CrmEvent, type CrmTask } from '../../shared/contracts';
+import { ContactBrief as Brief, type BriefEntry, type CrmContact, type CrmEvent, type CrmTask } from '../../shared/contracts';
 import { formatFacts, formatPhone, formatPrice, formatWhen, fullName } from '../../shared/format';
 import { contactBrief } from '../api/worker';
 import { type BriefRef, briefKey } from '../cache/day-cache';
@@ -58,7 +58,16 @@ function Showing({ event }: { event: CrmEvent }) {
  * what was kept, read again behind it. Each part the CRM would not give says so rather than
  * looking empty; quick actions put the sentence in the box, and Done offers the task's card.
  */
-export function ContactBrief({ briefRef, actions }: { briefRef: BriefRef; actions: ContactActions }) {
+export function ContactBrief({
+  briefRef,
+  known,
+  actions,
+}: {
+  briefRef: BriefRef;
+  /** The contact as a search already found them: shown while the brief is read, or if it cannot be. */
+  known?: CrmContact;
+  actions: ContactActions;
+}) {
   const read = useDayRead(briefKey(briefRef), Brief, () => contactBrief(briefRef.id, briefRef.page));
   const brief = read.data?.value;
   if (!brief)
@@ -68,6 +77,14 @@ export function ContactBrief({ briefRef, actions }: { briefRef: BriefRef; action
         data-state={read.error ? 'error' : 'loading'}
         className="text-sm text-slate-600 dark:text-slate-400"
       >
+        {known && (
+          <>
+            <h2 data-testid="brief-name" className="text-base font-semibold text-slate-900 dark:text-slate-100">
+              {fullName(known)}
+            </h2>
+            <p className="text-xs">{[formatPhone(known.phone), known.email].filter(Boolean).join(' · ')}</p>
+          </>
+        )}
         {read.error ? <p role="status">{read.error}</p> : <p>Reading the CRM…</p>}
       </section>
     );

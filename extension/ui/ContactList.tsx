@@ -37,7 +37,12 @@ export function ContactList({
 }) {
   const [open, setOpen] = useState<string>();
   const [only] = contacts;
-  if (contacts.length === 1 && only) return <ContactBrief briefRef={{ id: only.id }} actions={actions} />;
+  if (contacts.length === 1 && only)
+    return (
+      <div data-testid="contact-results">
+        <ContactBrief briefRef={{ id: only.id }} known={only} actions={actions} />
+      </div>
+    );
   if (!contacts.length)
     return (
       <section data-testid="contact-none" className="flex flex-col items-start gap-2 text-sm text-slate-600 dark:text-slate-400">
@@ -81,7 +86,7 @@ export function ContactList({
               </button>
             ))}
           </div>
-          {open === c.id && <ContactBrief briefRef={{ id: c.id }} actions={actions} />}
+          {open === c.id && <ContactBrief briefRef={{ id: c.id }} known={c} actions={actions} />}
         </li>
       ))}
     </ul>

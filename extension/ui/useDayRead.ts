@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { type Cause, explain } from '../api/explain';
 import { watchSessionChanges } from '../api/session-changes';
-import { DAY_MAX_AGE, forgetDays } from '../cache/day-cache';
+import { DAY_MAX_AGE, forgetDays, watchDayChanges } from '../cache/day-cache';
 import { localCacheUsable } from '../cache/keeper';
 import { read, swr, write } from '../cache/mls-cache';
 import type { CachedRead } from './useCachedRead';
@@ -42,8 +42,11 @@ export function useDayRead<T extends z.ZodType>(
     setState({ key, loading: true });
     if (!localCacheUsable()) {
       swr(key, schema, DAY_MAX_AGE, fetcher, none, (data) => live && setState({ key, data, loading: false })).catch(failed);
+      // A write that landed made the kept brief old (in the background's database): read it again.
+      const unwatch = watchDayChanges(() => setRound((r) => r + 1));
       return () => {
         live = false;
+        unwatch();
       };
     }
     let reading = false;
