@@ -189,3 +189,45 @@ test('a palette page a site frames itself stays blank and gets nothing from the 
   // No handler answers it: the message port closes with nothing.
   expect(answer ?? undefined).toBeUndefined();
 });
+
+test('a contact in the palette shows their brief; Done on a task there lands once and the brief drops it', async ({
+  openTab,
+  panel,
+  extensionId,
+  worker,
+}) => {
+  const crm = localCrm(worker.url);
+  const added = await crm.execute({
+    intent: 'add_lead',
+    confidence: 1,
+    params: { firstName: 'Ngozi', lastName: 'Abernathy', phone: '+15125550944' },
+  });
+  const contactId = added.status === 'done' ? added.crmId : '';
+  for (const title of ['Send Ngozi the HOA bylaws', 'Confirm the walkthrough time'])
+    await crm.execute({ intent: 'create_task', confidence: 1, params: { contactId, title } });
+  const { page, tabId } = await openTab(LISTING);
+  const side = await panel(tabId);
+  await side.getByTestId('command-input').fill('find contact Ngozi Abernathy');
+  await side.getByTestId('command-input').press('Enter');
+  await expect(side.getByTestId('contact-results').getByTestId('brief-task')).toHaveCount(2);
+  await side.close();
+
+  await page.bringToFront();
+  await pressShortcut(serviceWorker(page, extensionId), tabId);
+  const frame = await paletteFrame(page);
+  const input = frame.getByTestId('palette-input');
+  await input.fill('ngozi aber');
+  const found = frame.locator('[role=option][data-kind=contact]').first();
+  await expect(found).toContainText('Ngozi Abernathy');
+  await found.click();
+  const brief = frame.getByTestId('palette-contact').getByTestId('contact-brief');
+  await expect(brief.getByTestId('brief-task')).toHaveText([/Confirm the walkthrough time/, /Send Ngozi the HOA bylaws/]);
+  await brief.getByRole('button', { name: 'Done: Send Ngozi the HOA bylaws' }).click();
+  const card = frame.getByTestId('confirm-card');
+  await expect(card.getByRole('radio', { name: /Send Ngozi the HOA bylaws/ })).toBeChecked();
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  // Back on the contact, the brief is read again once the write has landed.
+  await expect(brief.getByTestId('brief-task')).toHaveText([/Confirm the walkthrough time/]);
+  const done = (await crm.activity()).filter((a) => a.intent === 'complete_task' && a.contactId === contactId);
+  expect(done).toHaveLength(1);
+});
