@@ -57,6 +57,12 @@ export const ACTIONS: PaletteAction[] = [
     fill: (page) => `remind me to call ${page?.contact?.name ?? 'them'} `,
     when: onContact,
   },
+  {
+    id: 'today',
+    label: 'My day: tasks due, showings, new leads',
+    words: 'today agenda due overdue schedule',
+    run: 'what’s on today',
+  },
   { id: 'add-lead', label: 'Add a lead', words: 'new contact person buyer seller', fill: 'add lead ' },
   { id: 'add-note', label: 'Add a note', words: 'note', fill: 'note for ' },
   { id: 'log-call', label: 'Log a call', words: 'called phone', fill: 'called ' },
