@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, formatWhen, fullName } from './format';
+import { formatClock, formatPhone, formatWhen, fullName } from './format';
 
 describe('formatWhen', () => {
   it('reads a local day or day and time as people do', () => {
@@ -27,5 +27,15 @@ describe('formatPhone', () => {
     expect(formatPhone('+15125550110')).toBe('(512) 555-0110');
     expect(formatPhone('+442071838750')).toBe('+44 20 7183 8750');
     expect(formatPhone('call me')).toBe('call me');
+  });
+});
+
+describe('formatClock', () => {
+  it('reads the time of a local date-time, and nothing of a date alone', () => {
+    expect(formatClock('2026-03-13T15:30')).toBe('3:30 PM');
+    expect(formatClock('2026-03-13T09:05')).toBe('9:05 AM');
+    expect(formatClock('2026-03-13T00:00')).toBe('12:00 AM');
+    expect(formatClock('2026-03-13')).toBeUndefined();
+    expect(formatClock(undefined)).toBeUndefined();
   });
 });

@@ -38,6 +38,12 @@ export function formatWhen(local: string | undefined): string | undefined {
   return m[4] === undefined ? DAY.format(at) : `${DAY.format(at)}, ${CLOCK.format(at)}`;
 }
 
+/** The time of a local date-time as people read it ("2026-03-13T15:30" → "3:30 PM"); undefined for a date alone. */
+export function formatClock(local: string | undefined): string | undefined {
+  const m = local && /T(\d{2}):(\d{2})$/.exec(local);
+  return m ? CLOCK.format(new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2])))) : undefined;
+}
+
 /** A phone as people read it: "+15125550110" → "(512) 555-0110"; anything else as it was. */
 export function formatPhone(phone: string | undefined): string | undefined {
   if (!phone) return phone;

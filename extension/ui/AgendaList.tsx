@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AGENDA_RULE, dateIn } from '../../shared/agenda';
 import { Agenda, type AgendaItem } from '../../shared/contracts';
-import { formatWhen, fullName } from '../../shared/format';
+import { formatClock, formatWhen, fullName } from '../../shared/format';
 import { agenda } from '../api/worker';
 import { agendaKey } from '../cache/day-cache';
 import { ContactBrief } from './ContactBrief';
@@ -12,8 +12,6 @@ import { useDayRead } from './useDayRead';
 const chip =
   'rounded-full border border-brand-600 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-slate-800';
 const muted = 'text-xs text-slate-600 dark:text-slate-400';
-
-const clock = (local: string) => formatWhen(local)?.split(', ').at(-1);
 
 /** One line of the day: what it is, whose, and why it is on the list. */
 function lineOf(item: AgendaItem): {
@@ -26,7 +24,7 @@ function lineOf(item: AgendaItem): {
 } {
   if (item.kind === 'task') {
     const { task } = item;
-    const due = task.due?.includes('T') ? `due ${clock(task.due)}` : 'due today';
+    const due = task.due?.includes('T') ? `due ${formatClock(task.due)}` : 'due today';
     return {
       id: `task:${task.id}`,
       title: task.title,
@@ -41,7 +39,7 @@ function lineOf(item: AgendaItem): {
     return {
       id: `showing:${event.id}`,
       title: event.address ? `Showing · ${event.address}` : event.title,
-      why: `Showing · ${clock(event.start)}`,
+      why: `Showing · ${formatClock(event.start)}`,
       who: event.contactName,
       contactId: event.contactId,
     };

@@ -1,6 +1,6 @@
 import { isOverdue } from '../../shared/agenda';
 import { ContactBrief as Brief, type BriefEntry, type CrmContact, type CrmEvent, type CrmTask } from '../../shared/contracts';
-import { formatFacts, formatPhone, formatPrice, formatWhen, fullName } from '../../shared/format';
+import { formatClock, formatFacts, formatPhone, formatPrice, formatWhen, fullName } from '../../shared/format';
 import { contactBrief } from '../api/worker';
 import { type BriefRef, briefKey } from '../cache/day-cache';
 import { timeAgo } from './describe';
@@ -19,9 +19,7 @@ function Due({ task, today }: { task: CrmTask; today: string }) {
   if (!task.due) return <span className="text-slate-600 dark:text-slate-400">No due date</span>;
   const late = isOverdue(task, today);
   const when =
-    task.due.slice(0, 10) === today
-      ? `Today${task.due.includes('T') ? `, ${formatWhen(task.due)?.split(', ').at(-1)}` : ''}`
-      : formatWhen(task.due);
+    task.due.slice(0, 10) === today ? ['Today', formatClock(task.due)].filter(Boolean).join(', ') : formatWhen(task.due);
   return (
     <span
       data-overdue={late}
