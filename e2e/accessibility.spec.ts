@@ -145,6 +145,46 @@ test('the side panel on a listing, with a confirm card and with a contact found,
   expectAllMarked('side panel with a contact found', contactStops);
 });
 
+test('a contact’s brief, the day and a task’s card have no serious violation', async ({ openTab, panel, worker }) => {
+  const crm = localCrm(worker.url);
+  const added = await crm.execute({
+    intent: 'add_lead',
+    confidence: 1,
+    params: { firstName: 'Yetunde', lastName: 'Farrow', phone: '+15125550929', email: 'yetunde@farrow.example' },
+  });
+  const contactId = added.status === 'done' ? added.crmId : '';
+  await crm.execute({ intent: 'add_note', confidence: 1, params: { contactId, text: 'Wants a garage and a short commute' } });
+  await crm.execute({ intent: 'log_call', confidence: 1, params: { contactId, outcome: 'left_voicemail' } });
+  for (const [title, due] of [
+    ['Send Yetunde the disclosure', '2020-01-02'],
+    ['Call Yetunde about the offer', undefined],
+  ] as const)
+    await crm.execute({ intent: 'create_task', confidence: 1, params: { contactId, title, ...(due && { due }) } });
+  const { tabId } = await openTab(LISTING);
+  const side = await panel(tabId);
+  await side.setViewportSize(SIDE_PANEL);
+  const box = side.getByTestId('command-input');
+  await box.fill('who is Yetunde Farrow');
+  await box.press('Enter');
+  const brief = side.getByTestId('contact-brief');
+  await expect(brief.getByTestId('brief-task')).toHaveCount(2);
+  await scan('side panel with a contact’s brief', side);
+  expectAllMarked('side panel with a contact’s brief', await tabWalk(side));
+
+  await brief.getByRole('button', { name: 'Done: Send Yetunde the disclosure' }).click();
+  await expect(side.getByTestId('confirm-card').getByRole('radio', { name: /Send Yetunde the disclosure/ })).toBeChecked();
+  await scan('side panel with a task’s card', side);
+  await side
+    .getByTestId('confirm-card')
+    .getByRole('button', { name: /Cancel/ })
+    .click();
+
+  await side.getByTestId('view-today').click();
+  await expect(side.getByTestId('agenda').getByTestId('agenda-item').first()).toBeVisible();
+  await scan('side panel on the Today view', side);
+  expectAllMarked('side panel on the Today view', await tabWalk(side));
+});
+
 test('the side panel on a results page has no serious violation', async ({ openTab, panel }) => {
   const { tabId } = await openTab(SEARCH_PAGE);
   const side = await panel(tabId);
