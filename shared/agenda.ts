@@ -1,7 +1,8 @@
 import type { AgendaItem, CrmEvent, CrmTask } from './contracts';
 
 /** The order the day is shown in, in the agent's words (the Today tab shows it above the list). */
-export const AGENDA_RULE = 'Overdue first, then today by time, then tasks with no time, then new leads with no note or call yet.';
+export const AGENDA_RULE =
+  'Overdue first, then the day by time, then tasks with no time, then (today) new leads with no note or call yet.';
 
 /** The agent's date (YYYY-MM-DD) in `tz` at `at`. */
 export function dateIn(tz: string, at: Date = new Date()): string {
@@ -15,8 +16,20 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A task is overdue when its due day is before `today`. */
-export const isOverdue = (task: Pick<CrmTask, 'due'>, today: string) => !!task.due && task.due.slice(0, 10) < today;
+/** The agent's wall-clock time (YYYY-MM-DDTHH:mm) in `tz` at `at`. */
+export function nowIn(tz: string, at: Date = new Date()): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    at,
+  );
+  return `${dateIn(tz, at)}T${time}`;
+}
+
+/**
+ * Whether a task is late at `now` (the agent's "YYYY-MM-DDTHH:mm", or a day): a task with a time once
+ * that time has passed, one with only a day once the day has.
+ */
+export const isOverdue = (task: Pick<CrmTask, 'due'>, now: string) =>
+  !!task.due && (task.due.includes('T') ? task.due < now.slice(0, 16) : task.due < now.slice(0, 10));
 
 /** Undated tasks sort after every dated one. */
 const dueKey = (task: Pick<CrmTask, 'due'>) => task.due ?? '9999-12-31T99:99';

@@ -22,8 +22,15 @@ const FILLER = new Set([
   'on',
 ]);
 
-/** A word without its plural or possessive ending, so "disclosures" and "Smith's" find "disclosure" and "Smith". */
-const stem = (w: string) => w.replace(/(?:'s|’s|s)$/u, '');
+/**
+ * A word without its possessive, plural or verb ending, so "Smith's", "disclosures" and "calling"
+ * find "Smith", "disclosure" and "Call"; a short word keeps its ending ("gas" stays "gas").
+ */
+const stem = (w: string) => {
+  const bare = w.replace(/(?:'s|’s)$/u, '');
+  const cut = bare.replace(/(?:ing|ed|es|s)$/u, '');
+  return cut.length >= 3 ? cut : bare;
+};
 const wordsOf = (text: string) =>
   fold(text)
     .split(/[^\p{L}\p{N}'’]+/u)

@@ -20,6 +20,7 @@ import { contacts } from './routes/contacts';
 import { drafts } from './routes/drafts';
 import { health } from './routes/health';
 import { properties } from './routes/properties';
+import { tasks } from './routes/tasks';
 import { wiseAgentAuth } from './routes/wiseagent';
 
 /** Commands, notes and page context are small; anything larger is a mistake or an attack. */
@@ -61,6 +62,7 @@ const routes = app
   .route('/v1/contacts', contacts)
   .route('/v1/activity', activity)
   .route('/v1/agenda', agenda)
+  .route('/v1/tasks', tasks)
   .route('/v1/properties', properties);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));

@@ -9,6 +9,7 @@ import {
   DetailsResponse,
   DraftResponse,
   ExecuteResponse,
+  OpenTasksResponse,
   type PageContext,
   type ParsedCommand,
   PlanResponse,
@@ -176,6 +177,10 @@ export const contactBrief = (id: string, page: { email?: string; phone?: string;
 /** The agent's day: tasks due and overdue, showings, new leads (`date` YYYY-MM-DD, today by default). */
 export const agenda = (date?: string, signal?: AbortSignal) =>
   call(Agenda, (c) => c.v1.agenda.$get({ query: { tz: localNow().tz, ...(date && { date }) } }), signal);
+
+/** The agent's open tasks, due or not. */
+export const openTasks = (signal?: AbortSignal) =>
+  call(OpenTasksResponse, (c) => c.v1.tasks.$get({ query: { tz: localNow().tz } }), signal);
 
 export const searchProperties = (criteria: SearchCriteria, page = 0) =>
   call(SearchResponse, (c) => c.v1.properties.search.$post({ json: { criteria, ...(page > 0 && { page }) } }));

@@ -13,6 +13,8 @@ export type BriefRef = { id: string; page?: { site: string; email?: string; phon
 
 export const briefKey = ({ id, page }: BriefRef) => (page ? `brief:page:${page.site}:${id}` : `brief:crm:${id}`);
 export const agendaKey = (date: string) => `agenda:${date}`;
+/** The agent's open tasks, due or not. */
+export const OPEN_TASKS_KEY = 'agenda:open-tasks';
 
 /**
  * A write landed: every day it could change, and the brief of the contact it was for (whichever

@@ -250,6 +250,34 @@ describe('the command flow', () => {
     expect(deps.remember).toHaveBeenCalledWith({ contact: { id: '5', name: 'Lena Ortiz', via: 'named' } });
   });
 
+  it('goes back to the brief a Done was pressed in, after the card is confirmed or cancelled, and not after a new sentence', async () => {
+    const dana = { id: '7', firstName: 'Dana', lastName: 'Lee' };
+    const done: WriteCommand = {
+      intent: 'complete_task',
+      confidence: 1,
+      params: { contactId: '7', contact: 'Dana Lee', task: 'Send the disclosure', taskId: '31' },
+    };
+    const { flow, deps } = setup({
+      plan: vi.fn(async () => planned({ intent: 'find_contact', confidence: 0.9, params: { query: 'Dana Lee' } })),
+      findContacts: vi.fn(async () => ({ contacts: [dana] })),
+    });
+    await flow.submit('who is Dana Lee', undefined);
+    const found = flow.step;
+    expect(found).toMatchObject({ kind: 'contacts', contacts: [dana] });
+    flow.propose(done, undefined, { query: 'Dana Lee', status: 'one', contacts: [dana] });
+    expect(flow.step.kind).toBe('confirm');
+    await flow.confirm({ command: done });
+    expect(deps.enqueue).toHaveBeenCalledWith([done]);
+    expect(flow.step).toBe(found);
+    flow.propose(done);
+    flow.cancel();
+    expect(flow.step).toBe(found);
+    flow.propose(done);
+    await flow.submit('who is Dana Lee', undefined);
+    flow.cancel();
+    expect(flow.step.kind).toBe('idle');
+  });
+
   it('shows what a lookup found with what was looked up, and offers a lead on its card when no one matches', async () => {
     const lookup: ParsedCommand = { intent: 'find_contact', confidence: 0.9, params: { query: '+15125550177' } };
     const { flow, deps, steps } = setup({ plan: vi.fn(async () => planned(lookup)) });

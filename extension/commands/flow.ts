@@ -81,6 +81,8 @@ const failure = (err: unknown): Step => ({ kind: 'message', ...explain(err) });
 export class CommandFlow {
   #step: Step = { kind: 'idle' };
   #current?: AbortController;
+  /** What a card offered from a brief or the day goes back to once it is confirmed or cancelled. */
+  #back?: Step;
 
   constructor(
     private readonly deps: FlowDeps,
@@ -105,12 +107,20 @@ export class CommandFlow {
 
   cancel(): void {
     this.#current?.abort();
-    this.#show({ kind: 'idle' });
+    this.#leave();
+  }
+
+  /** Off the card: back to the brief or the day it was offered from, else to nothing. */
+  #leave(): void {
+    const back = this.#back;
+    this.#back = undefined;
+    this.#show(back ?? { kind: 'idle' });
   }
 
   async submit(text: string, page: PageContext | undefined): Promise<void> {
     const sentence = text.trim();
     if (!sentence) return;
+    this.#back = undefined;
     const signal = this.#begin();
     void this.deps.rememberText(sentence);
     this.#show({ kind: 'planning', text: sentence });
@@ -196,6 +206,11 @@ export class CommandFlow {
    * a task): its card at once, nothing to plan; `target`, the contact it is for when already known.
    */
   propose(command: WriteCommand, why?: string, target?: Target): void {
+    const from = this.#step;
+    // Done on a task in a brief or the day comes back to it, which then shows the task gone.
+    const showsBrief =
+      (from.kind === 'contacts' && from.contacts.length > 0) || (from.kind === 'read' && from.command.intent === 'agenda');
+    this.#back = showsBrief ? from : undefined;
     this.#begin();
     this.#show({ kind: 'confirm', command, references: [], ...(why && { why }), ...(target && { target }) });
   }
@@ -220,7 +235,7 @@ export class CommandFlow {
   async confirm({ command, addFirst }: Confirmed): Promise<void> {
     this.#begin();
     const keys = await this.deps.enqueue(addFirst ? [addFirst, command] : [command]);
-    this.#show({ kind: 'idle' });
+    this.#leave();
     await this.deps.flush(this.deps.execute);
     const results = await Promise.all(keys.map((k) => this.deps.outcome(k)));
     for (const [i, result] of results.entries()) {

@@ -97,22 +97,17 @@ function blocker(
     return { message: `Several contacts match “${name}”: pick one.`, inField: true };
   if (name && contact.status === 'none' && !contact.addNew)
     return { message: `“${name}” is not in your CRM: add them as a new lead first, or change the name.`, inField: true };
-  const message = cardBlocker(intent, contact, values, when, task);
+  // The task list says itself what is missing (reading, none open, pick one): the card does not repeat it.
+  if (intent === 'complete_task' && !task) return { message: 'Pick the task that is done.', inField: true };
+  const message = cardBlocker(intent, contact, values, when);
   return message ? { message } : undefined;
 }
 
-function cardBlocker(
-  intent: Intent,
-  contact: ContactState,
-  values: Record<string, string>,
-  when: When,
-  task: CrmTask | undefined,
-): string | undefined {
+function cardBlocker(intent: Intent, contact: ContactState, values: Record<string, string>, when: When): string | undefined {
   if (contact.addNew && !contact.addNew.firstName.trim()) return 'The new lead needs a first name.';
   if (intent === 'schedule_showing' && !values.address?.trim()) return 'Say which property the showing is for.';
   if (intent === 'schedule_showing' && !(when.date && when.time)) return 'Pick a day and a time for the showing.';
   if (WHEN[intent] && !when.date && when.time) return 'Pick a day for that time.';
-  if (intent === 'complete_task' && !task) return 'Pick the task that is done.';
   return undefined;
 }
 
@@ -322,6 +317,8 @@ export function ConfirmCard({
           <TaskPick
             said={typeof params.task === 'string' ? params.task : undefined}
             contactId={contact.chosen?.id ?? contact.fixedId}
+            // A contact named but not yet settled (several match, or none): their tasks, not everyone's, once picked.
+            awaitingContact={!!contact.name.trim() && !contact.chosen && !contact.fixedId}
             value={task?.id ?? (typeof params.taskId === 'string' ? params.taskId : undefined)}
             onChange={setTask}
           />

@@ -1,4 +1,4 @@
-import { isOverdue } from '../../shared/agenda';
+import { isOverdue, nowIn } from '../../shared/agenda';
 import { ContactBrief as Brief, type BriefEntry, type CrmContact, type CrmEvent, type CrmTask } from '../../shared/contracts';
 import { formatClock, formatFacts, formatPhone, formatPrice, formatWhen, fullName } from '../../shared/format';
 import { contactBrief } from '../api/worker';
@@ -8,6 +8,7 @@ import { type ContactActions, completeProposal, NEXT_STEPS } from './next-steps'
 import { useDayRead } from './useDayRead';
 
 const OUTCOME = { connected: 'connected', left_voicemail: 'left voicemail', no_answer: 'no answer' } as const;
+const CHANNEL_WORDS = { sms: 'texts', call: 'calls', email: 'email' } as const;
 const PARTS = { activity: 'Notes and calls', tasks: 'Tasks', showings: 'Showings', saved: 'Saved listings', leads: 'New leads' };
 
 const chip =
@@ -15,11 +16,17 @@ const chip =
 const heading = 'text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400';
 
 /** A task's due day as the agent reads it, and whether it is late. */
-function Due({ task, today }: { task: CrmTask; today: string }) {
+/** A day, or a day and time, as the agent reads it: "Today, 3:30 PM", else "Fri, Dec 4, 3:30 PM". */
+const dayOf = (local: string, now: string) =>
+  local.slice(0, 10) === now.slice(0, 10) ? ['Today', formatClock(local)].filter(Boolean).join(', ') : formatWhen(local);
+
+/** The agent's wall-clock time where the browser is: what "late" and "today" are measured against. */
+const localNow = () => nowIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+function Due({ task, now }: { task: CrmTask; now: string }) {
   if (!task.due) return <span className="text-slate-600 dark:text-slate-400">No due date</span>;
-  const late = isOverdue(task, today);
-  const when =
-    task.due.slice(0, 10) === today ? ['Today', formatClock(task.due)].filter(Boolean).join(', ') : formatWhen(task.due);
+  const late = isOverdue(task, now);
+  const when = dayOf(task.due, now);
   return (
     <span
       data-overdue={late}
@@ -43,10 +50,10 @@ function Entry({ entry }: { entry: BriefEntry }) {
   );
 }
 
-function Showing({ event }: { event: CrmEvent }) {
+function Showing({ event, now }: { event: CrmEvent; now: string }) {
   return (
     <p data-testid="brief-showing" className="text-sm">
-      <span className="font-medium">{formatWhen(event.start)}</span> · {event.address ?? event.title}
+      <span className="font-medium">{dayOf(event.start, now)}</span> · {event.address ?? event.title}
     </p>
   );
 }
@@ -86,9 +93,10 @@ export function ContactBrief({
         {read.error ? <p role="status">{read.error}</p> : <p>Reading the CRM…</p>}
       </section>
     );
-  const { contact, today } = brief;
+  const { contact } = brief;
+  const now = localNow();
   const name = fullName(contact);
-  const overdue = brief.tasks.filter((t) => isOverdue(t, today)).length;
+  const overdue = brief.tasks.filter((t) => isOverdue(t, now)).length;
   const consent = contact.consent;
   // A part the CRM would not give is said once, below, rather than shown as none.
   const missing = new Set(brief.unavailable.map((u) => u.part));
@@ -114,7 +122,7 @@ export function ContactBrief({
           </p>
           <p data-testid="brief-consent" className="text-xs text-slate-600 dark:text-slate-400">
             {consent
-              ? `Agreed to ${consent.channels.join(', ')} on ${new Date(consent.at).toLocaleDateString()} (${consent.source})`
+              ? `Agreed to ${consent.channels.map((c) => CHANNEL_WORDS[c]).join(', ')} on ${new Date(consent.at).toLocaleDateString()} (${consent.source})`
               : 'No consent to texts on record'}
           </p>
         </div>
@@ -159,7 +167,7 @@ export function ContactBrief({
                 <span className="flex flex-col">
                   <span>{task.title}</span>
                   <span className="text-xs">
-                    <Due task={task} today={today} />
+                    <Due task={task} now={now} />
                   </span>
                 </span>
                 <button
@@ -179,7 +187,7 @@ export function ContactBrief({
       </div>
       <div>
         <h3 className={heading}>Next showing</h3>
-        {brief.showings[0] ? <Showing event={brief.showings[0]} /> : none('showings', 'None booked.')}
+        {brief.showings[0] ? <Showing event={brief.showings[0]} now={now} /> : none('showings', 'None booked.')}
       </div>
       <div>
         <h3 className={heading}>Last notes and calls</h3>

@@ -1,23 +1,18 @@
 import { useEffect, useId } from 'react';
-import { dateIn } from '../../shared/agenda';
-import { Agenda, ContactBrief, type CrmTask } from '../../shared/contracts';
+import { ContactBrief, type CrmTask, OpenTasksResponse } from '../../shared/contracts';
 import { formatWhen } from '../../shared/format';
 import { matchTasks } from '../../shared/tasks';
-import { agenda, contactBrief } from '../api/worker';
-import { agendaKey, briefKey } from '../cache/day-cache';
+import { contactBrief, openTasks } from '../api/worker';
+import { briefKey, OPEN_TASKS_KEY } from '../cache/day-cache';
 import { useDayRead } from './useDayRead';
 
-const today = () => dateIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
-
-/** The open tasks to pick from: the contact's, or with no contact, the day's. */
+/** The open tasks to pick from: the contact's, or with no contact named, all the agent's. */
 function useOpenTasks(contactId: string | undefined): { tasks?: CrmTask[]; error?: string } {
   const brief = useDayRead(contactId ? briefKey({ id: contactId }) : undefined, ContactBrief, () =>
     contactBrief(contactId ?? ''),
   );
-  const day = useDayRead(contactId ? undefined : agendaKey(today()), Agenda, () => agenda());
-  if (contactId) return { tasks: brief.data?.value.tasks, error: brief.error };
-  const tasks = day.data?.value.items.flatMap((i) => (i.kind === 'task' ? [i.task] : []));
-  return { tasks, error: day.error };
+  const all = useDayRead(contactId ? undefined : OPEN_TASKS_KEY, OpenTasksResponse, () => openTasks());
+  return contactId ? { tasks: brief.data?.value.tasks, error: brief.error } : { tasks: all.data?.value.tasks, error: all.error };
 }
 
 /**
@@ -27,32 +22,38 @@ function useOpenTasks(contactId: string | undefined): { tasks?: CrmTask[]; error
 export function TaskPick({
   said,
   contactId,
+  awaitingContact,
   value,
   onChange,
 }: {
   said?: string;
   contactId?: string;
+  awaitingContact: boolean;
   value?: string;
   onChange: (task: CrmTask | undefined) => void;
 }) {
   const name = useId();
-  const { tasks, error } = useOpenTasks(contactId);
+  const read = useOpenTasks(contactId);
+  const { tasks, error } = awaitingContact ? { tasks: undefined, error: undefined } : read;
   const matches = tasks ? matchTasks(said, tasks) : [];
   const offered = matches.length ? matches : (tasks ?? []);
   const chosen = offered.find((t) => t.id === value);
   // biome-ignore lint/correctness/useExhaustiveDependencies: decided once the tasks are read; the agent's pick stands after.
   useEffect(() => {
+    if (awaitingContact) return onChange(undefined);
     if (!tasks) return;
     if (chosen) onChange(chosen);
     else if (matches.length === 1) onChange(matches[0]);
     else onChange(undefined);
-  }, [tasks === undefined, contactId]);
+  }, [tasks === undefined, contactId, awaitingContact]);
 
+  if (awaitingContact)
+    return <p className="text-xs text-slate-600 dark:text-slate-400">Their open tasks show once the contact is settled.</p>;
   if (!tasks) return <p className="text-xs text-slate-600 dark:text-slate-400">{error ?? 'Reading the open tasks…'}</p>;
   if (!tasks.length)
     return (
       <p data-testid="task-none" className="text-xs text-slate-600 dark:text-slate-400">
-        No open tasks{contactId ? ' for this contact' : ' due today'}.
+        No open tasks{contactId ? ' for this contact' : ''}.
       </p>
     );
   return (

@@ -73,6 +73,10 @@ export const BriefQuery = DayQuery.extend({
 });
 export type BriefQuery = z.infer<typeof BriefQuery>;
 
+/** The agent's open tasks, any due or none: GET /v1/tasks, what a task said done with nobody named is found among. */
+export const OpenTasksResponse = z.object({ tasks: z.array(CrmTask), provider: z.string() });
+export type OpenTasksResponse = z.infer<typeof OpenTasksResponse>;
+
 /** Who this is, what was last said, what is due and next: GET /v1/contacts/:id/brief. */
 export const ContactBrief = z.object({
   contact: CrmContact,

@@ -94,14 +94,14 @@ export function fubDay(
       const q = query({
         assignedUserId: await myId(),
         isCompleted: 'false',
-        dueEnd: zonedIso(`${addDays(dueBy, 1)}T00:00`, tz),
-        sort: '-dueDate',
+        dueEnd: dueBy && zonedIso(`${addDays(dueBy, 1)}T00:00`, tz),
+        sort: dueBy ? '-dueDate' : '-created',
         limit: PAGE,
       });
       const tasks = (await rows(await get(`/tasks?${q}`), 'tasks', Task))
         .filter((t) => !t.isCompleted && !isCalendarTask(t))
         .map((t) => ({ t, task: toTask(t, tz) }))
-        .filter(({ task }) => !!task.due && task.due.slice(0, 10) <= dueBy);
+        .filter(({ task }) => dueBy === undefined || (!!task.due && task.due.slice(0, 10) <= dueBy));
       const named = await names(tasks.map(({ t }) => t.personId));
       return sortTasks(tasks.map(({ t }) => toTask(t, tz, named)));
     },

@@ -51,6 +51,9 @@ const toEvent = (r: ShowingRow): CrmEvent => {
   };
 };
 
+/** The most open tasks listed when no contact or day narrows them: the newest. */
+const OPEN_TASKS_MAX = 500;
+
 const cut = (text: string) => (text.length > ENTRY_TEXT_MAX ? `${text.slice(0, ENTRY_TEXT_MAX - 1)}…` : text);
 const instant = (ms: number) => new Date(ms).toISOString();
 
@@ -90,12 +93,13 @@ export function localDay(
       });
     },
     async openTasks(filter) {
+      const open = `${TASKS} AND tasks.completed_at IS NULL`;
       const query =
         'contactId' in filter
-          ? db.prepare(`${TASKS} AND tasks.completed_at IS NULL AND tasks.contact_id = ?`).bind(userId, Number(filter.contactId))
-          : db
-              .prepare(`${TASKS} AND tasks.completed_at IS NULL AND tasks.due IS NOT NULL AND substr(tasks.due, 1, 10) <= ?`)
-              .bind(userId, filter.dueBy);
+          ? db.prepare(`${open} AND tasks.contact_id = ?`).bind(userId, Number(filter.contactId))
+          : filter.dueBy
+            ? db.prepare(`${open} AND tasks.due IS NOT NULL AND substr(tasks.due, 1, 10) <= ?`).bind(userId, filter.dueBy)
+            : db.prepare(`${open} ORDER BY tasks.id DESC LIMIT ${OPEN_TASKS_MAX}`).bind(userId);
       const { results } = await query.all<TaskRow>();
       return sortTasks(results.map(toTask));
     },

@@ -151,8 +151,8 @@ export interface CrmProvider {
   // times come and go in the agent's zone (the provider's `tz`).
   /** A contact's notes and calls, newest first, at most `limit`, each text cut to ENTRY_TEXT_MAX. */
   activity(contactId: string, limit: number): Promise<BriefEntry[]>;
-  /** Open tasks: one contact's, or (no contact) every one due on or before `dueBy`. */
-  openTasks(filter: { contactId: string } | { dueBy: string }): Promise<CrmTask[]>;
+  /** Open tasks: one contact's; or the agent's due on or before `dueBy`; or (neither) all the agent's, undated too. */
+  openTasks(filter: { contactId: string } | { dueBy?: string }): Promise<CrmTask[]>;
   /** One task, open or done; undefined when the CRM has no such task. */
   getTask(taskId: string): Promise<CrmTask | undefined>;
   /** Showings and appointments starting on the days `from`..`to` (inclusive), of one contact when given. */

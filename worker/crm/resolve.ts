@@ -19,12 +19,25 @@ async function searchName(crm: CrmProvider, typed: string): Promise<CrmContact[]
   return found.filter((c, i) => found.findIndex((d) => d.id === c.id) === i);
 }
 
+/**
+ * Whether a contact is the person some details describe: the same email, phone (E.164) or name. An
+ * id from a page may be another CRM's, and belong to someone else here.
+ */
+export const samePerson = (c: CrmContact, d: { email?: string; phone?: string; name?: string }) =>
+  (!!d.email && c.email?.toLowerCase() === d.email.toLowerCase()) ||
+  (!!d.phone && c.phone === d.phone) ||
+  (!!d.name && matchByName(d.name, [c]).length === 1);
+
 /** The contacts a reference points at; CRM failures are thrown. */
 async function lookup(crm: CrmProvider, ref: ContactRef): Promise<CrmContact[]> {
   if (ref.contactId) {
     const found = await crm.getContact(ref.contactId);
-    // An id is the CRM's own: the page's id from another CRM finds no one, and its details take over.
-    if (found || !(ref.email || ref.phone || ref.contact)) return found ? [found] : [];
+    const details = { email: ref.email, phone: ref.phone, name: ref.contact };
+    const described = !!(ref.email || ref.phone || ref.contact);
+    // An id is the CRM's own, and counts when nothing else describes them or it is the person described;
+    // the page's id from another CRM finds no one, or someone else, and the details take over.
+    if (found && (!described || samePerson(found, details))) return [found];
+    if (!described) return [];
   }
   for (const probe of [ref.email && { email: ref.email }, ref.phone && { phone: ref.phone }]) {
     if (!probe) continue;

@@ -214,9 +214,10 @@ export function wiseAgentDay(call: Call, tz: string): Pick<CrmProvider, DayReads
       const rows = (await scoped('tasks', TASKS_REFUSED, allTasks())).filter((t) => !isTrue(t.Completed));
       if ('contactId' in filter)
         return sortTasks(rows.filter((t) => t.ContactID === filter.contactId).map((t) => toTask(t, new Map())));
+      const { dueBy } = filter;
       const due = rows.filter((t) => {
         const day = readWall(t.TaskDue)?.wall.slice(0, 10);
-        return !!day && day <= filter.dueBy;
+        return dueBy === undefined || (!!day && day <= dueBy);
       });
       const ids = [...new Set(due.flatMap((t) => (t.ContactID && t.ContactID !== '0' ? [t.ContactID] : [])))];
       const names = await namesOf(ids);

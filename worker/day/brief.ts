@@ -1,10 +1,8 @@
 import { addDays, sortEvents, sortTasks } from '../../shared/agenda';
 import { toE164 } from '../../shared/commands/text';
-import { matchByName } from '../../shared/contacts';
-import type { CrmContact } from '../../shared/contracts';
 import { BRIEF_ENTRIES, type ContactBrief } from '../../shared/contracts';
 import type { CrmProvider } from '../crm/provider';
-import { findTarget } from '../crm/resolve';
+import { findTarget, samePerson } from '../crm/resolve';
 import { ApiError } from '../errors';
 import { readParts } from './parts';
 
@@ -45,12 +43,6 @@ export async function readBrief(crm: CrmProvider, contactId: string, today: stri
 /** What the page showed of a contact, beside its id. */
 export type PageDetails = { email?: string; phone?: string; name?: string };
 
-/** Whether the contact an id found is the person the page shows: the same email, phone or name. */
-const samePerson = (c: CrmContact, d: PageDetails, phone: string | undefined) =>
-  (!!d.email && c.email?.toLowerCase() === d.email.toLowerCase()) ||
-  (!!phone && c.phone === phone) ||
-  (!!d.name && matchByName(d.name, [c]).length === 1);
-
 /**
  * The brief of the contact a page shows. Its id is read at once; it counts only when that contact is
  * the page's person (an id from another CRM may belong to someone else here). Otherwise the page's
@@ -63,7 +55,7 @@ export async function readPageBrief(crm: CrmProvider, id: string, details: PageD
     readBrief(crm, id, today).catch(() => undefined),
     findTarget(crm, { email: details.email, phone, contact: details.name }),
   ]);
-  if (byId && samePerson(byId.contact, details, phone)) return byId;
+  if (byId && samePerson(byId.contact, { ...details, phone })) return byId;
   if (target.status === 'unchecked')
     throw new ApiError(502, 'crm_unavailable', target.message ?? 'Your CRM could not be read right now.');
   const [one] = target.contacts;

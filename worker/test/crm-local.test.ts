@@ -87,3 +87,19 @@ describe('findTarget', () => {
     expect(await findTarget(crm, { contact: '  ' })).toEqual({ query: '', status: 'unchecked', contacts: [] });
   });
 });
+
+describe('a contact id from a page', () => {
+  it('counts only for the person the page describes: another CRM’s id that is someone else here gives way to the details', async () => {
+    const { crm } = await book(['Marguerite', 'Oyelaran'], ['Dana', 'Whitfield']);
+    const [marguerite] = await crm.searchContacts({ text: 'marguerite' });
+    const [dana] = await crm.searchContacts({ text: 'dana' });
+    if (!marguerite || !dana) throw new Error('not stored');
+    const byStrayId = await findTarget(crm, { contactId: marguerite.id, contact: 'Dana Whitfield' });
+    expect(byStrayId).toMatchObject({ status: 'one', contacts: [{ id: dana.id }] });
+    expect(await findTarget(crm, { contactId: marguerite.id })).toMatchObject({
+      status: 'one',
+      contacts: [{ id: marguerite.id }],
+    });
+    expect(await findTarget(crm, { contactId: dana.id, contact: 'Dana' })).toMatchObject({ contacts: [{ id: dana.id }] });
+  });
+});
