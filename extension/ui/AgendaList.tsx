@@ -38,7 +38,7 @@ function lineOf(item: AgendaItem): {
     const { event } = item;
     return {
       id: `showing:${event.id}`,
-      title: event.address ? `Showing · ${event.address}` : event.title,
+      title: event.address ?? event.title,
       why: `Showing · ${formatClock(event.start)}`,
       who: event.contactName,
       contactId: event.contactId,
@@ -105,13 +105,13 @@ export function AgendaList({ date, actions }: { date?: string; actions: ContactA
                     <button
                       type="button"
                       onClick={() => setOpen(line.contactId)}
-                      className="truncate text-left font-medium hover:underline"
+                      className="text-left font-medium hover:underline"
                       aria-label={`${line.title}${line.who ? ` — ${line.who}` : ''}: open the brief`}
                     >
                       {line.title}
                     </button>
                   ) : (
-                    <span className="truncate font-medium">{line.title}</span>
+                    <span className="font-medium">{line.title}</span>
                   )}
                   <span className={line.late ? 'text-xs font-medium text-red-700 dark:text-red-400' : muted}>
                     {line.why}

@@ -67,11 +67,14 @@ export function ContactBrief({
   briefRef,
   known,
   actions,
+  compact = false,
 }: {
   briefRef: BriefRef;
   /** The contact as a search already found them: shown while the brief is read, or if it cannot be. */
   known?: CrmContact;
   actions: ContactActions;
+  /** Under a view that already shows the name and the quick actions (the palette's). */
+  compact?: boolean;
 }) {
   const read = useDayRead(briefKey(briefRef), Brief, () => contactBrief(briefRef.id, briefRef.page));
   const brief = read.data?.value;
@@ -112,9 +115,11 @@ export function ContactBrief({
     >
       <header className="flex items-start justify-between gap-2">
         <div>
-          <h2 data-testid="brief-name" className="text-base font-semibold">
-            {name}
-          </h2>
+          {!compact && (
+            <h2 data-testid="brief-name" className="text-base font-semibold">
+              {name}
+            </h2>
+          )}
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {[formatPhone(contact.phone), contact.email, contact.source && `Source: ${contact.source}`]
               .filter(Boolean)
@@ -126,7 +131,7 @@ export function ContactBrief({
               : 'No consent to texts on record'}
           </p>
         </div>
-        {contact.url && (
+        {contact.url && !compact && (
           <a
             href={contact.url}
             target="_blank"
@@ -137,19 +142,21 @@ export function ContactBrief({
           </a>
         )}
       </header>
-      <div className="flex flex-wrap gap-1">
-        {NEXT_STEPS.map(([label, say]) => (
-          <button
-            key={label}
-            type="button"
-            aria-label={`${label}: ${name}`}
-            onClick={() => actions.say(say(name))}
-            className={chip}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      {!compact && (
+        <div className="flex flex-wrap gap-1">
+          {NEXT_STEPS.map(([label, say]) => (
+            <button
+              key={label}
+              type="button"
+              aria-label={`${label}: ${name}`}
+              onClick={() => actions.say(say(name))}
+              className={chip}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
       {(read.error || read.data?.stale) && (
         <p data-testid="brief-stale" className="text-xs text-amber-700 dark:text-amber-300">
           {read.error ? `Saved ${timeAgo(read.data?.fetchedAt ?? 0)}; ${read.error}` : 'Updating…'}

@@ -351,13 +351,10 @@ function ContactActions({
     <section data-testid="palette-contact" className="flex flex-col gap-2 p-2">
       <header>
         <h2 className="text-[16px] font-semibold">{name}</h2>
-        <p className="text-[12px] text-slate-600 dark:text-slate-400">
-          {[contact.phone, contact.email].filter(Boolean).join(' · ')}
-        </p>
       </header>
       <QuickActions items={items} />
       <Suspense fallback={null}>
-        <ContactBrief briefRef={{ id: contact.id }} actions={{ say: start, propose: onPropose }} />
+        <ContactBrief briefRef={{ id: contact.id }} actions={{ say: start, propose: onPropose }} compact />
       </Suspense>
     </section>
   );

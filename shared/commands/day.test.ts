@@ -39,6 +39,10 @@ describe('a task marked done', () => {
     ["mark Maria's disclosure task as complete", undefined, { contact: 'Maria', task: 'disclosure' }],
     ['cross the appraisal off my list', undefined, { task: 'appraisal' }],
     ['done with the inspection for the Lees', undefined, { contact: 'Lee', task: 'inspection' }],
+    // A thing agents keep as a task, with no one named: the card looks among all open tasks.
+    ['done with the staging call', undefined, { task: 'staging call' }],
+    ['completed the counteroffer call', undefined, { task: 'counteroffer call' }],
+    ['finished the CMA', undefined, { task: 'CMA' }],
   ])('%s', (text, page, params) => {
     const command = read(text, page);
     expect(command).toMatchObject({ intent: 'complete_task' });

@@ -44,6 +44,9 @@ const POINTING = new RegExp(String.raw`${CONTACT_WORDS.source}|\b(?:his|their)\b
 /** Words after which a lowercase word is a person: "the follow-up for maria", "calling jo back". */
 const BEFORE_NAME = /^(?:for|with|to|from|call|calling|email|emailing|text|texting|meet|meeting|ping|see|visit)$/i;
 const TASK_NOUN = /\b(?:task|to-?do|reminder)s?\b/i;
+/** What agents keep as tasks, said last: "done with the staging call", "finished the CMA". */
+const TASK_THING =
+  /\b(?:call|follow-?up|email|text|paperwork|docs|documents|packet|disclosures?|cma|appraisal|inspection|review|counter-?offer|contract|agreement)s?$/i;
 /** Words about the task rather than naming it: "the … task", "my to-do", a dangling "for". */
 const FILLER =
   /^(?:the|my|a|an|that|this|our|task|to-?do|reminder)s?\s+|\s+(?:task|to-?do|reminder|item|for|with|to|from|of)s?$|^(?:task|to-?do|reminder|item)s?$/i;
@@ -116,6 +119,6 @@ export const completeTask: Rule = (s) => {
   if (runOn) confidence = 0.45;
   else if (!task) confidence = saysTask && target ? 0.8 : 0.45;
   else if (shape.command) confidence = target ? 0.9 : 0.8;
-  else confidence = target ? 0.85 : saysTask ? 0.8 : 0.45;
+  else confidence = target ? 0.85 : saysTask ? 0.8 : TASK_THING.test(task) ? 0.75 : 0.45;
   return { intent: 'complete_task', confidence, params };
 };
