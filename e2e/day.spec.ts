@@ -73,3 +73,41 @@ test('a contact page of another CRM shows the brief of the same person here; Don
   await expect(day.getByTestId('agenda-item')).toHaveCount(0);
   await expect(day).toContainText('Nothing due');
 });
+
+test('a task said done with nobody named is found among all open tasks; Done in a found contact’s brief comes back to it; a time passed is late', async ({
+  panel,
+  worker,
+}) => {
+  const crm = localCrm(worker.url);
+  const added = await crm.execute(write('add_lead', { firstName: 'Priyanka', lastName: 'Raman', phone: '+15125550871' }));
+  const contactId = added.status === 'done' ? added.crmId : '';
+  await crm.execute(write('create_task', { contactId, title: 'Think about a closing gift' }));
+  await crm.execute(write('create_task', { contactId, title: 'Pick up the disclosure packet', due: localDay(5) }));
+  await crm.execute(write('create_task', { contactId, title: 'Text the lender first thing', due: `${localDay(0)}T00:01` }));
+
+  const side = await panel();
+  const box = side.getByTestId('command-input');
+  await box.fill('mark the closing gift task done');
+  await box.press('Enter');
+  const card = side.getByTestId('confirm-card');
+  await expect(card.getByRole('radio', { name: /Think about a closing gift/ })).toBeChecked();
+  await expect(card.getByRole('radio')).toHaveCount(1);
+  await confirmAndLand(side, card);
+
+  await box.fill('who is Priyanka Raman');
+  await box.press('Enter');
+  const brief = side.getByTestId('contact-brief');
+  await expect(brief.getByTestId('brief-task')).toHaveText([
+    /Text the lender first thing.*Overdue · Today, 12:01 AM/,
+    /Pick up the disclosure packet/,
+  ]);
+  await brief.getByRole('button', { name: 'Done: Pick up the disclosure packet' }).click();
+  await confirmAndLand(side, card);
+  // Back on her brief, read again once the write landed.
+  await expect(brief.getByTestId('brief-task')).toHaveText([/Text the lender first thing/]);
+  const done = (await crm.activity()).filter((e) => e.intent === 'complete_task' && e.contactId === contactId);
+  expect(done.map((e) => e.summary).sort()).toEqual([
+    'Done: “Pick up the disclosure packet”',
+    'Done: “Think about a closing gift”',
+  ]);
+});
