@@ -94,6 +94,15 @@ test('a task said done with nobody named is found among all open tasks; Done in 
   await expect(card.getByRole('radio')).toHaveCount(1);
   await confirmAndLand(side, card);
 
+  // A name no one has: no lead to add for a task, and every open task offered to pick from.
+  await box.fill('done with the Quimby call');
+  await box.press('Enter');
+  await expect(card.getByTestId('contact-none')).toContainText('No “Quimby” in your CRM.');
+  await expect(card.getByLabel('Add them as a new lead first')).toHaveCount(0);
+  await expect(card.getByTestId('task-pick')).toContainText('No open task matches “call”: pick one');
+  await expect(card.getByRole('radio', { name: /Pick up the disclosure packet/ })).toBeVisible();
+  await card.getByRole('button', { name: /Cancel/ }).click();
+
   await box.fill('who is Priyanka Raman');
   await box.press('Enter');
   const brief = side.getByTestId('contact-brief');

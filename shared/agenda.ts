@@ -31,10 +31,14 @@ export function nowIn(tz: string, at: Date = new Date()): string {
 export const isOverdue = (task: Pick<CrmTask, 'due'>, now: string) =>
   !!task.due && (task.due.includes('T') ? task.due < now.slice(0, 16) : task.due < now.slice(0, 10));
 
-/** Undated tasks sort after every dated one. */
-const dueKey = (task: Pick<CrmTask, 'due'>) => task.due ?? '9999-12-31T99:99';
+/**
+ * A day's tasks with a time come before its tasks with none (a 9:00 AM task already past is more
+ * late than one due by the end of today); undated tasks after every dated one.
+ */
+const dueKey = (task: Pick<CrmTask, 'due'>) =>
+  task.due ? (task.due.includes('T') ? task.due : `${task.due}T99:99`) : '9999-12-31T99:99';
 
-/** Open tasks: the most overdue first, then by due day and time, undated last. */
+/** Open tasks: the most overdue first, then by due day and time (a day's untimed tasks last), undated last. */
 export const sortTasks = <T extends Pick<CrmTask, 'due' | 'title'>>(tasks: T[]): T[] =>
   [...tasks].sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.title.localeCompare(b.title));
 

@@ -5,7 +5,7 @@ import { formatClock, formatWhen, fullName } from '../../shared/format';
 import { agenda } from '../api/worker';
 import { agendaKey } from '../cache/day-cache';
 import { ContactBrief } from './ContactBrief';
-import { timeAgo } from './describe';
+import { localNow, timeAgo } from './describe';
 import { type ContactActions, completeProposal } from './next-steps';
 import { useDayRead } from './useDayRead';
 
@@ -13,8 +13,15 @@ const chip =
   'rounded-full border border-brand-600 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-slate-800';
 const muted = 'text-xs text-slate-600 dark:text-slate-400';
 
+/** When a late task was due: its time if that was today ("8:15 AM"), else its day. */
+const wasDue = (due: string, now: string) =>
+  due.slice(0, 10) === now.slice(0, 10) ? (formatClock(due) ?? 'today') : (formatWhen(due) ?? due);
+
 /** One line of the day: what it is, whose, and why it is on the list. */
-function lineOf(item: AgendaItem): {
+function lineOf(
+  item: AgendaItem,
+  now: string,
+): {
   id: string;
   title: string;
   why: string;
@@ -28,7 +35,7 @@ function lineOf(item: AgendaItem): {
     return {
       id: `task:${task.id}`,
       title: task.title,
-      why: item.overdue ? `Overdue · was due ${formatWhen(task.due)}` : `Task · ${due}`,
+      why: item.overdue && task.due ? `Overdue · was due ${wasDue(task.due, now)}` : `Task · ${due}`,
       who: task.contactName,
       contactId: task.contactId,
       late: item.overdue,
@@ -61,6 +68,7 @@ export function AgendaList({ date, actions }: { date?: string; actions: ContactA
   const read = useDayRead(agendaKey(day), Agenda, () => agenda(day));
   const [open, setOpen] = useState<string>();
   const value = read.data?.value;
+  const now = localNow();
   if (open)
     return (
       <section className="flex flex-col gap-2">
@@ -92,7 +100,7 @@ export function AgendaList({ date, actions }: { date?: string; actions: ContactA
       {value && value.items.length > 0 && (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 dark:divide-slate-900 dark:border-slate-800">
           {value.items.map((item) => {
-            const line = lineOf(item);
+            const line = lineOf(item, now);
             return (
               <li
                 key={line.id}

@@ -95,7 +95,8 @@ function blocker(
   if (NEEDS_CONTACT.includes(intent) && !name && !contact.fixedId) return { message: 'Say who this is for.' };
   if (name && contact.status === 'many' && !contact.chosen)
     return { message: `Several contacts match “${name}”: pick one.`, inField: true };
-  if (name && contact.status === 'none' && !contact.addNew)
+  // A task already has its contact: a name that finds no one narrows nothing (all open tasks are offered).
+  if (name && contact.status === 'none' && !contact.addNew && intent !== 'complete_task')
     return { message: `“${name}” is not in your CRM: add them as a new lead first, or change the name.`, inField: true };
   // The task list says itself what is missing (reading, none open, pick one): the card does not repeat it.
   if (intent === 'complete_task' && !task) return { message: 'Pick the task that is done.', inField: true };
@@ -240,6 +241,7 @@ export function ConfirmCard({
       why={remembered}
       shown={shown}
       required={NEEDS_CONTACT.includes(intent)}
+      canAdd={intent !== 'complete_task'}
     />
   );
   return (
@@ -317,8 +319,8 @@ export function ConfirmCard({
           <TaskPick
             said={typeof params.task === 'string' ? params.task : undefined}
             contactId={contact.chosen?.id ?? contact.fixedId}
-            // A contact named but not yet settled (several match, or none): their tasks, not everyone's, once picked.
-            awaitingContact={!!contact.name.trim() && !contact.chosen && !contact.fixedId}
+            // Several contacts match, or the CRM is still asked: their tasks, not everyone's, once settled.
+            awaitingContact={(contact.status === 'many' && !contact.chosen) || contact.status === 'checking'}
             value={task?.id ?? (typeof params.taskId === 'string' ? params.taskId : undefined)}
             onChange={setTask}
           />

@@ -1,9 +1,9 @@
-import { isOverdue, nowIn } from '../../shared/agenda';
+import { isOverdue } from '../../shared/agenda';
 import { ContactBrief as Brief, type BriefEntry, type CrmContact, type CrmEvent, type CrmTask } from '../../shared/contracts';
-import { formatClock, formatFacts, formatPhone, formatPrice, formatWhen, fullName } from '../../shared/format';
+import { formatFacts, formatPhone, formatPrice, fullName } from '../../shared/format';
 import { contactBrief } from '../api/worker';
 import { type BriefRef, briefKey } from '../cache/day-cache';
-import { timeAgo } from './describe';
+import { dayOf, localNow, timeAgo } from './describe';
 import { type ContactActions, completeProposal, NEXT_STEPS } from './next-steps';
 import { useDayRead } from './useDayRead';
 
@@ -16,13 +16,6 @@ const chip =
 const heading = 'text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400';
 
 /** A task's due day as the agent reads it, and whether it is late. */
-/** A day, or a day and time, as the agent reads it: "Today, 3:30 PM", else "Fri, Dec 4, 3:30 PM". */
-const dayOf = (local: string, now: string) =>
-  local.slice(0, 10) === now.slice(0, 10) ? ['Today', formatClock(local)].filter(Boolean).join(', ') : formatWhen(local);
-
-/** The agent's wall-clock time where the browser is: what "late" and "today" are measured against. */
-const localNow = () => nowIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
-
 function Due({ task, now }: { task: CrmTask; now: string }) {
   if (!task.due) return <span className="text-slate-600 dark:text-slate-400">No due date</span>;
   const late = isOverdue(task, now);

@@ -65,6 +65,7 @@ export function ContactField({
   why,
   required,
   shown,
+  canAdd = true,
 }: {
   /** The contact open in the tab, whose details fill a new lead of the same name. */
   shown?: PageContact;
@@ -74,6 +75,8 @@ export function ContactField({
   /** Why a remembered contact was meant ("added 2 min ago"). */
   why?: (ref: Reference) => string | undefined;
   required: boolean;
+  /** Whether a new lead may be added first for a name not in the CRM (not for a task, which has its contact). */
+  canAdd?: boolean;
 }) {
   const id = useId();
   const typed = useRef(false);
@@ -172,15 +175,17 @@ export function ContactField({
       {value.status === 'none' && value.name.trim() && (
         <div data-testid="contact-none" className="flex flex-col gap-1">
           <p className="text-amber-800 dark:text-amber-300">No “{value.name.trim()}” in your CRM.</p>
-          <label className="flex items-center gap-2 text-slate-800 dark:text-slate-200">
-            <input
-              type="checkbox"
-              name="add-new-lead"
-              checked={!!value.addNew}
-              onChange={(e) => set({ addNew: e.target.checked ? newLeadFrom(value.name, shown) : undefined })}
-            />
-            Add them as a new lead first
-          </label>
+          {canAdd && (
+            <label className="flex items-center gap-2 text-slate-800 dark:text-slate-200">
+              <input
+                type="checkbox"
+                name="add-new-lead"
+                checked={!!value.addNew}
+                onChange={(e) => set({ addNew: e.target.checked ? newLeadFrom(value.name, shown) : undefined })}
+              />
+              Add them as a new lead first
+            </label>
+          )}
           {value.addNew && (
             <div data-testid="new-lead" className="grid grid-cols-2 gap-1">
               {(

@@ -56,7 +56,11 @@ export function OutboxRows({ entries, onRetry }: { entries: OutboxEntry[]; onRet
               {e.result?.summary ?? `${INTENT_LABELS[e.command.intent]}: ${summarize(e.command).join(' · ')}`}
             </span>
             <span className={`shrink-0 text-xs ${STATES[e.state].tone}`} data-testid="outbox-state">
-              {queued(e) ? 'Queued' : STATES[e.state].label}
+              {queued(e)
+                ? 'Queued'
+                : e.state === 'duplicate' && e.command.intent === 'complete_task'
+                  ? 'Already done'
+                  : STATES[e.state].label}
             </span>
           </div>
           {note(e) && (

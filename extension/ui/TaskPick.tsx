@@ -15,6 +15,9 @@ function useOpenTasks(contactId: string | undefined): { tasks?: CrmTask[]; error
   return contactId ? { tasks: brief.data?.value.tasks, error: brief.error } : { tasks: all.data?.value.tasks, error: all.error };
 }
 
+/** The most tasks a card lists to pick from. */
+const PICK_MAX = 8;
+
 /**
  * Which open task is done. The agent's words pick it when they fit exactly one; several, or none,
  * list the candidates (or every open task) to pick from. Nothing is picked for the agent otherwise.
@@ -36,8 +39,12 @@ export function TaskPick({
   const read = useOpenTasks(contactId);
   const { tasks, error } = awaitingContact ? { tasks: undefined, error: undefined } : read;
   const matches = tasks ? matchTasks(said, tasks) : [];
-  const offered = matches.length ? matches : (tasks ?? []);
-  const chosen = offered.find((t) => t.id === value);
+  const pool = matches.length ? matches : (tasks ?? []);
+  // The task already picked (Done on it, or by the agent) stays on the list whatever the words say.
+  const chosen = tasks?.find((t) => t.id === value);
+  // A long list is no pick: the soonest due are offered, and the agent narrows by name or words.
+  const offered = [...(chosen ? [chosen] : []), ...pool.filter((t) => t !== chosen)].slice(0, PICK_MAX);
+  const more = pool.length + (chosen && !pool.includes(chosen) ? 1 : 0) - offered.length;
   // biome-ignore lint/correctness/useExhaustiveDependencies: decided once the tasks are read; the agent's pick stands after.
   useEffect(() => {
     if (awaitingContact) return onChange(undefined);
@@ -87,6 +94,11 @@ export function TaskPick({
           </span>
         </label>
       ))}
+      {more > 0 && (
+        <p data-testid="task-more" className="text-xs text-slate-600 dark:text-slate-400">
+          {more} more not shown: name the contact, or say more of the task’s words.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
+import { nowIn } from '../../shared/agenda';
 import type { ParsedCommand } from '../../shared/contracts';
-import { formatPrice, formatWhen, fullName } from '../../shared/format';
+import { formatClock, formatPrice, formatWhen, fullName } from '../../shared/format';
 
 export const INTENT_LABELS: Record<ParsedCommand['intent'], string> = {
   add_lead: 'Add lead',
@@ -108,3 +109,10 @@ export function timeAgo(at: number, now = Date.now()): string {
   const days = Math.floor(hours / 24);
   return `${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
+
+/** The agent's wall-clock time where the browser is: what "late" and "today" are measured against. */
+export const localNow = () => nowIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+/** A day, or a day and time, as the agent reads it: "Today, 3:30 PM", else "Fri, Dec 4, 3:30 PM". */
+export const dayOf = (local: string, now: string) =>
+  local.slice(0, 10) === now.slice(0, 10) ? ['Today', formatClock(local)].filter(Boolean).join(', ') : formatWhen(local);

@@ -43,6 +43,7 @@ describe('a task marked done', () => {
     ['done with the staging call', undefined, { task: 'staging call' }],
     ['completed the counteroffer call', undefined, { task: 'counteroffer call' }],
     ['finished the CMA', undefined, { task: 'CMA' }],
+    ['mark the HOA task done for Rosalind', undefined, { contact: 'Rosalind', task: 'HOA' }],
   ])('%s', (text, page, params) => {
     const command = read(text, page);
     expect(command).toMatchObject({ intent: 'complete_task' });

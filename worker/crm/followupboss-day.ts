@@ -31,7 +31,9 @@ export type FubCall = (method: string, path: string, body?: unknown) => Promise<
 /** FUB's largest page. */
 const PAGE = 100;
 /** How many of the newest leads are checked for a note or a call: two calls each, made at once. */
-const NEW_LEADS_CHECKED = 10;
+const NEW_LEADS_CHECKED = 20;
+/** How many pages of open tasks are read when nothing narrows them (500 tasks). */
+const ALL_TASK_PAGES = 5;
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(
@@ -90,15 +92,27 @@ export function fubDay(
         return sortTasks(tasks.filter((t) => !t.isCompleted && !isCalendarTask(t)).map((t) => toTask(t, tz)));
       }
       const { dueBy } = filter;
+      const me = await myId();
       // Due before the agent's next midnight; the latest due first, so a long overdue pile cannot crowd out today.
-      const q = query({
-        assignedUserId: await myId(),
-        isCompleted: 'false',
-        dueEnd: dueBy && zonedIso(`${addDays(dueBy, 1)}T00:00`, tz),
-        sort: dueBy ? '-dueDate' : '-created',
-        limit: PAGE,
-      });
-      const tasks = (await rows(await get(`/tasks?${q}`), 'tasks', Task))
+      const page = async (offset: number) =>
+        rows(
+          await get(
+            `/tasks?${query({
+              assignedUserId: me,
+              isCompleted: 'false',
+              dueEnd: dueBy && zonedIso(`${addDays(dueBy, 1)}T00:00`, tz),
+              sort: dueBy ? '-dueDate' : '-created',
+              limit: PAGE,
+              offset: offset || undefined,
+            })}`,
+          ),
+          'tasks',
+          Task,
+        );
+      // All of them (a task said done with nobody named is looked for among them): page on, to a bound.
+      const found = await page(0);
+      for (let n = 1; !dueBy && found.length === n * PAGE && n < ALL_TASK_PAGES; n++) found.push(...(await page(n * PAGE)));
+      const tasks = found
         .filter((t) => !t.isCompleted && !isCalendarTask(t))
         .map((t) => ({ t, task: toTask(t, tz) }))
         .filter(({ task }) => dueBy === undefined || (!!task.due && task.due.slice(0, 10) <= dueBy));

@@ -484,6 +484,30 @@ describe('Follow Up Boss for the agent’s day', () => {
     expect(byDay?.query).toMatchObject({ assignedUserId: '1', isCompleted: 'false', dueEnd: '2026-01-13T00:00:00-06:00' });
   });
 
+  it('reads all the agent’s open tasks, undated and future too, past FUB’s first page', async () => {
+    const {
+      people: [rosalind],
+    } = await seedFollowUpBoss(env.TEST_FUB_URL, {
+      people: [{ firstName: 'Rosalind', lastName: `Vance-${crypto.randomUUID()}` }],
+    });
+    const personId = rosalind?.id ?? 0;
+    await seedFollowUpBoss(env.TEST_FUB_URL, {
+      tasks: [
+        { personId, name: 'Renew the lockbox code', type: 'Follow Up', created: '2026-01-01T10:00:00Z' },
+        ...Array.from({ length: 104 }, (_, i) => ({
+          personId,
+          name: `Filler task ${i}`,
+          type: 'Follow Up',
+          dueDate: '2026-03-01',
+          created: '2026-01-05T10:00:00Z',
+        })),
+      ],
+    });
+    const all = mine(await crm().openTasks({}), personId);
+    expect(all).toHaveLength(105);
+    expect(all.map((t) => t.title)).toContain('Renew the lockbox code');
+  });
+
   it('takes the day FUB names over an instant that falls on another day in the agent’s zone', async () => {
     const {
       people: [lee],
@@ -598,7 +622,7 @@ describe('Follow Up Boss for the agent’s day', () => {
     expect(leads.some((l) => l.contact.id === String(older?.id))).toBe(false);
     const sent = await control.requests();
     expect(sent.filter((r) => r.path === '/v1/people').map((r) => r.query)).toEqual([
-      { createdAfter: '2098-01-01T06:00:00.000Z', sort: '-created', limit: '10' },
+      { createdAfter: '2098-01-01T06:00:00.000Z', sort: '-created', limit: '20' },
     ]);
     expect(sent.filter((r) => r.path === '/v1/notes' || r.path === '/v1/calls')).toHaveLength(8);
   });

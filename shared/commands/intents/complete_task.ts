@@ -103,7 +103,10 @@ function taskWords(rest: string): string {
  * card among the open tasks of the contact (or of the day, with no one named).
  */
 export const completeTask: Rule = (s) => {
-  const text = s.text.replace(/[.!]+$/, '');
+  // "mark the HOA task done for Rosalind" is "mark the HOA task for Rosalind done".
+  const text = s.text
+    .replace(/[.!]+$/, '')
+    .replace(new RegExp(String.raw`^(mark\s+.+?)\s+((?:as\s+)?(?:${DONE}|off))\s+((?:for|with)\s+.+)$`, 'i'), '$1 $3 $2');
   const shape = SHAPES.map(({ re, command }) => ({ m: re.exec(text), command })).find(({ m }) => m?.[1]);
   if (!shape?.m?.[1]) return undefined;
   const said = trimText(shape.m[1]);
