@@ -16,12 +16,22 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The agent's wall-clock time (YYYY-MM-DDTHH:mm) in `tz` at `at`. */
-export function nowIn(tz: string, at: Date = new Date()): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    at,
+/** Wall-clock time (YYYY-MM-DDTHH:mm) in `tz` at `at`: the agent's now, or a CRM's instant as the agent reads it. */
+export function wallTimeIn(tz: string, at: Date = new Date()): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
   );
-  return `${dateIn(tz, at)}T${time}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 /**

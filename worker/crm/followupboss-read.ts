@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wallTimeIn } from '../../shared/agenda';
 import {
   type BriefEntry,
   CallOutcome,
@@ -124,24 +125,6 @@ export const toContact = (p: Person): CrmContact => ({
   ...(p.source && { source: p.source }),
 });
 
-/** An instant as the agent's local "YYYY-MM-DDTHH:mm" in `tz`. */
-export function localDateTime(instant: string, tz: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: tz,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
 /** Task types that are on the calendar: read as showings when they have a time, not as tasks. */
 const CALENDAR_TYPES = ['Showing', 'Appointment', 'Open House'];
 export const SHOWING_TYPES = CALENDAR_TYPES.join(',');
@@ -153,7 +136,7 @@ export const isCalendarTask = (t: Task) => !!t.dueDateTime && CALENDAR_TYPES.inc
  */
 function dueOf(t: Task, tz: string): string | undefined {
   const day = t.dueDate?.slice(0, 10);
-  const local = t.dueDateTime && localDateTime(t.dueDateTime, tz);
+  const local = t.dueDateTime && wallTimeIn(tz, new Date(t.dueDateTime));
   return local && (!day || local.startsWith(day)) ? local : day;
 }
 
@@ -175,8 +158,8 @@ export function appointmentEvent(a: z.output<typeof Appointment>, tz: string): C
   return {
     id: `appointment:${a.id}`,
     title: a.title ?? a.location ?? 'Appointment',
-    start: localDateTime(a.start, tz),
-    ...(a.end && { end: localDateTime(a.end, tz) }),
+    start: wallTimeIn(tz, new Date(a.start)),
+    ...(a.end && { end: wallTimeIn(tz, new Date(a.end)) }),
     ...(a.location && { address: a.location }),
     ...(invitee?.personId !== undefined && { contactId: String(invitee.personId) }),
     ...(invitee?.name && { contactName: invitee.name }),
@@ -190,7 +173,7 @@ export function taskEvent(t: Task & { dueDateTime: string }, tz: string, names: 
   return {
     id: `task:${t.id}`,
     title: t.name,
-    start: localDateTime(t.dueDateTime, tz),
+    start: wallTimeIn(tz, new Date(t.dueDateTime)),
     ...(address && { address }),
     ...(t.personId !== undefined && t.personId > 0 && { contactId: String(t.personId) }),
     ...(contactName && { contactName }),

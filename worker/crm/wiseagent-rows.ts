@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wallTimeIn } from '../../shared/agenda';
 import { Consent, type CrmContact } from '../../shared/contracts';
 import { zonedIso } from './zoned';
 
@@ -107,27 +108,9 @@ export const ARIZONA = 'America/Phoenix';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** An instant as wall time (YYYY-MM-DDTHH:mm) in `tz`. */
-export function wallIn(tz: string, at: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
 /** Wall time in one zone as wall time in another. */
 export const rezone = (local: string, from: string, to: string) =>
-  from === to ? local : wallIn(to, new Date(zonedIso(local, from)));
+  from === to ? local : wallTimeIn(to, new Date(zonedIso(local, from)));
 
 /**
  * Wise Agent's ways of writing a time — "5/14/2024 10:00:00 AM", "2024-05-14 10:00", "2024-05-14" —
