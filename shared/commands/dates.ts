@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { wallTimeIn } from '../agenda';
 import { squeeze } from './text';
 
 /**
@@ -18,20 +19,7 @@ export function localNow(now: string, tz: string): LocalNow {
   }
   const instant = new Date(now);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`now is not a date: ${now}`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  return { date: new Date(Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute)) };
+  return localNow(wallTimeIn(tz, instant), tz);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
