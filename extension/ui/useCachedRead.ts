@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { MlsListing } from '../../shared/contracts';
 import { type Cause, explain } from '../api/explain';
@@ -13,6 +13,28 @@ export type CachedRead<T> = {
   offline?: boolean;
 };
 
+type ReadState<V> = CachedRead<V> & { key?: string; cause?: Cause };
+
+/**
+ * What a cached read keeps between renders: its state, and its round — a read that failed for an
+ * outage or a pause is made again (a new round) once that has passed. `shown(key)` is what the
+ * component sees: this key's state, offline when the server cannot be reached.
+ */
+export function useReadRounds<V>() {
+  const [state, setState] = useState<ReadState<V>>({ loading: true });
+  const [round, setRound] = useState(0);
+  const connected = useConnectionState();
+  usePassing((cause) => {
+    if (state.error && state.cause === cause) setRound((r) => r + 1);
+  });
+  const again = useCallback(() => setRound((r) => r + 1), []);
+  const shown = (key: string | undefined): CachedRead<V> => {
+    const offline = connected?.online === false;
+    return state.key === key ? { data: state.data, error: state.error, loading: state.loading, offline } : { loading: true };
+  };
+  return { setState, round, again, shown };
+}
+
 /**
  * An MLS read through the IndexedDB cache: cached at once, fresh when it arrives, stale if offline.
  * A read that failed for an outage or a pause is made again once it has passed. `unsaved` is what
@@ -26,12 +48,7 @@ export function useCachedRead<T extends z.ZodType>(
   listingsOf: (value: z.infer<T>) => MlsListing[],
   unsaved?: string,
 ): CachedRead<z.infer<T>> {
-  const [state, setState] = useState<CachedRead<z.infer<T>> & { key?: string; cause?: Cause }>({ loading: true });
-  const [round, setRound] = useState(0);
-  const connected = useConnectionState();
-  usePassing((cause) => {
-    if (state.error && state.cause === cause) setRound((r) => r + 1);
-  });
+  const { setState, round, shown } = useReadRounds<z.infer<T>>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the request; fetcher and schema follow it, and a new round asks again.
   useEffect(() => {
     if (!key) return;
@@ -48,6 +65,5 @@ export function useCachedRead<T extends z.ZodType>(
       live = false;
     };
   }, [key, round]);
-  const offline = connected?.online === false;
-  return state.key === key ? { data: state.data, error: state.error, loading: state.loading, offline } : { loading: true };
+  return shown(key);
 }

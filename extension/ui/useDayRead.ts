@@ -1,13 +1,12 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { z } from 'zod';
-import { type Cause, explain } from '../api/explain';
+import { explain } from '../api/explain';
 import { watchSessionChanges } from '../api/session-changes';
 import { DAY_MAX_AGE, forgetDays, watchDayChanges } from '../cache/day-cache';
 import { localCacheUsable } from '../cache/keeper';
 import { read, swr, write } from '../cache/mls-cache';
-import type { CachedRead } from './useCachedRead';
-import { useConnectionState, usePassing } from './useConnection';
+import { type CachedRead, useReadRounds } from './useCachedRead';
 
 const none = () => [];
 
@@ -22,14 +21,9 @@ export function useDayRead<T extends z.ZodType>(
   schema: T,
   fetcher: () => Promise<z.infer<T>>,
 ): CachedRead<z.infer<T>> {
-  const [state, setState] = useState<CachedRead<z.infer<T>> & { key?: string; cause?: Cause }>({ loading: true });
-  const [round, setRound] = useState(0);
-  const connected = useConnectionState();
-  usePassing((cause) => {
-    if (state.error && state.cause === cause) setRound((r) => r + 1);
-  });
+  const { setState, round, again, shown } = useReadRounds<z.infer<T>>();
   // A sign-in or sign-out changes whose CRM this is: nothing kept from before is shown, and it is read again.
-  useEffect(() => watchSessionChanges(() => void forgetDays().finally(() => setRound((r) => r + 1))), []);
+  useEffect(() => watchSessionChanges(() => void forgetDays().finally(again)), [again]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the read; the fetcher and schema follow it, and a new round reads again.
   useEffect(() => {
     if (!key) return;
@@ -43,7 +37,7 @@ export function useDayRead<T extends z.ZodType>(
     if (!localCacheUsable()) {
       swr(key, schema, DAY_MAX_AGE, fetcher, none, (data) => live && setState({ key, data, loading: false })).catch(failed);
       // A write that landed made the kept brief old (in the background's database): read it again.
-      const unwatch = watchDayChanges(() => setRound((r) => r + 1));
+      const unwatch = watchDayChanges(again);
       return () => {
         live = false;
         unwatch();
@@ -79,6 +73,5 @@ export function useDayRead<T extends z.ZodType>(
       watch.unsubscribe();
     };
   }, [key, round]);
-  const offline = connected?.online === false;
-  return state.key === key ? { data: state.data, error: state.error, loading: state.loading, offline } : { loading: true };
+  return shown(key);
 }
