@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type PageContext, ParsedCommand, type Recent } from '../contracts';
+import { at, contactPage, listingPage } from '../testing/pages';
 import { teamScorer } from '../testing/team-scorer';
 import { parse, parseCommand } from '.';
 import { suggest } from './suggest';
-
-const at = { now: '2026-06-01T14:00', tz: 'America/Chicago' }; // a Monday
-const contactPage: PageContext = {
-  kind: 'contact',
-  url: 'https://thewiseagent.com/secure/client/SUMMARY.asp?ClientID=77',
-  site: 'wiseagent',
-  contact: { id: '77', name: 'Dana Whitfield' },
-};
-const listingPage: PageContext = {
-  kind: 'listing',
-  url: 'https://www.zillow.com/homedetails/x/1_zpid/',
-  site: 'zillow',
-  listing: {
-    address: '1 Elm St, Austin, TX 78701',
-    street: '1 Elm St',
-    listingAgent: { name: 'Eric Brown', phone: '(917) 555-0101' },
-  },
-};
 
 const read = (text: string, page?: PageContext, recent?: Recent, now = at) => {
   const command = parseCommand(text, { ...now, page, recent });

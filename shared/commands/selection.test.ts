@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../testing/pages';
 import { parseCommand } from '.';
 import { readSelection, SELECTION_HINT } from './selection';
 
-const at = { now: '2026-06-01T14:00', tz: 'America/Chicago' };
 const read = (text: string, areaCode?: string) => readSelection(text, { ...at, ...(areaCode && { areaCode }) });
 
 describe('a person with contact details is a lead', () => {
