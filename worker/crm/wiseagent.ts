@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { CrmContact } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
-import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
-import { upstream } from '../upstream';
 import {
   type CrmProvider,
   callNote,
@@ -16,20 +14,19 @@ import {
   sameListing,
   type WriteAttempt,
 } from './provider';
-import { type Call, wiseAgentDay } from './wiseagent-day';
 import {
-  ARIZONA,
-  addedAt,
-  CONSENT_KEY,
+  ContactAdded,
   Contacts,
-  calendarParam,
   Events,
+  NoteAdded,
   Notes,
-  rezone,
+  TaskAdded,
   Tasks,
-  taskDue,
-  toContact,
-} from './wiseagent-rows';
+  type WiseAgentAccess,
+  wiseAgentCall,
+} from './wiseagent-api';
+import { wiseAgentDay } from './wiseagent-day';
+import { ARIZONA, addedAt, CONSENT_KEY, calendarParam, rezone, taskDue, toContact } from './wiseagent-rows';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -64,42 +61,7 @@ function addMinutes(local: string, minutes: number): string {
 }
 
 export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConfig): CrmProvider {
-  const call: Call = async (schema, method, requestType, params) => {
-    const fields = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
-    const query = new URLSearchParams({ requestType, ...(method === 'GET' ? fields : {}) });
-    const headers = (token: string) => ({
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      'Content-Type': 'application/x-www-form-urlencoded',
-    });
-    const token = await access.token();
-    const res = await upstream(
-      'Wise Agent',
-      `${base}/http/webconnect.asp?${query}`,
-      { method, headers: headers(token), ...(method !== 'GET' && { body: new URLSearchParams(fields).toString() }) },
-      {
-        write: method !== 'GET',
-        timeoutMs,
-        // An expired token: 401 {"error":"invalid_grant"} — refresh once and send again.
-        reauth: async (r) => {
-          const body = (await r.json().catch(() => ({}))) as { error?: string };
-          return body.error === 'invalid_grant' ? headers(await access.renew(token)) : undefined;
-        },
-      },
-    );
-    let body: unknown;
-    try {
-      body = parseWiseAgent(await res.text());
-    } catch {
-      body = undefined;
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success)
-      throw new ApiError(502, 'upstream_error', `Wise Agent answered ${requestType} in an unexpected shape.`, {
-        issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    return parsed.data;
-  };
+  const call = wiseAgentCall({ base, access, timeoutMs });
 
   const search = async (filter: Record<string, string>) =>
     (await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' })).map(toContact);
@@ -125,12 +87,7 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
       const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
       if (found) return { id: String(found.NoteID) };
     }
-    const [answer] = await call(
-      z.array(z.object({ data: z.array(z.object({ NoteID: z.coerce.number() })) })),
-      'POST',
-      'addContactNote',
-      { note: text, subject, clientids: contactId },
-    );
+    const [answer] = await call(NoteAdded, 'POST', 'addContactNote', { note: text, subject, clientids: contactId });
     return { id: String(answer?.data[0]?.NoteID ?? '') };
   };
   const addNote = (contactId: string, text: string, { key, since }: WriteAttempt) =>
@@ -181,19 +138,14 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
     async createContact(lead: LeadInput, write) {
       if (!lead.lastName)
         throw new ApiError(422, 'last_name_required', 'Wise Agent needs a last name for a new contact; add it on the card.');
-      const { data } = await call(
-        z.object({ data: z.object({ ClientID: z.coerce.number(), NewContact: z.boolean().optional() }) }),
-        'POST',
-        'webcontact',
-        {
-          CFirst: lead.firstName,
-          CLast: lead.lastName,
-          CEmail: lead.email,
-          MobilePhone: lead.phone,
-          Source: lead.source ?? SOURCE,
-          calltype: lead.phone ? '1' : '2',
-        },
-      );
+      const { data } = await call(ContactAdded, 'POST', 'webcontact', {
+        CFirst: lead.firstName,
+        CLast: lead.lastName,
+        CEmail: lead.email,
+        MobilePhone: lead.phone,
+        Source: lead.source ?? SOURCE,
+        calltype: lead.phone ? '1' : '2',
+      });
       const contact: CrmContact = {
         id: String(data.ClientID),
         firstName: lead.firstName,
@@ -221,7 +173,7 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
           if (Data.length < 100) break;
         }
       }
-      const { TaskID } = await call(z.object({ TaskID: z.coerce.string() }), 'POST', 'tasks', fields);
+      const { TaskID } = await call(TaskAdded, 'POST', 'tasks', fields);
       return { id: TaskID };
     },
     async scheduleShowing(showing, { since }) {
