@@ -10,7 +10,7 @@ import {
 } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { ApiError } from '../errors';
-import { type CrmProvider, noteSubject, OUTCOME_WORDS, PartUnavailable, SAVED_LISTING, SKEW_MS } from './provider';
+import { type CrmProvider, noteSubjectStart, OUTCOME_WORDS, PartUnavailable, SAVED_LISTING, SKEW_MS } from './provider';
 import { type Call, Contacts, Events, isTrue, type Note, Notes, type TaskRow, Tasks, TaskUpdated } from './wiseagent-api';
 import { ARIZONA, addedAt, calendarParam, instantOf, readWall, rezone, taskDue, toContact } from './wiseagent-rows';
 
@@ -47,8 +47,8 @@ const plain = (html: string) =>
 const cut = (text: string) => (text.length > ENTRY_TEXT_MAX ? `${text.slice(0, ENTRY_TEXT_MAX - 1)}…` : text);
 
 /** Subjects Estait writes carry its reference, which means nothing to the agent. */
-const CALL_SUBJECT = noteSubject('', 'Call').replace(/\(.*$/, '');
-const NOTE_SUBJECT = noteSubject('', 'Note').replace(/\(.*$/, '');
+const CALL_SUBJECT = `${noteSubjectStart('Call')} (`;
+const NOTE_SUBJECT = `${noteSubjectStart('Note')} (`;
 const outcomeOf = (subject: string) =>
   (Object.entries(OUTCOME_WORDS) as [CallOutcome, string][]).find(([, words]) => subject.endsWith(`: ${words}`))?.[0];
 

@@ -6,13 +6,12 @@ import {
   type CrmProvider,
   callNote,
   type LeadInput,
-  listingMark,
   listingNote,
   noteSubject,
   SAVED_LISTING,
-  SKEW_MS,
   sameListing,
   type WriteAttempt,
+  writeMark,
 } from './provider';
 import {
   ContactAdded,
@@ -27,6 +26,7 @@ import {
 } from './wiseagent-api';
 import { wiseAgentDay } from './wiseagent-day';
 import { ARIZONA, addedAt, CONSENT_KEY, calendarParam, rezone, taskDue, toContact } from './wiseagent-rows';
+import { leadSearch, madeSince, writeOnce } from './write-once';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -63,8 +63,13 @@ function addMinutes(local: string, minutes: number): string {
 export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConfig): CrmProvider {
   const call = wiseAgentCall({ base, access, timeoutMs });
 
-  const search = async (filter: Record<string, string>) =>
-    (await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' })).map(toContact);
+  /** getContacts applies only one of its filters: email, else phone (its digits), else the name. */
+  const contactRows = ({ text, email, phone }: { text?: string; email?: string; phone?: string }) =>
+    call(Contacts, 'GET', 'getContacts', {
+      ...(email ? { email } : phone ? { phone: phone.replace(/\D/g, '').slice(-10) } : { nameQuery: text ?? '' }),
+      page: '1',
+      page_size: '25',
+    });
   const single = async (id: string) => {
     const [row] = await call(Contacts, 'GET', 'getSingleContact', { clientID: id });
     return row;
@@ -82,14 +87,18 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
     `${t.ContactID || '0'}|${t.Description ?? ''}|${t.TaskDue ?? ''}`;
 
   /** A note once per write: its subject carries the write's reference, looked for on a retry. */
-  const note = async (contactId: string, subject: string, text: string, since: number | undefined) => {
-    if (since) {
-      const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
-      if (found) return { id: String(found.NoteID) };
-    }
-    const [answer] = await call(NoteAdded, 'POST', 'addContactNote', { note: text, subject, clientids: contactId });
-    return { id: String(answer?.data[0]?.NoteID ?? '') };
-  };
+  const note = (contactId: string, subject: string, text: string, since: number | undefined) =>
+    writeOnce(
+      since,
+      async () => {
+        const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
+        return found && { id: String(found.NoteID) };
+      },
+      async () => {
+        const [answer] = await call(NoteAdded, 'POST', 'addContactNote', { note: text, subject, clientids: contactId });
+        return { id: String(answer?.data[0]?.NoteID ?? '') };
+      },
+    );
   const addNote = (contactId: string, text: string, { key, since }: WriteAttempt) =>
     note(contactId, noteSubject(key), text, since);
   /**
@@ -111,25 +120,17 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
   return {
     name: 'wiseagent',
     ...wiseAgentDay(call, tz),
-    searchContacts({ text, email, phone }) {
-      if (email) return search({ email });
-      if (phone) return search({ phone: phone.replace(/\D/g, '').slice(-10) });
-      return search({ nameQuery: text ?? '' });
+    async searchContacts(query) {
+      return (await contactRows(query)).map(toContact);
     },
     async getContact(id) {
       const row = await single(id);
       return row && toContact(row);
     },
     async findCreated(lead, write) {
-      const filter = lead.email
-        ? { email: lead.email }
-        : lead.phone
-          ? { phone: lead.phone.replace(/\D/g, '').slice(-10) }
-          : { nameQuery: `${lead.firstName} ${lead.lastName ?? ''}`.trim() };
-      const rows = await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' });
-      const mine = rows.find(
+      const mine = (await contactRows(leadSearch(lead))).find(
         (c) =>
-          addedAt(c) >= write.since - SKEW_MS &&
+          madeSince(addedAt(c), write.since) &&
           (c.CFirst ?? '').toLowerCase() === lead.firstName.toLowerCase() &&
           (c.CLast ?? '').toLowerCase() === (lead.lastName ?? '').toLowerCase(),
       );
@@ -164,17 +165,23 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
         ContactID: contactId,
         ...(time && { TaskNote: `Due at ${twelveHour(time).join(' ')}` }),
       };
-      if (since) {
-        const wanted = taskKey(fields);
-        for (let page = 1; page <= 5; page++) {
-          const { Data } = await call(Tasks, 'GET', 'tasks', { page: String(page), page_size: '100' });
-          const found = Data.find((t) => taskKey(t) === wanted);
-          if (found) return { id: found.TaskID };
-          if (Data.length < 100) break;
-        }
-      }
-      const { TaskID } = await call(TaskAdded, 'POST', 'tasks', fields);
-      return { id: TaskID };
+      return writeOnce(
+        since,
+        async () => {
+          const wanted = taskKey(fields);
+          for (let page = 1; page <= 5; page++) {
+            const { Data } = await call(Tasks, 'GET', 'tasks', { page: String(page), page_size: '100' });
+            const found = Data.find((t) => taskKey(t) === wanted);
+            if (found) return { id: found.TaskID };
+            if (Data.length < 100) break;
+          }
+          return undefined;
+        },
+        async () => {
+          const { TaskID } = await call(TaskAdded, 'POST', 'tasks', fields);
+          return { id: TaskID };
+        },
+      );
     },
     async scheduleShowing(showing, { since }) {
       if (!showing.start)
@@ -215,7 +222,7 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
     async saveListing({ contact, listing, note: text }, { key }) {
       // Looked for every time: a retry finds its own note, and a second save of the home the first one.
       const notes = await call(Notes, 'GET', 'getContactNotes', { ClientID: contact.id, page: '1', page_size: '100' });
-      const mine = notes.find((n) => n.Note?.includes(listingMark(key)));
+      const mine = notes.find((n) => n.Note?.includes(writeMark(key)));
       if (mine) return { id: String(mine.NoteID) };
       const earlier = notes.find(
         (n) =>
