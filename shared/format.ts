@@ -19,7 +19,8 @@ export function formatFacts(l: { beds?: number; baths?: number; sqft?: number })
 }
 
 /** A person as the panel, the CRMs and the drafts name them: "Jake & Emily Turner". */
-export const fullName = (p: { firstName?: string; lastName?: string }) => [p.firstName, p.lastName].filter(Boolean).join(' ');
+export const fullName = (p: { firstName?: string | null; lastName?: string | null }) =>
+  [p.firstName, p.lastName].filter(Boolean).join(' ');
 
 const DAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const CLOCK = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });

@@ -9,11 +9,20 @@
  * {data:{subject, comps[]}} with lastSaleDate / lastSaleAmount (the comps carry the search rows'
  * address object); AutoComplete {search} (3+ characters) → data[{searchType, title, address, city,
  * state, zip}]; 401 for a bad key; 429 {"error":"Too Many Requests"} with Retry-After.
- * The homes are the sample MLS's generated ones.
+ * The homes are the sample MLS's generated ones, each given the property_type RealEstateAPI would
+ * file it under (Property Search: SFR, MFR, LAND, CONDO, MOBILE, OTHER; a townhouse is a CONDO).
  */
-import { TYPES } from '../../worker/mls/realestateapi';
-import { sampleListings } from '../../worker/mls/sample-data';
+import { sampleListings } from '../../shared/sample-listings';
 import { fakeServer, sendJson } from './http';
+
+const PROPERTY_TYPE: Record<string, string> = {
+  single_family: 'SFR',
+  condo: 'CONDO',
+  townhouse: 'CONDO',
+  multi_family: 'MFR',
+  land: 'LAND',
+  manufactured: 'MOBILE',
+};
 
 const homes = sampleListings().map((h, i) => ({
   id: 100000 + i,
@@ -25,7 +34,7 @@ const homes = sampleListings().map((h, i) => ({
   yearBuilt: h.year_built,
   latitude: h.lat,
   longitude: h.lng,
-  propertyType: TYPES[h.property_type as keyof typeof TYPES],
+  propertyType: PROPERTY_TYPE[h.property_type] ?? 'OTHER',
   mlsActive: h.status !== 'Closed',
   mlsStatus: h.status === 'Closed' ? 'Sold' : h.status,
   mlsListingPrice: h.price,

@@ -6,7 +6,7 @@
  * bearer tokens, issued by POST /token for OAuth2 client credentials; 401 without one, 429 with
  * Retry-After when told to. The homes are the sample MLS's generated ones.
  */
-import { sampleListings } from '../../worker/mls/sample-data';
+import { sampleListings } from '../../shared/sample-listings';
 import { fakeServer, sendJson } from './http';
 
 const SUBTYPES: Record<string, [string, string]> = {

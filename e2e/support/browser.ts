@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
-import { SITES } from '../../extension/sites';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const EXTENSION_ID = 'ibfdcdcgalmnedalgokgpbjbpiighioa';
@@ -11,12 +10,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Sites outside the manifest that tests still browse, to check Estait leaves them alone. */
 const OTHER_HOSTS = ['dailyledger.test'];
 
-/** Every listing and CRM host the manifest matches, pointed at the local fixture server. */
+/**
+ * Every listing and CRM host the built manifest asks permission for, pointed at the local fixture
+ * server: the tests see the sites the shipped extension sees.
+ */
 function hostRules(port: number): string {
-  const hosts = [
-    ...SITES.flatMap((s) => s.matches.map((m) => m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''))),
-    ...OTHER_HOSTS,
-  ];
+  const manifest: { host_permissions: string[] } = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const hosts = [...manifest.host_permissions.map((m) => m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '')), ...OTHER_HOSTS];
   return hosts.flatMap((h) => [`MAP ${h} 127.0.0.1:${port}`, `MAP *.${h} 127.0.0.1:${port}`]).join(', ');
 }
 

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { CrmContact, MlsListing } from '../../shared/contracts';
+import { fullName } from '../../shared/format';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { actionsFor } from '../palette/actions';
 import { paletteRow } from '../palette/bridge';
@@ -332,7 +333,7 @@ function ContactActions({
   onFill: (text: string) => void;
   onPropose: ContactActionsOf['propose'];
 }) {
-  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+  const name = fullName(contact);
   // Naming them in memory too makes "her" in the next sentence this contact.
   const start = (sentence: string) => {
     void thisWindow().then((id) => remember(id, { contact: { id: contact.id, name, via: 'opened' } }));

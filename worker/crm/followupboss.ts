@@ -4,17 +4,8 @@ import { ApiError } from '../errors';
 import { upstream } from '../upstream';
 import { fubDay } from './followupboss-day';
 import { Call, Inquiry, Note, one, Person, rows, Task, toContact } from './followupboss-read';
-import {
-  addressParts,
-  type CrmProvider,
-  callNote,
-  type LeadInput,
-  listingMark,
-  noteSubject,
-  SKEW_MS,
-  sameListing,
-  writeRef,
-} from './provider';
+import { addressParts, type CrmProvider, callNote, type LeadInput, noteSubject, sameListing, writeMark } from './provider';
+import { leadSearch, madeSince, writeOnce } from './write-once';
 import { zonedIso } from './zoned';
 
 /**
@@ -110,13 +101,18 @@ export function followUpBoss(config: FubConfig): CrmProvider {
   const due = (value: string | undefined) =>
     !value ? {} : value.includes('T') ? { dueDateTime: zonedIso(value, config.tz ?? 'UTC') } : { dueDate: value };
   /** A note once per write: its subject carries the write's reference, looked for on a retry. */
-  const note = async (personId: number, subject: string, body: string, since: number | undefined) => {
-    if (since) {
-      const found = (await list(`/notes?personId=${personId}&limit=100`, 'notes', Note)).find((n) => n.subject === subject);
-      if (found) return { id: String(found.id) };
-    }
-    return created(await call('POST', '/notes', { personId, subject, body, isHtml: false }));
-  };
+  const note = (personId: number, subject: string, body: string, since: number | undefined) =>
+    writeOnce(
+      since,
+      async () => {
+        const found = (await list(`/notes?personId=${personId}&limit=100`, 'notes', Note)).find((n) => n.subject === subject);
+        return found && { id: String(found.id) };
+      },
+      async () => created(await call('POST', '/notes', { personId, subject, body, isHtml: false })),
+    );
+  /** GET /people applies one filter: email, else phone, else the name. */
+  const people = ({ text, email, phone }: { text?: string; email?: string; phone?: string }) =>
+    `/people?${new URLSearchParams({ limit: '25', ...(email ? { email } : phone ? { phone } : { name: text ?? '' }) })}`;
   const person = async (id: string) => {
     const res = await call('GET', `/people/${encodeURIComponent(id)}`);
     return res.status === 404 ? undefined : toContact(await one(res, Person));
@@ -125,23 +121,14 @@ export function followUpBoss(config: FubConfig): CrmProvider {
   return {
     name: 'followupboss',
     ...fubDay(call, config.tz ?? 'UTC'),
-    async searchContacts({ text, email, phone }) {
-      const query = new URLSearchParams({ limit: '25', ...(email ? { email } : phone ? { phone } : { name: text ?? '' }) });
-      const res = await call('GET', `/people?${query}`);
+    async searchContacts(query) {
+      const res = await call('GET', people(query));
       return (await rows(res, 'people', Person)).map(toContact);
     },
     getContact: person,
     async findCreated(lead, { since }) {
-      const query = new URLSearchParams({
-        limit: '25',
-        ...(lead.email
-          ? { email: lead.email }
-          : lead.phone
-            ? { phone: lead.phone }
-            : { name: `${lead.firstName} ${lead.lastName ?? ''}`.trim() }),
-      });
-      const mine = (await list(`/people?${query}`, 'people', Person)).find(
-        (p) => p.created !== undefined && Date.parse(p.created) >= since - SKEW_MS,
+      const mine = (await list(people(leadSearch(lead)), 'people', Person)).find(
+        (p) => p.created !== undefined && madeSince(Date.parse(p.created), since),
       );
       return mine && toContact(mine);
     },
@@ -198,7 +185,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
         const { subject, body } = callNote(key, { outcome, notes });
         return note(personId, subject, body, since);
       }
-      const mark = `(via Estait ${writeRef(key)})`;
+      const mark = writeMark(key);
       if (since) {
         const found = (await list(`/calls?personId=${personId}&limit=100`, 'calls', Call)).find((c) => c.note?.includes(mark));
         if (found) return { id: String(found.id) };
@@ -215,7 +202,7 @@ export function followUpBoss(config: FubConfig): CrmProvider {
     },
     async saveListing({ contact, listing, note: text }, { key }) {
       const personId = Number(contact.id);
-      const mark = listingMark(key);
+      const mark = writeMark(key);
       // Looked for every time: a retry finds its own event, and a second save of the home the first one.
       const inquiries = await list(
         `/events?${new URLSearchParams({ personId: String(personId), type: INQUIRY, limit: '100' })}`,

@@ -1,10 +1,11 @@
 import { fubBase, fubKey } from '../auth/followupboss';
-import { wiseAgentAccess, wiseAgentBase } from '../auth/wiseagent';
+import { wiseAgentAccess } from '../auth/wiseagent';
 import { crmTimeoutMs, type Env, providers } from '../env';
 import { followUpBoss } from './followupboss';
 import { localCrm } from './local';
 import type { CrmProvider } from './provider';
 import { wiseAgent } from './wiseagent';
+import { wiseAgentBase } from './wiseagent-api';
 
 /** The CRM this worker is configured for, acting for one user (`tz`: the agent's zone, for due and start times). */
 export function crmFor(env: Env, userId: string, tz?: string): CrmProvider {

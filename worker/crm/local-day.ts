@@ -25,7 +25,7 @@ type TaskRow = {
 type ShowingRow = Omit<TaskRow, 'title' | 'due' | 'completed_at'> & { address: string | null; start: string };
 
 const nameOf = (r: { first_name: string | null; last_name: string | null }) =>
-  r.first_name ? fullName({ firstName: r.first_name, ...(r.last_name && { lastName: r.last_name }) }) : undefined;
+  r.first_name ? fullName({ firstName: r.first_name, lastName: r.last_name }) : undefined;
 
 const toTask = (r: TaskRow): CrmTask => {
   const contactName = nameOf(r);

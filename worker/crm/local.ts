@@ -1,4 +1,5 @@
 import type { D1Database } from '@cloudflare/workers-types';
+import { fullName } from '../../shared/format';
 import { fold } from '../../shared/normalize';
 import { localDay } from './local-day';
 import { COLUMNS, type Row, toContact } from './local-rows';
@@ -9,7 +10,7 @@ import { AlreadyInCrm, addressKey, type CrmProvider, type LeadInput, listingKey 
  * again without its punctuation, so "obrien" finds O'Brien and "sarahjane" Sarah-Jane.
  */
 const searchText = (c: { first_name: string; last_name: string | null; email: string | null }) => {
-  const name = fold([c.first_name, c.last_name].filter(Boolean).join(' '));
+  const name = fold(fullName({ firstName: c.first_name, lastName: c.last_name }));
   return [name, name.replace(/[^\p{L}\p{N}\s]+/gu, ''), c.email && fold(c.email)].filter(Boolean).join(' ');
 };
 

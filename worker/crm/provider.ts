@@ -35,8 +35,11 @@ export const OUTCOME_WORDS: Record<CallOutcome, string> = {
   no_answer: 'No answer',
 };
 
+/** How the subject of a note Estait writes starts, before the write's reference. */
+export const noteSubjectStart = (kind: 'Note' | 'Call') => `${kind} via Estait`;
+
 /** The subject of a note Estait writes: it carries the write's reference, so a retry finds the note by it. */
-export const noteSubject = (key: string, kind: 'Note' | 'Call' = 'Note') => `${kind} via Estait (${writeRef(key)})`;
+export const noteSubject = (key: string, kind: 'Note' | 'Call' = 'Note') => `${noteSubjectStart(kind)} (${writeRef(key)})`;
 
 /** A call kept as a note, for CRMs with no call records (or none for this contact): subject and body. */
 export function callNote(key: string, { outcome, notes }: Omit<CallInput, 'contact'>) {
@@ -72,8 +75,8 @@ export function addressParts(l: Listing): { street: string; city?: string; state
   return { street: l.street ?? first, ...(city && { city }), ...(state && { state }), ...(zip && { zip }) };
 }
 
-/** The mark a saved listing carries in CRMs that keep it as text, found again on a retry. */
-export const listingMark = (key: string) => `(via Estait ${writeRef(key)})`;
+/** The mark a write (a saved listing, a call) carries in CRMs that keep it as text, found again on a retry. */
+export const writeMark = (key: string) => `(via Estait ${writeRef(key)})`;
 
 /** How a saved listing's note subject starts; its address follows. */
 export const SAVED_LISTING = 'Saved listing: ';
@@ -89,7 +92,7 @@ export function listingNote(key: string, { listing, note }: Omit<SaveInput, 'con
       listing.mlsId && `MLS # ${listing.mlsId}`,
       listing.url,
       note,
-      listingMark(key),
+      writeMark(key),
     ]
       .filter(Boolean)
       .join('\n'),

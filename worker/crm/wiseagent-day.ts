@@ -10,32 +10,9 @@ import {
 } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { ApiError } from '../errors';
-import { type CrmProvider, noteSubject, OUTCOME_WORDS, PartUnavailable, SAVED_LISTING, SKEW_MS } from './provider';
-import {
-  ARIZONA,
-  addedAt,
-  Contacts,
-  calendarParam,
-  Events,
-  instantOf,
-  isTrue,
-  type Note,
-  Notes,
-  readWall,
-  rezone,
-  type TaskRow,
-  Tasks,
-  taskDue,
-  toContact,
-} from './wiseagent-rows';
-
-/** One Wise Agent call: its answer checked against `schema`. */
-export type Call = <T extends z.ZodType>(
-  schema: T,
-  method: 'GET' | 'POST' | 'PUT',
-  requestType: string,
-  params: Record<string, string | undefined>,
-) => Promise<z.infer<T>>;
+import { type CrmProvider, noteSubjectStart, OUTCOME_WORDS, PartUnavailable, SAVED_LISTING, SKEW_MS } from './provider';
+import { type Call, Contacts, Events, isTrue, type Note, Notes, type TaskRow, Tasks, TaskUpdated } from './wiseagent-api';
+import { ARIZONA, addedAt, calendarParam, instantOf, readWall, rezone, taskDue, toContact } from './wiseagent-rows';
 
 type DayReads = 'activity' | 'openTasks' | 'getTask' | 'events' | 'savedListings' | 'newLeads' | 'completeTask';
 
@@ -70,8 +47,8 @@ const plain = (html: string) =>
 const cut = (text: string) => (text.length > ENTRY_TEXT_MAX ? `${text.slice(0, ENTRY_TEXT_MAX - 1)}…` : text);
 
 /** Subjects Estait writes carry its reference, which means nothing to the agent. */
-const CALL_SUBJECT = noteSubject('', 'Call').replace(/\(.*$/, '');
-const NOTE_SUBJECT = noteSubject('', 'Note').replace(/\(.*$/, '');
+const CALL_SUBJECT = `${noteSubjectStart('Call')} (`;
+const NOTE_SUBJECT = `${noteSubjectStart('Note')} (`;
 const outcomeOf = (subject: string) =>
   (Object.entries(OUTCOME_WORDS) as [CallOutcome, string][]).find(([, words]) => subject.endsWith(`: ${words}`))?.[0];
 
@@ -305,21 +282,16 @@ export function wiseAgentDay(call: Call, tz: string): Pick<CrmProvider, DayReads
       const due = readWall(row.TaskDue)?.wall.slice(0, 10);
       const given = (value: string | null | undefined) => (value && /^\d+$/.test(value) ? value : undefined);
       // tasks PUT: the docs do not say whether fields left out are kept, so the task's own are sent back.
-      const answer = await call(
-        z.object({ success: z.union([z.boolean(), z.string()]), TaskID: z.coerce.string().optional() }),
-        'PUT',
-        'tasks',
-        {
-          TaskID: taskId,
-          Description: row.Description ?? undefined,
-          TaskDue: due && taskDue(due),
-          Priority: given(row.Priority),
-          EstimatedTime: given(row.EstimatedTime),
-          InsideTeamId: given(row.InsideTeamId) !== '0' ? given(row.InsideTeamId) : undefined,
-          ContactID: row.ContactID && row.ContactID !== '0' ? row.ContactID : undefined,
-          Completed: 'yes',
-        },
-      );
+      const answer = await call(TaskUpdated, 'PUT', 'tasks', {
+        TaskID: taskId,
+        Description: row.Description ?? undefined,
+        TaskDue: due && taskDue(due),
+        Priority: given(row.Priority),
+        EstimatedTime: given(row.EstimatedTime),
+        InsideTeamId: given(row.InsideTeamId) !== '0' ? given(row.InsideTeamId) : undefined,
+        ContactID: row.ContactID && row.ContactID !== '0' ? row.ContactID : undefined,
+        Completed: 'yes',
+      });
       if (!isTrue(answer.success)) throw new ApiError(502, 'upstream_error', 'Wise Agent did not mark the task done; try again.');
       return { id: taskId };
     },

@@ -1,64 +1,10 @@
 import { z } from 'zod';
 import { wallTimeIn } from '../../shared/agenda';
 import { Consent, type CrmContact } from '../../shared/contracts';
+import type { Contact } from './wiseagent-api';
 import { zonedIso } from './zoned';
 
-/** Rows as Wise Agent's API page (wiseagent.com/docs/api.asp) shows them, and the clock they are written in. */
-
-export const Contact = z.object({
-  ClientID: z.coerce.number(),
-  CFirst: z.string().nullish(),
-  CLast: z.string().nullish(),
-  CEmail: z.string().nullish(),
-  MobilePhone: z.string().nullish(),
-  HomePhone: z.string().nullish(),
-  WorkPhone: z.string().nullish(),
-  Source: z.string().nullish(),
-  DateAddedUTC: z.string().nullish(),
-  CustomData: z.string().nullish(),
-  ContactUrl: z.string().nullish(),
-});
-export type Contact = z.infer<typeof Contact>;
-export const Contacts = z.array(Contact);
-
-export const Notes = z.array(
-  z.object({
-    NoteID: z.coerce.number(),
-    Subject: z.string().nullish(),
-    Note: z.string().nullish(),
-    NoteDate: z.string().nullish(),
-  }),
-);
-export type Note = z.infer<typeof Notes>[number];
-
-/** "true" / "false" in the docs' examples; a boolean is taken too. */
-const flag = z.union([z.boolean(), z.string(), z.number()]).nullish();
-export const isTrue = (value: z.infer<typeof flag>) => ['true', 'yes', '1'].includes(String(value ?? '').toLowerCase());
-
-export const TaskRow = z.object({
-  TaskID: z.coerce.string(),
-  Description: z.string().nullish(),
-  ContactID: z.coerce.string().nullish(),
-  TaskDue: z.string().nullish(),
-  Completed: flag,
-  CompletedDate: z.string().nullish(),
-  Priority: z.coerce.string().nullish(),
-  EstimatedTime: z.coerce.string().nullish(),
-  InsideTeamId: z.coerce.string().nullish(),
-});
-export type TaskRow = z.infer<typeof TaskRow>;
-export const Tasks = z.object({ TotalCount: z.coerce.number().optional(), Data: z.array(TaskRow) });
-
-export const Events = z.array(
-  z.object({
-    PlannerID: z.coerce.number(),
-    Subject: z.string().nullish(),
-    StartDate: z.string().nullish(),
-    EndDate: z.string().nullish(),
-    location: z.string().nullish(),
-    Attendees: z.string().nullish(),
-  }),
-);
+/** Wise Agent's rows as Estait reads them (the rows' schemas are in wiseagent-api.ts), and the clock they are written in. */
 
 /** CustomData is JSON inside a string: [{Key, Value}]. */
 export function customValue(custom: string | null | undefined, key: string): string | undefined {

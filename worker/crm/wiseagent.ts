@@ -1,35 +1,32 @@
 import { z } from 'zod';
 import type { CrmContact } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
-import { parseWiseAgent, type WiseAgentAccess } from '../auth/wiseagent';
 import { ApiError } from '../errors';
-import { upstream } from '../upstream';
 import {
   type CrmProvider,
   callNote,
   type LeadInput,
-  listingMark,
   listingNote,
   noteSubject,
   SAVED_LISTING,
-  SKEW_MS,
   sameListing,
   type WriteAttempt,
+  writeMark,
 } from './provider';
-import { type Call, wiseAgentDay } from './wiseagent-day';
 import {
-  ARIZONA,
-  addedAt,
-  CONSENT_KEY,
+  ContactAdded,
   Contacts,
-  calendarParam,
   Events,
+  NoteAdded,
   Notes,
-  rezone,
+  TaskAdded,
   Tasks,
-  taskDue,
-  toContact,
-} from './wiseagent-rows';
+  type WiseAgentAccess,
+  wiseAgentCall,
+} from './wiseagent-api';
+import { wiseAgentDay } from './wiseagent-day';
+import { ARIZONA, addedAt, CONSENT_KEY, calendarParam, rezone, taskDue, toContact } from './wiseagent-rows';
+import { leadSearch, madeSince, writeOnce } from './write-once';
 
 /**
  * Wise Agent (wiseagent.com/docs/api.asp): one endpoint, /http/webconnect.asp, the call chosen by
@@ -64,45 +61,15 @@ function addMinutes(local: string, minutes: number): string {
 }
 
 export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConfig): CrmProvider {
-  const call: Call = async (schema, method, requestType, params) => {
-    const fields = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
-    const query = new URLSearchParams({ requestType, ...(method === 'GET' ? fields : {}) });
-    const headers = (token: string) => ({
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      'Content-Type': 'application/x-www-form-urlencoded',
-    });
-    const token = await access.token();
-    const res = await upstream(
-      'Wise Agent',
-      `${base}/http/webconnect.asp?${query}`,
-      { method, headers: headers(token), ...(method !== 'GET' && { body: new URLSearchParams(fields).toString() }) },
-      {
-        write: method !== 'GET',
-        timeoutMs,
-        // An expired token: 401 {"error":"invalid_grant"} — refresh once and send again.
-        reauth: async (r) => {
-          const body = (await r.json().catch(() => ({}))) as { error?: string };
-          return body.error === 'invalid_grant' ? headers(await access.renew(token)) : undefined;
-        },
-      },
-    );
-    let body: unknown;
-    try {
-      body = parseWiseAgent(await res.text());
-    } catch {
-      body = undefined;
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success)
-      throw new ApiError(502, 'upstream_error', `Wise Agent answered ${requestType} in an unexpected shape.`, {
-        issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    return parsed.data;
-  };
+  const call = wiseAgentCall({ base, access, timeoutMs });
 
-  const search = async (filter: Record<string, string>) =>
-    (await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' })).map(toContact);
+  /** getContacts applies only one of its filters: email, else phone (its digits), else the name. */
+  const contactRows = ({ text, email, phone }: { text?: string; email?: string; phone?: string }) =>
+    call(Contacts, 'GET', 'getContacts', {
+      ...(email ? { email } : phone ? { phone: phone.replace(/\D/g, '').slice(-10) } : { nameQuery: text ?? '' }),
+      page: '1',
+      page_size: '25',
+    });
   const single = async (id: string) => {
     const [row] = await call(Contacts, 'GET', 'getSingleContact', { clientID: id });
     return row;
@@ -120,19 +87,18 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
     `${t.ContactID || '0'}|${t.Description ?? ''}|${t.TaskDue ?? ''}`;
 
   /** A note once per write: its subject carries the write's reference, looked for on a retry. */
-  const note = async (contactId: string, subject: string, text: string, since: number | undefined) => {
-    if (since) {
-      const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
-      if (found) return { id: String(found.NoteID) };
-    }
-    const [answer] = await call(
-      z.array(z.object({ data: z.array(z.object({ NoteID: z.coerce.number() })) })),
-      'POST',
-      'addContactNote',
-      { note: text, subject, clientids: contactId },
+  const note = (contactId: string, subject: string, text: string, since: number | undefined) =>
+    writeOnce(
+      since,
+      async () => {
+        const [found] = await call(Notes, 'GET', 'getContactNotes', { ClientID: contactId, subject });
+        return found && { id: String(found.NoteID) };
+      },
+      async () => {
+        const [answer] = await call(NoteAdded, 'POST', 'addContactNote', { note: text, subject, clientids: contactId });
+        return { id: String(answer?.data[0]?.NoteID ?? '') };
+      },
     );
-    return { id: String(answer?.data[0]?.NoteID ?? '') };
-  };
   const addNote = (contactId: string, text: string, { key, since }: WriteAttempt) =>
     note(contactId, noteSubject(key), text, since);
   /**
@@ -154,25 +120,17 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
   return {
     name: 'wiseagent',
     ...wiseAgentDay(call, tz),
-    searchContacts({ text, email, phone }) {
-      if (email) return search({ email });
-      if (phone) return search({ phone: phone.replace(/\D/g, '').slice(-10) });
-      return search({ nameQuery: text ?? '' });
+    async searchContacts(query) {
+      return (await contactRows(query)).map(toContact);
     },
     async getContact(id) {
       const row = await single(id);
       return row && toContact(row);
     },
     async findCreated(lead, write) {
-      const filter = lead.email
-        ? { email: lead.email }
-        : lead.phone
-          ? { phone: lead.phone.replace(/\D/g, '').slice(-10) }
-          : { nameQuery: `${lead.firstName} ${lead.lastName ?? ''}`.trim() };
-      const rows = await call(Contacts, 'GET', 'getContacts', { ...filter, page: '1', page_size: '25' });
-      const mine = rows.find(
+      const mine = (await contactRows(leadSearch(lead))).find(
         (c) =>
-          addedAt(c) >= write.since - SKEW_MS &&
+          madeSince(addedAt(c), write.since) &&
           (c.CFirst ?? '').toLowerCase() === lead.firstName.toLowerCase() &&
           (c.CLast ?? '').toLowerCase() === (lead.lastName ?? '').toLowerCase(),
       );
@@ -181,19 +139,14 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
     async createContact(lead: LeadInput, write) {
       if (!lead.lastName)
         throw new ApiError(422, 'last_name_required', 'Wise Agent needs a last name for a new contact; add it on the card.');
-      const { data } = await call(
-        z.object({ data: z.object({ ClientID: z.coerce.number(), NewContact: z.boolean().optional() }) }),
-        'POST',
-        'webcontact',
-        {
-          CFirst: lead.firstName,
-          CLast: lead.lastName,
-          CEmail: lead.email,
-          MobilePhone: lead.phone,
-          Source: lead.source ?? SOURCE,
-          calltype: lead.phone ? '1' : '2',
-        },
-      );
+      const { data } = await call(ContactAdded, 'POST', 'webcontact', {
+        CFirst: lead.firstName,
+        CLast: lead.lastName,
+        CEmail: lead.email,
+        MobilePhone: lead.phone,
+        Source: lead.source ?? SOURCE,
+        calltype: lead.phone ? '1' : '2',
+      });
       const contact: CrmContact = {
         id: String(data.ClientID),
         firstName: lead.firstName,
@@ -212,17 +165,23 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
         ContactID: contactId,
         ...(time && { TaskNote: `Due at ${twelveHour(time).join(' ')}` }),
       };
-      if (since) {
-        const wanted = taskKey(fields);
-        for (let page = 1; page <= 5; page++) {
-          const { Data } = await call(Tasks, 'GET', 'tasks', { page: String(page), page_size: '100' });
-          const found = Data.find((t) => taskKey(t) === wanted);
-          if (found) return { id: found.TaskID };
-          if (Data.length < 100) break;
-        }
-      }
-      const { TaskID } = await call(z.object({ TaskID: z.coerce.string() }), 'POST', 'tasks', fields);
-      return { id: TaskID };
+      return writeOnce(
+        since,
+        async () => {
+          const wanted = taskKey(fields);
+          for (let page = 1; page <= 5; page++) {
+            const { Data } = await call(Tasks, 'GET', 'tasks', { page: String(page), page_size: '100' });
+            const found = Data.find((t) => taskKey(t) === wanted);
+            if (found) return { id: found.TaskID };
+            if (Data.length < 100) break;
+          }
+          return undefined;
+        },
+        async () => {
+          const { TaskID } = await call(TaskAdded, 'POST', 'tasks', fields);
+          return { id: TaskID };
+        },
+      );
     },
     async scheduleShowing(showing, { since }) {
       if (!showing.start)
@@ -263,7 +222,7 @@ export function wiseAgent({ base, access, tz = 'UTC', timeoutMs }: WiseAgentConf
     async saveListing({ contact, listing, note: text }, { key }) {
       // Looked for every time: a retry finds its own note, and a second save of the home the first one.
       const notes = await call(Notes, 'GET', 'getContactNotes', { ClientID: contact.id, page: '1', page_size: '100' });
-      const mine = notes.find((n) => n.Note?.includes(listingMark(key)));
+      const mine = notes.find((n) => n.Note?.includes(writeMark(key)));
       if (mine) return { id: String(mine.NoteID) };
       const earlier = notes.find(
         (n) =>

@@ -8,7 +8,7 @@ import { type MlsProvider, PAGE_SIZE } from './provider';
  * RealEstateAPI (RealEstateApi/docs): JSON POST endpoints with an `x-api-key` header, answers in the
  * {statusCode, statusMessage, resultCount, resultIndex, data} envelope.
  */
-export const TYPES: Partial<Record<NonNullable<SearchCriteria['propertyType']>, string>> = {
+const TYPES: Partial<Record<NonNullable<SearchCriteria['propertyType']>, string>> = {
   single_family: 'SFR',
   condo: 'CONDO',
   townhouse: 'CONDO',

@@ -1,9 +1,9 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { splitAddress } from '../../shared/normalize';
+import { LAST_SAMPLE_ID, type SampleRow, sampleListings } from '../../shared/sample-listings';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
-import { LAST_SAMPLE_ID, type SampleRow, sampleListings } from './sample-data';
 
 const SOURCE: MlsSource = { provider: 'sample', sample: true, note: 'Sample listings for trying Estait — not real homes.' };
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../shared/random';
+import { seededRandom } from './random';
 
 /**
  * The sample MLS: a few hundred made-up listings across several metros, generated the same way on
