@@ -17,7 +17,10 @@ export type RunningWorker = {
   resume: () => Promise<void>;
 };
 
-/** Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database. */
+/**
+ * Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database and
+ * secrets of its own: never the developer's `.dev.vars`, whose keys reach real providers.
+ */
 export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'estait-worker-'));
@@ -27,7 +30,13 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
 
   const launch = async () => {
     child = spawn(process.execPath, ['scripts/worker.mjs', ...args], {
-      env: { ...process.env, PORT: String(port), STATE_DIR: state },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        STATE_DIR: state,
+        VARS_FILE: join(state, 'vars'),
+        CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
