@@ -19,7 +19,7 @@ function envVariables(): string[] {
 
 const variables = envVariables();
 const example = read('.dev.vars.example');
-const exampleNames = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+const exampleNames = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] ?? '');
 const tomlVars = read('wrangler.toml').match(/^\[vars\]\n([\s\S]*?)(?=^\[)/m)?.[1] ?? '';
 
 describe('the worker’s variables', () => {

@@ -24,7 +24,7 @@ function testWranglerConfig(): string {
   const config = {
     ...rawConfig,
     main: path.join(root, rawConfig.main ?? 'worker/index.ts'),
-    d1_databases: rawConfig.d1_databases?.map((db) => ({
+    d1_databases: rawConfig.d1_databases?.map((db: { migrations_dir?: string }) => ({
       ...db,
       migrations_dir: db.migrations_dir && path.join(root, db.migrations_dir),
     })),

@@ -53,7 +53,7 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
       if (ok) {
         // Wrangler names each file of secrets it read: only this worker's own may be among them.
         const foreign = [...log.matchAll(/Using secrets defined in (.+)/g)]
-          .map((m) => m[1].trim())
+          .map((m) => (m[1] ?? '').trim())
           .filter((f) => resolve(f) !== varsFile);
         if (foreign.length) {
           if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
