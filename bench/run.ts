@@ -1,9 +1,11 @@
-// `npm run bench`: Estait's speed and size figures, measured the same way every run. Writes
-// bench/results.json, prints a table and refreshes the README's table. Ratios compare two things
-// measured interleaved in this run, so a noisy machine moves both sides.
+// `npm run bench`: Estait's speed and size figures, measured the same way every run. Prints a table
+// and writes bench/results.local.json; `npm run bench -- --publish` also replaces the committed
+// bench/results.json and the README's table (bench/results.ts). Ratios compare two things measured
+// interleaved in this run, so a noisy machine moves both sides.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/browser';
 import { startWorker } from '../e2e/support/worker';
 import { benchExtraction, benchSidePanel } from './figures/browser';
@@ -15,6 +17,16 @@ import { benchParse } from './figures/parse';
 import { benchSizes } from './figures/sizes';
 import { type Figure, round } from './figures/stats';
 import { benchWorkerOverhead } from './figures/worker';
+import {
+  type BenchResults,
+  describeMachine,
+  LOCAL_RESULTS,
+  PUBLISHED_RESULTS,
+  readmeWithResults,
+  showFigure,
+  tableRows,
+  unpublishable,
+} from './results';
 
 const started = performance.now();
 execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'ignore' });
@@ -36,42 +48,29 @@ Object.assign(figures, await benchWorkerOverhead());
 Object.assign(figures, await benchBriefRoute());
 Object.assign(figures, await benchLlm());
 
-const results = {
+const results: BenchResults = {
   measuredAt: new Date().toISOString(),
+  machine: describeMachine(),
   node: process.version,
   seconds: round((performance.now() - started) / 1000, 1),
   figures,
 };
-writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(ROOT, LOCAL_RESULTS), `${JSON.stringify(results, null, 2)}\n`);
 
-const show = (f: Figure) =>
-  f.value === null
-    ? `— (${f.note})`
-    : typeof f.value === 'number'
-      ? `${f.value.toLocaleString('en-US')}${f.unit ? ` ${f.unit}` : ''}`
-      : Object.entries(f.value)
-          .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
-          .join(', ') + (f.unit ? ` ${f.unit}` : '');
+console.log(`Estait bench, ${results.measuredAt} on a ${results.machine} (${results.seconds} s)\n`);
+for (const [name, f] of tableRows(results))
+  console.log(`${name.padEnd(28)} ${showFigure(f)}${f.samples ? `  [n=${f.samples}]` : ''}`);
+console.log(`\nWritten to ${LOCAL_RESULTS}.`);
 
-const rows = Object.entries(figures).filter(([name]) => name !== 'extract_ms_per_page');
-console.log(`Estait bench, ${results.measuredAt} (${results.seconds} s)\n`);
-for (const [name, f] of rows) console.log(`${name.padEnd(28)} ${show(f)}${f.samples ? `  [n=${f.samples}]` : ''}`);
-
-// The README shows the latest run: its table is rewritten between the bench markers.
-const readme = join(ROOT, 'README.md');
-const table = [
-  '| figure | value | samples | how |',
-  '|---|---|---|---|',
-  ...rows.map(([name, f]) => `| \`${name}\` | ${f.value === null ? '—' : show(f)} | ${f.samples ?? ''} | ${f.note ?? ''} |`),
-].join('\n');
-const text = readFileSync(readme, 'utf8');
-const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
-if (marked.test(text)) {
-  writeFileSync(
-    readme,
-    text.replace(
-      marked,
-      `<!-- bench:start -->\n_Measured ${results.measuredAt.slice(0, 10)} on the 2-core development machine (${results.seconds} s)._\n\n${table}\n<!-- bench:end -->`,
-    ),
-  );
+// The committed figures (bench/results.json, the README's table) change only on request.
+if (process.argv.includes('--publish')) {
+  const reasons = unpublishable(results, [`${resolve(ROOT, '..')}/`, `${homedir()}/`]);
+  if (reasons.length) {
+    console.error(`Not published: ${reasons.join('; ')}.`);
+    process.exit(1);
+  }
+  writeFileSync(join(ROOT, PUBLISHED_RESULTS), `${JSON.stringify(results, null, 2)}\n`);
+  const readme = join(ROOT, 'README.md');
+  writeFileSync(readme, readmeWithResults(readFileSync(readme, 'utf8'), results));
+  console.log(`Published to ${PUBLISHED_RESULTS} and the README's table.`);
 }

@@ -9,22 +9,35 @@ const port = process.env.PORT || '8787';
 const health = `http://127.0.0.1:${port}/v1/health`;
 const children = [];
 
+let stopping = false;
 const stop = () => {
+  stopping = true;
   for (const child of children) child.kill('SIGTERM');
 };
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
 
-function start(args, env = {}) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+// WXT's dev server (Vite) stops when its input ends, and starts reading it at the first changed file:
+// with no terminal (`npm run dev &`, nohup, an IDE task) that is an immediate end of input, and it
+// stopped cleanly, taking the worker with it. Each child gets an input of its own that stays open.
+function start(name, args, env = {}) {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   children.push(child);
-  child.on('exit', (code) => {
+  child.on('exit', (code, signal) => {
+    // One part stopping by itself is a failure of the whole, even when it exited with 0.
+    if (!stopping) {
+      console.error(`\n  ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.`);
+      process.exitCode ||= code || 1;
+    }
     stop();
-    process.exitCode ||= code ?? 0;
   });
   return child;
 }
 
-const worker = start([join(root, 'scripts/worker.mjs')], { PORT: port });
+const worker = start('The worker', [join(root, 'scripts/worker.mjs')], { PORT: port });
 
 // Wrangler's first bundle stalls when WXT's dev build starts beside it, so the extension waits.
 for (let i = 0; i < 600 && worker.exitCode === null; i++) {
@@ -35,7 +48,7 @@ for (let i = 0; i < 600 && worker.exitCode === null; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 if (worker.exitCode === null) {
-  start([join(root, 'node_modules/wxt/bin/wxt.mjs')]);
+  start("The extension's dev build", [join(root, 'node_modules/wxt/bin/wxt.mjs')]);
   console.log(`
   Estait is running.
   - Worker:    ${health}  (local CRM, sample MLS, local parser)

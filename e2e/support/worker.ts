@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 
 export type RunningWorker = {
@@ -17,17 +17,27 @@ export type RunningWorker = {
   resume: () => Promise<void>;
 };
 
-/** Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database. */
+/**
+ * Starts the worker the way `PORT=N npm run worker` does, on a free port with a fresh database and
+ * secrets of its own: never the developer's `.dev.vars`, whose keys reach real providers.
+ */
 export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'estait-worker-'));
   const args = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const varsFile = join(state, 'vars');
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
 
   const launch = async () => {
     child = spawn(process.execPath, ['scripts/worker.mjs', ...args], {
-      env: { ...process.env, PORT: String(port), STATE_DIR: state },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        STATE_DIR: state,
+        VARS_FILE: varsFile,
+        CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -40,7 +50,17 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
       const ok = await fetch(`${url}/v1/health`)
         .then((r) => r.ok)
         .catch(() => false);
-      if (ok) return;
+      if (ok) {
+        // Wrangler names each file of secrets it read: only this worker's own may be among them.
+        const foreign = [...log.matchAll(/Using secrets defined in (.+)/g)]
+          .map((m) => (m[1] ?? '').trim())
+          .filter((f) => resolve(f) !== varsFile);
+        if (foreign.length) {
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+          throw new Error(`the worker read secrets from ${foreign.join(', ')}, not only its own:\n${log}`);
+        }
+        return;
+      }
       if (Date.now() > deadline) throw new Error(`the worker did not start in 30 s:\n${log}`);
       await new Promise((r) => setTimeout(r, 200));
     }
