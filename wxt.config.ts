@@ -15,7 +15,14 @@ export default defineConfig({
   // Dev and production builds land in the same folder, the one the README says to load.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   webExt: { disabled: true },
-  vite: () => ({ plugins: [tailwindcss()] }),
+  // The worker's local database lives under .wrangler/: its writes are not edits to rebuild for.
+  // WXT sets the dev server's watch list itself, so the folder is added through a plugin's config.
+  vite: () => ({
+    plugins: [
+      tailwindcss(),
+      { name: 'estait:ignore-worker-state', config: () => ({ server: { watch: { ignored: ['**/.wrangler/**'] } } }) },
+    ],
+  }),
   manifest: {
     name: 'Estait',
     description:
