@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test';
+import { testClient } from 'hono/testing';
 import type { FakeReply, RecordedRequest } from '../../e2e/fakes/openai';
 import { startSession } from '../auth/session';
 import type { Env } from '../env';
-import app from '../index';
+import app, { type AppType } from '../index';
 
 /** The worker's bindings with the fake OpenAI-compatible endpoint configured. */
 export const withLlm = (over: Partial<Env> = {}): Env => ({
@@ -19,6 +20,10 @@ export const fake = {
   script: (...replies: FakeReply[]) => fetch(`${fakeRoot()}/__fake/script`, { method: 'POST', body: JSON.stringify(replies) }),
   requests: async () => (await (await fetch(`${fakeRoot()}/__fake/requests`)).json()) as RecordedRequest[],
 };
+
+/** The worker's routes, typed and called in-process (Hono's testClient), signed in with `token` when given. */
+export const client = (bindings: Env = env, token?: string) =>
+  testClient<AppType>(app, bindings, undefined, token ? { headers: { Authorization: `Bearer ${token}` } } : undefined);
 
 /** Calls the app as a signed-in extension would. */
 export async function call(path: string, body: unknown, bindings: Env = env, headers: Record<string, string> = {}) {
