@@ -9,15 +9,14 @@ export const SITES = [
   { id: 'redfin', name: 'Redfin', matches: ['*://*.redfin.com/*'] },
   { id: 'homes', name: 'Homes.com', matches: ['*://*.homes.com/*'] },
   { id: 'trulia', name: 'Trulia', matches: ['*://*.trulia.com/*'] },
-  // The MLS systems' own portals share one way of showing a listing, and one reader.
-  {
-    id: 'mls-portal',
-    name: 'MLS portals (Flexmls, Matrix, Paragon)',
-    matches: ['*://*.flexmls.com/*', '*://*.mlsmatrix.com/*', '*://*.paragonrels.com/*'],
-  },
+  // The MLS systems' own portals (Flexmls, Matrix, Paragon) show a listing the same way: one reader.
+  { id: 'mls-portal', name: 'MLS portal', matches: ['*://*.flexmls.com/*', '*://*.mlsmatrix.com/*', '*://*.paragonrels.com/*'] },
 ] as const;
 
 export type SiteId = (typeof SITES)[number]['id'];
+
+/** A page's site as the agent reads it: its name in the table, else the reader's own word ("generic", "crm"). */
+export const siteName = (id: string): string => SITES.find((s) => s.id === id)?.name ?? id;
 
 /** The domain a match pattern covers, with its subdomains: `*://*.zillow.com/*` → zillow.com. */
 export const domainOf = (match: string) => match.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
