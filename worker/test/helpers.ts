@@ -25,7 +25,13 @@ export const fake = {
 export const client = (bindings: Env = env, token?: string) =>
   testClient<AppType>(app, bindings, undefined, token ? { headers: { Authorization: `Bearer ${token}` } } : undefined);
 
-/** Calls the app as a signed-in extension would. */
+/** The typed routes as a newly signed-in extension calls them. */
+export async function signedIn(bindings: Env = env) {
+  const { accessToken } = await startSession(bindings, 'local');
+  return client(bindings, accessToken);
+}
+
+/** Calls the app as a signed-in extension would, with any body: for requests the worker must refuse. */
 export async function call(path: string, body: unknown, bindings: Env = env, headers: Record<string, string> = {}) {
   const { accessToken } = await startSession(bindings, 'local');
   return app.request(
