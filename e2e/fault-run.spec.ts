@@ -7,15 +7,13 @@
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { WorkerError } from '../extension/api/errors';
-import { db } from '../extension/cache/db';
-import { enqueue, flush } from '../extension/cache/outbox';
-import { ActivityResponse, ApiErrorBody, ExecuteResponse, type ParsedCommand, SessionTokens } from '../shared/contracts';
+import { enqueue, flush, shownWrites, workerCalls, workerClient } from '../extension/headless';
+import { ActivityResponse, type ParsedCommand, SessionTokens } from '../shared/contracts';
 import { sha256 } from '../shared/encoding';
+import { EXTENSION_ID } from '../shared/extension-id';
 import { startFakeWiseAgent, WISEAGENT_CLIENT } from './fakes/wiseagent';
 import { startWorker } from './support/worker';
 
-const EXTENSION_ID = 'ibfdcdcgalmnedalgokgpbjbpiighioa';
 const CRM_TIMEOUT_MS = 1000;
 
 test.setTimeout(180_000);
@@ -31,44 +29,22 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     LOCAL_MODE: 'false',
   });
   try {
+    const client = workerClient(worker.url);
     // Sign in as launchWebAuthFlow would, following each redirect by hand.
     const verifier = randomBytes(32).toString('base64url');
     const challenge = await sha256(verifier);
     const redirect = `https://${EXTENSION_ID}.chromiumapp.org/wiseagent`;
-    let location = `${worker.url}/v1/auth/wiseagent/start?${new URLSearchParams({ redirect_uri: redirect, challenge })}`;
+    let location = client.v1.auth.wiseagent.start.$url({ query: { redirect_uri: redirect, challenge } }).toString();
     while (!location.startsWith(redirect)) {
       const res = await fetch(location, { redirect: 'manual' });
       location = res.headers.get('location') ?? '';
       expect(location, `a redirect from ${res.url}`).not.toBe('');
     }
     const code = new URL(location).searchParams.get('code') ?? '';
-    let session = SessionTokens.parse(
-      await (
-        await fetch(`${worker.url}/v1/auth/wiseagent/session`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ code, verifier }),
-        })
-      ).json(),
-    );
+    let session = SessionTokens.parse(await (await client.v1.auth.wiseagent.session.$post({ json: { code, verifier } })).json());
 
-    /** The outbox's transport, as extension/api/worker.ts sends: errors become WorkerErrors. */
-    const send = async (command: ParsedCommand, idempotencyKey: string) => {
-      let res: Response;
-      try {
-        res = await fetch(`${worker.url}/v1/actions/execute`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.accessToken}` },
-          body: JSON.stringify({ command, idempotencyKey, tz: 'America/Phoenix' }),
-        });
-      } catch {
-        throw new WorkerError(0, 'offline', 'No worker answers.');
-      }
-      const body: unknown = await res.json().catch(() => undefined);
-      if (res.ok) return ExecuteResponse.parse(body);
-      const err = ApiErrorBody.safeParse(body);
-      throw new WorkerError(res.status, err.success ? err.data.error.code : 'bad_response', `${res.status}`);
-    };
+    // The extension's own calls, to this worker with this session: the outbox sends through them.
+    const { execute: send } = workerCalls({ base: async () => worker.url, token: async () => session.accessToken });
 
     // Two contacts to write about, made before the faults begin.
     const contactIds: string[] = [];
@@ -119,7 +95,6 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     ];
     expect(writes).toHaveLength(20);
 
-    await db.outbox.clear();
     const keys: string[] = [];
     for (const w of writes) keys.push(await enqueue(w));
 
@@ -134,8 +109,9 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     let crashed = false;
     const deadline = Date.now() + 150_000;
     for (let round = 0; Date.now() < deadline; round++) {
-      const pending = await db.outbox.where('state').noneOf(['done', 'duplicate']).count();
-      if (pending === 0) break;
+      // The writes that have not landed: waiting, being sent, or refused.
+      const open = await shownWrites(0);
+      if (open.length === 0) break;
       const flushing = Promise.all([flush(send, now), flush(send, now)]);
       if (!crashed && round === 1) {
         await new Promise((r) => setTimeout(r, 700));
@@ -144,25 +120,20 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
       }
       await flushing;
       // A refused session (the worker restarted without it? it keeps D1) would show here as 401.
-      const refused = await db.outbox.where('state').equals('needs_attention').toArray();
+      const refused = (await shownWrites(0)).filter((e) => e.state === 'needs_attention');
       expect(refused.map((e) => e.error)).toEqual([]);
       now += 60_000;
       await new Promise((r) => setTimeout(r, 250));
       if (round % 10 === 9) {
         session = SessionTokens.parse(
-          await (
-            await fetch(`${worker.url}/v1/auth/refresh`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ refreshToken: session.refreshToken }),
-            })
-          ).json(),
+          await (await client.v1.auth.refresh.$post({ json: { refreshToken: session.refreshToken } })).json(),
         );
       }
     }
     expect(crashed).toBe(true);
 
-    const entries = await db.outbox.bulkGet(keys);
+    const landed = new Map((await shownWrites(keys.length)).map((e) => [e.key, e]));
+    const entries = keys.map((key) => landed.get(key));
     expect(entries.map((e) => e?.state)).toEqual(writes.map(() => 'done'));
 
     const faults = (await (await fetch(`${crm.url}/__fake/chaos`)).json()) as Record<string, number>;
@@ -181,7 +152,7 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     );
 
     const log = ActivityResponse.parse(
-      await (await fetch(`${worker.url}/v1/activity`, { headers: { Authorization: `Bearer ${session.accessToken}` } })).json(),
+      await (await client.v1.activity.$get(undefined, { headers: { Authorization: `Bearer ${session.accessToken}` } })).json(),
     );
     expect(log.entries).toHaveLength(22);
     test.info().annotations.push({

@@ -1,3 +1,4 @@
+import { EXTENSION_ID } from '../shared/extension-id';
 import { expect, setWorkerUrl, test } from './support/extension';
 
 test('the side panel reaches the worker and shows its providers', async ({ panel }) => {
@@ -22,7 +23,7 @@ test('the side panel says so when the worker is down, and recovers', async ({ co
 });
 
 test('a listing site is served at its real address to the loaded extension', async ({ context, extensionId }) => {
-  expect(extensionId).toBe('ibfdcdcgalmnedalgokgpbjbpiighioa');
+  expect(extensionId).toBe(EXTENSION_ID);
   const page = await context.newPage();
   const res = await page.goto('http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/');
   expect(res?.status()).toBe(200);

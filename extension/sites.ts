@@ -9,10 +9,23 @@ export const SITES = [
   { id: 'redfin', name: 'Redfin', matches: ['*://*.redfin.com/*'] },
   { id: 'homes', name: 'Homes.com', matches: ['*://*.homes.com/*'] },
   { id: 'trulia', name: 'Trulia', matches: ['*://*.trulia.com/*'] },
-  { id: 'flexmls', name: 'Flexmls', matches: ['*://*.flexmls.com/*'] },
-  { id: 'matrix', name: 'Matrix', matches: ['*://*.mlsmatrix.com/*'] },
-  { id: 'paragon', name: 'Paragon', matches: ['*://*.paragonrels.com/*'] },
+  // The MLS systems' own portals (Flexmls, Matrix, Paragon) show a listing the same way: one reader.
+  { id: 'mls-portal', name: 'MLS portal', matches: ['*://*.flexmls.com/*', '*://*.mlsmatrix.com/*', '*://*.paragonrels.com/*'] },
 ] as const;
+
+export type SiteId = (typeof SITES)[number]['id'];
+
+/** A page's site as the agent reads it: its name in the table, else the reader's own word ("generic", "crm"). */
+export const siteName = (id: string): string => SITES.find((s) => s.id === id)?.name ?? id;
+
+/** The domain a match pattern covers, with its subdomains: `*://*.zillow.com/*` → zillow.com. */
+export const domainOf = (match: string) => match.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
+
+/** The hostnames a site's reader owns: its domains and their subdomains, from the table above. */
+export function hostsOf(id: SiteId): RegExp {
+  const matches: readonly string[] = SITES.find((s) => s.id === id)?.matches ?? [];
+  return new RegExp(`(^|\\.)(${matches.map((m) => domainOf(m).replaceAll('.', '\\.')).join('|')})$`);
+}
 
 export const HOST_MATCHES: string[] = SITES.flatMap((s) => s.matches);
 
@@ -26,7 +39,7 @@ export function isKnownSite(url: string | undefined): boolean {
     const { hostname, protocol } = new URL(url);
     if (protocol !== 'http:' && protocol !== 'https:') return false;
     return HOST_MATCHES.some((m) => {
-      const domain = m.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
+      const domain = domainOf(m);
       return hostname === domain || hostname.endsWith(`.${domain}`);
     });
   } catch {

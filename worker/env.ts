@@ -1,6 +1,5 @@
 import type { D1Database, DurableObjectNamespace, RateLimit } from '@cloudflare/workers-types';
 import type { Providers } from '../shared/contracts';
-import type { Session } from './auth/session';
 
 /** Bindings and variables from wrangler.toml, plus secrets from .dev.vars or `wrangler secret put`. */
 export interface Env {
@@ -49,6 +48,9 @@ export interface Env {
   RESO_CLIENT_SECRET?: string;
   RESO_TOKEN_URL?: string;
 }
+
+/** The signed-in agent a request is made for (worker/auth/session.ts issues and checks it). */
+export type Session = { userId: string; sessionId: string };
 
 export type AppEnv = { Bindings: Env; Variables: { requestId: string; session: Session } };
 

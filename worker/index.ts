@@ -79,8 +79,8 @@ app.onError((err, c) => {
 export type AppType = typeof routes;
 export { AiAllowance } from './limits/ai-allowance';
 
-/** The hourly cron trigger (wrangler.toml) runs the clean-up; requests are Hono's. */
+/** The hourly cron trigger (wrangler.toml) runs the clean-up; requests are Hono's, typed by their routes. */
 const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env, ctx) => {
   ctx.waitUntil(housekeeping(env).then((deleted) => console.log(JSON.stringify({ housekeeping: deleted }))));
 };
-export default Object.assign(app, { scheduled });
+export default Object.assign(routes, { scheduled });

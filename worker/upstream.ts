@@ -84,13 +84,13 @@ async function digest(text: string): Promise<string> {
 }
 
 /**
- * Identical upstream requests are answered from the worker's cache for `ttl` seconds, which saves
- * the agent's API credits. The key covers the provider, the request and its body — never the key.
+ * Identical upstream requests are answered from the worker's cache for `ttlMs`, which saves the
+ * agent's API credits. The key covers the provider, the request and its body — never the key.
  */
 export async function cached<T>(
   provider: string,
   request: string,
-  ttl: number,
+  ttlMs: number,
   load: () => Promise<T>,
 ): Promise<{ value: T; cached: boolean }> {
   const cache = await caches.open('estait-upstream');
@@ -100,9 +100,9 @@ export async function cached<T>(
   const value = await load();
   await cache.put(
     key,
-    new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${ttl}` } }),
+    new Response(JSON.stringify(value), {
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${Math.round(ttlMs / 1000)}` },
+    }),
   );
   return { value, cached: false };
 }
-
-export const TTL = { search: 300, details: 900, comps: 900 } as const;

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-export const EXTENSION_ID = 'ibfdcdcgalmnedalgokgpbjbpiighioa';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Sites outside the manifest that tests still browse, to check Estait leaves them alone. */
@@ -43,7 +42,7 @@ export async function launchExtension(fixturePort: number): Promise<{ context: B
   };
 }
 
-/** Flags for Chromium on this network-less machine (see TOOLCHAIN.md). */
+/** Flags for headless Chromium in a container without network: no sandbox, GPU or QUIC, no calls home to Google. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

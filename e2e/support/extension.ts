@@ -3,7 +3,7 @@ import { launchExtension, setWorkerUrl } from './browser';
 import { startFixtureServer } from './fixture-server';
 import { type RunningWorker, startWorker } from './worker';
 
-export { EXTENSION_DIR, EXTENSION_ID, setWorkerUrl } from './browser';
+export { EXTENSION_DIR, setWorkerUrl } from './browser';
 
 type WorkerFixtures = { worker: RunningWorker; fixturePort: number };
 type OpenTab = { page: Page; tabId: number };
@@ -16,7 +16,9 @@ type TestFixtures = {
 
 /**
  * The worker on its built-in defaults, one per Playwright worker. A spec file that names it again
- * (`base.extend({ worker: localWorker })`) gets one of its own, with only its own writes in the CRM.
+ * (`base.extend({ worker: localWorker })`) gets a worker apart from the files that use `test` as it
+ * is, but not one of its own: Playwright keys a fixture by its function and the one it overrides, so
+ * every file that names it again shares that second worker when they run in one Playwright worker.
  */
 export const localWorker: [WorkerFixture<RunningWorker, object>, { scope: 'worker'; timeout: number }] = [
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.

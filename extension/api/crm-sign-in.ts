@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import type { AccountResponse } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
 import { getWorkerUrl } from '../settings';
+import { account as fetchAccount } from './calls';
+import { workerClient } from './client';
 import { WorkerError } from './errors';
 import { exchangeCode, signInWithKey } from './session';
-import { account as fetchAccount } from './worker';
 
 const REASONS: Record<string, string> = {
   access_denied: 'Wise Agent sign-in was cancelled.',
@@ -22,8 +23,9 @@ export async function connectWiseAgent(): Promise<AccountResponse> {
   const base = await getWorkerUrl();
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = await sha256(verifier);
-  const start = new URL('/v1/auth/wiseagent/start', base);
-  start.search = new URLSearchParams({ redirect_uri: browser.identity.getRedirectURL('wiseagent'), challenge }).toString();
+  const start = workerClient(base).v1.auth.wiseagent.start.$url({
+    query: { redirect_uri: browser.identity.getRedirectURL('wiseagent'), challenge },
+  });
 
   let landed: string | undefined;
   try {

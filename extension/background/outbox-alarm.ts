@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { execute } from '../api/worker';
+import { execute } from '../api/calls';
 import { flush, sendQueuedNow } from '../cache/outbox';
 
 export const OUTBOX_ALARM = 'estait-outbox';

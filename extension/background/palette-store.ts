@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { isWrite, type WriteCommand } from '../../shared/contracts';
-import { execute } from '../api/worker';
+import { execute } from '../api/calls';
 import { keepContacts } from '../cache/contact-cache';
 import { db } from '../cache/db';
 import { recent, remember } from '../cache/history';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SessionTokens } from '../../shared/contracts';
+import { workerClient } from '../api/client';
 import { errorFrom, WorkerError } from '../api/errors';
 import { announceSessionChange } from '../api/session-changes';
 import { getWorkerUrl } from '../settings';
@@ -12,18 +13,18 @@ export const NOT_CONNECTED = 'Connect your CRM first: open Estait’s options pa
 const EARLY_MS = 60_000;
 const AUTH_TIMEOUT_MS = 10_000;
 
-/** One POST to the worker's auth routes; nothing answering is a WorkerError the outbox and the status understand. */
-async function post(base: string, path: string, { body, token }: { body?: unknown; token?: string } = {}): Promise<Response> {
+/** The worker's auth routes at `base`; a call nothing answers is a WorkerError the outbox and the status understand. */
+async function auth(
+  base: string,
+  request: (routes: ReturnType<typeof workerClient>['v1']['auth']) => Promise<Response>,
+  token?: string,
+): Promise<Response> {
+  const client = workerClient(base, {
+    ...(token && { headers: { Authorization: `Bearer ${token}` } }),
+    init: { signal: AbortSignal.timeout(AUTH_TIMEOUT_MS) },
+  });
   try {
-    return await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: {
-        ...(body !== undefined && { 'Content-Type': 'application/json' }),
-        ...(token && { Authorization: `Bearer ${token}` }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(AUTH_TIMEOUT_MS),
-    });
+    return await request(client.v1.auth);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'TimeoutError')
       throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
@@ -40,7 +41,7 @@ async function keep(base: string, body: unknown): Promise<string> {
 /** Forgets a session, then tells the worker that issued it, if it answers, to end it at once. */
 async function end(session: StoredSession): Promise<void> {
   await clearSession();
-  await post(session.base, '/v1/auth/signout', { token: session.accessToken }).catch(() => undefined);
+  await auth(session.base, (a) => a.signout.$post(), session.accessToken).catch(() => undefined);
 }
 
 async function fresh(stale: string | undefined): Promise<string> {
@@ -53,14 +54,14 @@ async function fresh(stale: string | undefined): Promise<string> {
   if (current && current.accessToken !== stale && Date.parse(current.expiresAt) - Date.now() > EARLY_MS)
     return current.accessToken;
   if (current) {
-    const res = await post(base, '/v1/auth/refresh', { body: { refreshToken: current.refreshToken } });
+    const res = await auth(base, (a) => a.refresh.$post({ json: { refreshToken: current.refreshToken } }));
     if (res.ok) return keep(base, await res.json());
     // Busy or down is not the end of the session; a refused refresh token is.
     if (res.status !== 400 && res.status !== 401) throw await errorFrom(res);
     await clearSession();
     await announceSessionChange();
   }
-  const res = await post(base, '/v1/auth/local');
+  const res = await auth(base, (a) => a.local.$post());
   if (res.ok) return keep(base, await res.json());
   // Only a worker without local sign-in refuses it, and there every agent signs in with their CRM.
   if (res.status === 403 || res.status === 404) throw new WorkerError(401, 'signed_out', NOT_CONNECTED);
@@ -101,7 +102,7 @@ export async function sessionToken(stale?: string): Promise<string> {
 export const exchangeCode = (code: string, verifier: string): Promise<void> =>
   serial(async () => {
     const base = await getWorkerUrl();
-    const res = await post(base, '/v1/auth/wiseagent/session', { body: { code, verifier } });
+    const res = await auth(base, (a) => a.wiseagent.session.$post({ json: { code, verifier } }));
     if (!res.ok) throw new WorkerError(res.status, 'invalid_code', 'The sign-in could not be completed; try again.');
     await keep(base, await res.json());
     await announceSessionChange();
@@ -115,7 +116,7 @@ export const exchangeCode = (code: string, verifier: string): Promise<void> =>
 export const signInWithKey = (apiKey: string): Promise<void> =>
   serial(async () => {
     const base = await getWorkerUrl();
-    const res = await post(base, '/v1/auth/followupboss', { body: { apiKey } });
+    const res = await auth(base, (a) => a.followupboss.$post({ json: { apiKey } }));
     if (!res.ok) throw await errorFrom(res);
     const tokens = await res.json();
     const previous = await loadSession();

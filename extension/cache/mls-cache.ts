@@ -3,8 +3,6 @@ import type { MlsListing, SearchCriteria } from '../../shared/contracts';
 import { db } from './db';
 import { cacheElsewhere, localCacheUsable } from './keeper';
 
-/** How long an answer counts as fresh: searches 5 minutes, details and comps 15. */
-export const MAX_AGE = { search: 5 * 60_000, details: 15 * 60_000, comps: 15 * 60_000 } as const;
 export const LISTING_CAP = 50_000;
 const RESPONSE_CAP = 2_000;
 

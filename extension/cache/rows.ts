@@ -9,8 +9,9 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 /**
  * A write the agent confirmed. It is stored before it is sent and stays until the worker has it:
- * pending → sending → done | duplicate, or retrying (the worker or CRM was down) or needs_attention
- * (the worker refused it, e.g. an unknown contact).
+ * pending → done | duplicate, or retrying (the worker or CRM was down, or busy) or needs_attention
+ * (the worker refused it, e.g. an unknown contact). A write is sent from pending or retrying, by
+ * whichever of the panel and the alarm gets to it first; its key makes a second send harmless.
  */
 export const OutboxEntry = z.object({
   key: z.string(),

@@ -13,8 +13,8 @@ import type {
 } from '../../shared/contracts';
 import { isWrite } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
+import type { PlanContext } from '../api/client';
 import { type Cause, causeOf, explain } from '../api/explain';
-import type { PlanContext } from '../api/worker';
 import type { Mention } from '../memory';
 
 /** What the panel shows for the sentence in hand. */

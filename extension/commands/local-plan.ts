@@ -1,8 +1,9 @@
 import { parse } from '../../shared/commands';
 import { suggest } from '../../shared/commands/suggest';
 import { isWrite, type PlanResponse, type Target } from '../../shared/contracts';
+import type { PlanContext } from '../api/client';
 import { uncheckedName } from '../api/explain';
-import { localNow, type PlanContext } from '../api/worker';
+import { agentNow } from '../clock';
 
 /**
  * The plan the panel makes itself when the worker cannot be reached: the same local parser the
@@ -10,7 +11,7 @@ import { localNow, type PlanContext } from '../api/worker';
  * a contact named on it is matched by name when it is sent.
  */
 export function planLocally(text: string, { page, recent, areaCode }: PlanContext, now = new Date()): PlanResponse {
-  const options = { ...localNow(now), page, recent, areaCode };
+  const options = { ...agentNow(now), page, recent, areaCode };
   const { command, references } = parse(text, options);
   if (command.intent === 'unknown') {
     const { understood, suggestions } = suggest(text, options);

@@ -1,9 +1,11 @@
 import type { PageContext } from '../../shared/contracts';
+import type { SiteId } from '../sites';
 
-/** One site family's page reader. `read` may return undefined: the generic readers then try. */
+/** One site's page reader. `read` may return undefined: the generic readers then try. */
 export type Reader = {
-  site: string;
-  /** Hostnames this reader owns (the site and its subdomains). */
+  /** The site in extension/sites.ts it reads, which its page context names. */
+  site: SiteId;
+  /** Hostnames this reader owns: the site's domains in that table and their subdomains (`hostsOf`). */
   hosts: RegExp;
   read(doc: Document, url: URL): PageContext | undefined;
 };

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { AGENDA_RULE, dateIn } from '../../shared/agenda';
 import { Agenda, type AgendaItem } from '../../shared/contracts';
 import { formatClock, formatWhen, fullName } from '../../shared/format';
-import { agenda } from '../api/worker';
+import { agenda } from '../api/calls';
 import { agendaKey } from '../cache/day-cache';
+import { agentNow, agentZone } from '../clock';
 import { ContactBrief } from './ContactBrief';
-import { localNow, timeAgo } from './describe';
+import { timeAgo } from './describe';
 import { type ContactActions, completeProposal } from './next-steps';
 import { useDayRead } from './useDayRead';
 
@@ -64,11 +65,11 @@ function lineOf(
  * the order AGENDA_RULE says (shown above the list). A row opens its contact's brief here.
  */
 export function AgendaList({ date, actions }: { date?: string; actions: ContactActions }) {
-  const day = date ?? dateIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const day = date ?? dateIn(agentZone());
   const read = useDayRead(agendaKey(day), Agenda, () => agenda(day));
   const [open, setOpen] = useState<string>();
   const value = read.data?.value;
-  const now = localNow();
+  const { now } = agentNow();
   if (open)
     return (
       <section className="flex flex-col gap-2">
@@ -85,9 +86,7 @@ export function AgendaList({ date, actions }: { date?: string; actions: ContactA
   return (
     <section data-testid="agenda" aria-label={`Your day: ${formatWhen(day)}`} className="flex flex-col gap-2">
       <header>
-        <h2 className="text-sm font-semibold">
-          {day === dateIn(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 'Today' : formatWhen(day)}
-        </h2>
+        <h2 className="text-sm font-semibold">{day === dateIn(agentZone()) ? 'Today' : formatWhen(day)}</h2>
         <p className={muted}>{AGENDA_RULE}</p>
       </header>
       {!value && <p className={muted}>{read.error ?? 'Reading the CRM…'}</p>}

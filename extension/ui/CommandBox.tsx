@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { joinLines } from '../../shared/commands/context';
 import type { PageContext } from '../../shared/contracts';
-import { execute } from '../api/worker';
+import { execute } from '../api/calls';
 import { recent as recentCommands } from '../cache/history';
 import { flush } from '../cache/outbox';
 import { CommandStep } from './CommandStep';

@@ -1,9 +1,10 @@
 import { isOverdue } from '../../shared/agenda';
 import { ContactBrief as Brief, type BriefEntry, type CrmContact, type CrmEvent, type CrmTask } from '../../shared/contracts';
 import { formatFacts, formatPhone, formatPrice, fullName } from '../../shared/format';
-import { contactBrief } from '../api/worker';
+import { contactBrief } from '../api/calls';
 import { type BriefRef, briefKey } from '../cache/day-cache';
-import { dayOf, localNow, timeAgo } from './describe';
+import { agentNow } from '../clock';
+import { dayOf, timeAgo } from './describe';
 import { type ContactActions, completeProposal, NEXT_STEPS } from './next-steps';
 import { useDayRead } from './useDayRead';
 
@@ -90,7 +91,7 @@ export function ContactBrief({
       </section>
     );
   const { contact } = brief;
-  const now = localNow();
+  const { now } = agentNow();
   const name = fullName(contact);
   const overdue = brief.tasks.filter((t) => isOverdue(t, now)).length;
   const consent = contact.consent;

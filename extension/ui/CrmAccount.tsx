@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountResponse, Providers } from '../../shared/contracts';
+import { account, execute } from '../api/calls';
 import { connectFollowUpBoss, connectWiseAgent } from '../api/crm-sign-in';
 import { explain } from '../api/explain';
 import { signOut } from '../api/session';
 import { watchSessionChanges } from '../api/session-changes';
-import { account, execute } from '../api/worker';
 import { flush, sendWaitingNow } from '../cache/outbox';
 
 const ABOUT: Record<Providers['crm'], string> = {

@@ -1,5 +1,6 @@
 import type { Listing } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
+import { siteName } from '../sites';
 import { ListingPhoto } from './ListingPhoto';
 
 /** The listing in front of the agent. Every value is page text, rendered as text. */
@@ -48,7 +49,7 @@ export function ListingCard({ listing, site }: { listing: Listing; site: string 
             </>
           )}
           <dt>Read from</dt>
-          <dd className="capitalize">{site}</dd>
+          <dd className="capitalize">{siteName(site)}</dd>
         </dl>
       </div>
     </article>

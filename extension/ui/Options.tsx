@@ -1,7 +1,7 @@
 import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from 'react';
 import { z } from 'zod';
 import type { Providers } from '../../shared/contracts';
-import { checkHealth } from '../api/client';
+import { checkHealth } from '../api/calls';
 import { DEFAULT_WORKER_URL, getAreaCode, getWorkerUrl, setAreaCode, setWorkerUrl } from '../settings';
 import { CrmAccount } from './CrmAccount';
 

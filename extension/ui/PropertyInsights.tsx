@@ -1,7 +1,7 @@
+import { MLS_FRESH_MS } from '../../shared/cache-policy';
 import { CompsResponse, DetailsResponse, type MlsSource } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
-import { comparables, propertyDetails } from '../api/worker';
-import { MAX_AGE } from '../cache/mls-cache';
+import { comparables, propertyDetails } from '../api/calls';
 import { timeAgo } from './describe';
 import { type CachedRead, useCachedRead } from './useCachedRead';
 
@@ -28,14 +28,14 @@ export function PropertyInsights({ address, withHistory = true }: { address: str
   const details = useCachedRead(
     withHistory ? `details:${address}` : undefined,
     DetailsResponse,
-    MAX_AGE.details,
+    MLS_FRESH_MS.details,
     () => propertyDetails(address),
     (d) => [d.listing],
   );
   const comps = useCachedRead(
     `comps:${address}`,
     CompsResponse,
-    MAX_AGE.comps,
+    MLS_FRESH_MS.comps,
     () => comparables(address),
     (c) => c.comps,
   );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { MLS_FRESH_MS } from '../../shared/cache-policy';
 import { type MlsListing, SEARCH_LAST_PAGE, SEARCH_PAGE_SIZE, type SearchCriteria, SearchResponse } from '../../shared/contracts';
 import { formatFacts, formatPrice } from '../../shared/format';
+import { searchProperties } from '../api/calls';
 import { SEARCH_NOT_SAVED } from '../api/explain';
-import { searchProperties } from '../api/worker';
-import { MAX_AGE, searchKey } from '../cache/mls-cache';
+import { searchKey } from '../cache/mls-cache';
 import { OFFSCREEN_SKIPPED, ROW } from './offscreen-rows';
 import { PropertyInsights, SourceNote } from './PropertyInsights';
 import { useCachedRead } from './useCachedRead';
@@ -34,7 +35,7 @@ const useSearchPage = (criteria: SearchCriteria, page: number) =>
   useCachedRead(
     searchKey(criteria, page),
     SearchResponse,
-    MAX_AGE.search,
+    MLS_FRESH_MS.search,
     () => searchProperties(criteria, page),
     (r) => r.listings,
     SEARCH_NOT_SAVED,

@@ -3,8 +3,9 @@ import { joinLines, type ParseOptions } from '../../shared/commands/context';
 import { savedListing } from '../../shared/commands/intents/save_listing';
 import { readSelection } from '../../shared/commands/selection';
 import type { PageContext } from '../../shared/contracts';
-import { execute, localNow } from '../api/worker';
+import { execute } from '../api/calls';
 import { flush, sendQueuedNow } from '../cache/outbox';
+import { agentNow } from '../clock';
 import { type Handoff, onHandoff, takeHandoff } from '../handoff';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { getAreaCode } from '../settings';
@@ -88,7 +89,7 @@ export function SidePanel() {
     const card = pending.action === 'save_listing' ? saveCard(page.context, pending.at) : undefined;
     if (card) return setProposal(card);
     void getAreaCode().then((areaCode) => {
-      const command = commandFor(pending, { ...localNow(), page: page.context, ...(areaCode && { areaCode }) });
+      const command = commandFor(pending, { ...agentNow(), page: page.context, ...(areaCode && { areaCode }) });
       setPrefill({ ...command, at: pending.at });
     });
   }, [pending, page.loading, page.context]);

@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import { ContactBrief, type CrmTask, OpenTasksResponse } from '../../shared/contracts';
 import { formatWhen } from '../../shared/format';
 import { matchTasks } from '../../shared/tasks';
-import { contactBrief, openTasks } from '../api/worker';
+import { contactBrief, openTasks } from '../api/calls';
 import { briefKey, OPEN_TASKS_KEY } from '../cache/day-cache';
 import { useDayRead } from './useDayRead';
 

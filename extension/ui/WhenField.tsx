@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { localNow as parseNow, takeDate } from '../../shared/commands/dates';
+import { parseLocalNow, takeDate } from '../../shared/commands/dates';
 import { formatWhen } from '../../shared/format';
-import { localNow } from '../api/worker';
+import { agentNow } from '../clock';
 
 /** A day and an optional time, as the card edits them. */
 export type When = { date: string; time: string };
@@ -16,7 +16,7 @@ export const whenValue = ({ date, time }: When) => (date ? (time ? `${date}T${ti
 const NIGHT = (hour: number) => hour < 7 || hour >= 21;
 
 /** What the agent should look at twice: a time already gone, or one in the middle of the night. */
-export function whenWarning(when: When, now = localNow().now): string | undefined {
+export function whenWarning(when: When, now = agentNow().now): string | undefined {
   const value = whenValue(when);
   if (!value) return undefined;
   const compared = when.time ? value : `${when.date}T23:59`;
@@ -53,8 +53,8 @@ export function WhenField({
   const readWords = () => {
     const typed = words.trim();
     if (!typed) return;
-    const { now, tz } = localNow();
-    const found = takeDate(typed, parseNow(now, tz));
+    const { now, tz } = agentNow();
+    const found = takeDate(typed, parseLocalNow(now, tz));
     setUnread(!found);
     if (!found) return;
     onChange(whenOf(found.dateTime ?? found.date));

@@ -1,4 +1,3 @@
-import { wallTimeIn } from '../../shared/agenda';
 import type { ParsedCommand } from '../../shared/contracts';
 import { formatClock, formatPrice, formatWhen, fullName } from '../../shared/format';
 
@@ -109,9 +108,6 @@ export function timeAgo(at: number, now = Date.now()): string {
   const days = Math.floor(hours / 24);
   return `${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
-
-/** The agent's wall-clock time where the browser is: what "late" and "today" are measured against. */
-export const localNow = () => wallTimeIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** A day, or a day and time, as the agent reads it: "Today, 3:30 PM", else "Fri, Dec 4, 3:30 PM". */
 export const dayOf = (local: string, now: string) =>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { autocompleteAddress } from '../api/worker';
+import { autocompleteAddress } from '../api/calls';
 
 const DEBOUNCE_MS = 200;
 

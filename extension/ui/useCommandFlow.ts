@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { parseCommand } from '../../shared/commands';
 import { placeNamed } from '../../shared/commands/places';
 import type { PageContext, Recent } from '../../shared/contracts';
+import { draft, execute, plan } from '../api/calls';
 import { connection } from '../api/connection';
 import { findAndKeepContacts } from '../api/find-contacts';
 import { watchSessionChanges } from '../api/session-changes';
-import { draft, execute, localNow, plan } from '../api/worker';
 import { db } from '../cache/db';
 import { remember as rememberText } from '../cache/history';
 import { enqueueAll, flush } from '../cache/outbox';
+import { agentNow } from '../clock';
 import { CommandFlow, type FlowDeps, type Step } from '../commands/flow';
 import { planLocally } from '../commands/local-plan';
 import { type Mention, recall, remember, thisWindow, watchMemory } from '../memory';
@@ -68,7 +69,7 @@ export function useCommandFlow(text: string, page: PageContext | undefined, own:
   }, []);
 
   const preview = useMemo(
-    () => (text.trim() ? parseCommand(text, { ...localNow(), page, recent: memory, areaCode }) : undefined),
+    () => (text.trim() ? parseCommand(text, { ...agentNow(), page, recent: memory, areaCode }) : undefined),
     [text, page, memory, areaCode],
   );
   return { flow, step, memory, preview };

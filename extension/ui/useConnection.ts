@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { checkHealth, type HealthResult } from '../api/client';
+import { checkHealth, type HealthResult } from '../api/calls';
 import { type Connection, connection, recheckDelay, watchConnection, watchPassing } from '../api/connection';
 import type { Cause } from '../api/explain';
 import { getWorkerUrl, SETTINGS_KEYS, settings } from '../settings';

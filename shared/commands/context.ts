@@ -1,6 +1,6 @@
 import type { Listing, PageContext, Recent, Reference } from '../contracts';
 import { fold } from '../normalize';
-import { type LocalNow, localNow, takeDate, type When } from './dates';
+import { type LocalNow, parseLocalNow, takeDate, type When } from './dates';
 import { correctTypos } from './lexicon';
 import { takeAddress, trimText } from './text';
 
@@ -47,7 +47,7 @@ export function sentence(text: string, options: ParseOptions): Sentence {
   return {
     text: clean,
     lower: clean.toLowerCase(),
-    now: localNow(options.now, options.tz),
+    now: parseLocalNow(options.now, options.tz),
     page: options.page,
     recent: options.recent,
     areaCode: options.areaCode,

@@ -89,9 +89,9 @@ const LOCATION = new RegExp(
 );
 const ZIP = /\b\d{5}\b/;
 
-export type Found = { criteria: SearchCriteria; signals: number };
-
 /** The search_properties params in a sentence, and how many concrete criteria were found. */
+export type CriteriaRead = { criteria: SearchCriteria; signals: number };
+
 /** "under a million", "half a mil": amounts in words, as the money reader takes them. */
 const MONEY_WORDS: [RegExp, string][] = [
   [/\bhalf (?:a )?mil(?:lion)?\b/i, '500k'],
@@ -100,7 +100,7 @@ const MONEY_WORDS: [RegExp, string][] = [
   [/\bthe (\d)00s\b/i, '$1' + '00k'],
 ];
 
-export function readCriteria(text: string): Found {
+export function readCriteria(text: string): CriteriaRead {
   const criteria: SearchCriteria = {};
   let rest = MONEY_WORDS.reduce((t, [re, to]) => t.replace(re, to), text);
   const between = RANGE.exec(rest);

@@ -11,7 +11,7 @@ export type LocalNow = { date: Date };
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** `now` as sent: local "YYYY-MM-DDTHH:mm" in `tz`, or an ISO instant, converted to `tz`. */
-export function localNow(now: string, tz: string): LocalNow {
+export function parseLocalNow(now: string, tz: string): LocalNow {
   const local = LOCAL.exec(now);
   if (local) {
     const [, y, mo, d, h, mi] = local.map(Number) as number[];
@@ -19,7 +19,7 @@ export function localNow(now: string, tz: string): LocalNow {
   }
   const instant = new Date(now);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`now is not a date: ${now}`);
-  return localNow(wallTimeIn(tz, instant), tz);
+  return parseLocalNow(wallTimeIn(tz, instant), tz);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -8,14 +8,15 @@ const PHONE = /(?:\+?1[\s./-]?)?(?:\(\d{3}\)|\d{3})[\s./-]?\d{3}[\s./-]?\d{4}\b|
 /** A local number without its area code: "555-0144", "555 0123", "5550144". */
 const LOCAL_PHONE = /(?<![\d$.,/-])\d{3}[\s.-]?\d{4}\b(?![.,]\d|\s*(?:k|sq|sqft|square|dollars|\$))/g;
 
-export type Found = { value: string; rest: string };
+/** What a `take…` reader found in a sentence, and the sentence without it. */
+export type Taken = { value: string; rest: string };
 
 /** Removes the first match of `re` from `text`, returning what it found and what is left. */
 export function take(
   text: string,
   re: RegExp,
   pick: (m: RegExpExecArray) => string | undefined = (m) => m[0],
-): Found | undefined {
+): Taken | undefined {
   const flags = re.flags.replace('g', '');
   const m = new RegExp(re.source, flags).exec(text);
   if (!m) return undefined;
@@ -39,7 +40,7 @@ export const trimText = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export function takeEmail(text: string): Found | undefined {
+export function takeEmail(text: string): Taken | undefined {
   return take(text, EMAIL, (m) => m[0].replace(/[.']+$/, '').toLowerCase());
 }
 
@@ -55,7 +56,7 @@ export function toE164(raw: string, areaCode?: string): string | undefined {
 }
 
 /** The first phone in `text`; a local seven-digit one only when the agent's area code is known. */
-export function takePhone(text: string, areaCode?: string): Found | undefined {
+export function takePhone(text: string, areaCode?: string): Taken | undefined {
   return (
     take(text, PHONE, (m) => toE164(m[0])) ?? (areaCode ? take(text, LOCAL_PHONE, (m) => toE164(m[0], areaCode)) : undefined)
   );
@@ -68,7 +69,7 @@ export const hasLocalPhone = (text: string) => new RegExp(LOCAL_PHONE.source).te
  * "the Lees", "the nguyens", "the Joneses": a household by its surname, which is how the CRM has
  * them. Undefined for "the buyers", "the lender" and other roles.
  */
-export function household(text: string): Found | undefined {
+export function household(text: string): Taken | undefined {
   const couple = /^mr\.?\s*(?:and|&)\s*mrs\.?\s+(\p{L}[\p{L}'’-]+)\b\s*/iu.exec(text);
   if (couple?.[1]) return { value: nameCase(couple[1]), rest: text.slice(couple[0].length) };
   const m = /^the\s+(\p{L}[\p{L}'’-]+?)(e?s)\b\s*/iu.exec(text);
@@ -119,7 +120,7 @@ export type NameOptions = { allowLowercase?: boolean; max?: number };
  * Olsen", "José Ñúñez"), with a middle initial, surname particles, a Jr./III, or a couple sharing
  * one surname. Lowercase words count only when asked (the agent typed "add john smith …").
  */
-export function leadingName(text: string, { allowLowercase = false, max: most = 3 }: NameOptions = {}): Found | undefined {
+export function leadingName(text: string, { allowLowercase = false, max: most = 3 }: NameOptions = {}): Taken | undefined {
   const words = text.replace(HONORIFIC, '').split(/\s+/);
   const taken: string[] = [];
   let names = 0;
@@ -259,7 +260,7 @@ function knownCity(after: string): [string] | undefined {
 }
 
 /** A street address with its city, state and zip when they follow: "4512 Oak Ridge Dr, Austin TX". */
-export function takeAddress(text: string): Found | undefined {
+export function takeAddress(text: string): Taken | undefined {
   const m = STREET.exec(text);
   if (!m) return undefined;
   let end = m.index + m[0].length;

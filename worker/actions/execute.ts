@@ -9,12 +9,11 @@ import type {
 } from '../../shared/contracts';
 import { sha256 } from '../../shared/encoding';
 import { formatWhen, fullName } from '../../shared/format';
-import type { Session } from '../auth/session';
 import { crmFor } from '../crm';
 import { withLock } from '../crm/lock';
 import { AlreadyInCrm, type CrmProvider, type LeadInput, OUTCOME_WORDS, type WriteAttempt } from '../crm/provider';
 import { resolveContact } from '../crm/resolve';
-import { crmTimeoutMs, type Env } from '../env';
+import { crmTimeoutMs, type Env, type Session } from '../env';
 import { ApiError } from '../errors';
 
 type CompleteTaskInput = z.infer<typeof CompleteTaskParams>;

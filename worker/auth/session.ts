@@ -1,7 +1,7 @@
 import { sign, verify } from 'hono/jwt';
 import type { SessionTokens } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
-import type { Env } from '../env';
+import type { Env, Session } from '../env';
 import { ApiError } from '../errors';
 
 export const ACCESS_TTL_S = 15 * 60;
@@ -11,8 +11,6 @@ export const REFRESH_TTL_S = 30 * 24 * 3600;
  * both saw the old access token expire), not theft: the family is kept and a new pair issued.
  */
 export const REFRESH_GRACE_MS = 10_000;
-
-export type Session = { userId: string; sessionId: string };
 
 function secret(env: Env): string {
   if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {

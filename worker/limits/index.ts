@@ -1,7 +1,6 @@
 import type { RateLimit } from '@cloudflare/workers-types';
 import { createMiddleware } from 'hono/factory';
-import type { Session } from '../auth/session';
-import type { AppEnv, Env } from '../env';
+import type { AppEnv, Env, Session } from '../env';
 import { ApiError } from '../errors';
 import { Usage } from './ai-allowance';
 

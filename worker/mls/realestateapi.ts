@@ -1,6 +1,7 @@
+import { MLS_FRESH_MS } from '../../shared/cache-policy';
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { clean, joinAddress, toStateCode } from '../../shared/normalize';
-import { cached, TTL, upstream } from '../upstream';
+import { cached, upstream } from '../upstream';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
 
@@ -94,7 +95,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
         ...(criteria.priceMin !== undefined && { mls_listing_price_min: criteria.priceMin }),
         ...(criteria.priceMax !== undefined && { mls_listing_price_max: criteria.priceMax }),
       };
-      const { value, cached: hit } = await cached('realestateapi:search', JSON.stringify(body), TTL.search, async () => {
+      const { value, cached: hit } = await cached('realestateapi:search', JSON.stringify(body), MLS_FRESH_MS.search, async () => {
         const res = await post('/v2/PropertySearch', body);
         const rows = Array.isArray(res?.data) ? (res.data as Row[]) : [];
         return { listings: rows.map(toListing).filter((l): l is MlsListing => !!l), total: res?.resultCount ?? rows.length };
@@ -102,7 +103,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
       return { ...value, cached: hit };
     },
     async details(address) {
-      const { value } = await cached('realestateapi:details', address.toLowerCase(), TTL.details, async () => {
+      const { value } = await cached('realestateapi:details', address.toLowerCase(), MLS_FRESH_MS.details, async () => {
         const res = await post('/v2/PropertyDetail', { address });
         const d = (res?.data ?? {}) as Record<string, unknown>;
         const info = (d.propertyInfo ?? {}) as Row;
@@ -130,7 +131,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
       return value ?? undefined;
     },
     async autocomplete(text) {
-      const { value } = await cached('realestateapi:autocomplete', text.toLowerCase(), TTL.search, async () => {
+      const { value } = await cached('realestateapi:autocomplete', text.toLowerCase(), MLS_FRESH_MS.search, async () => {
         const res = await post('/v2/AutoComplete', { search: text });
         const rows = Array.isArray(res?.data) ? (res.data as Row[]) : [];
         return rows
@@ -141,7 +142,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
       return value;
     },
     async comps(address) {
-      const { value } = await cached('realestateapi:comps', address.toLowerCase(), TTL.comps, async () => {
+      const { value } = await cached('realestateapi:comps', address.toLowerCase(), MLS_FRESH_MS.comps, async () => {
         const res = await post('/v3/PropertyComps', { address, max_results: 6 });
         const data = (res?.data ?? {}) as { comps?: Row[] };
         return (data.comps ?? []).map(toListing).filter((l): l is MlsListing => !!l);

@@ -1,7 +1,8 @@
+import { MLS_FRESH_MS } from '../../shared/cache-policy';
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { clean, joinAddress, splitAddress } from '../../shared/normalize';
 import { ApiError } from '../errors';
-import { cached, TTL, upstream } from '../upstream';
+import { cached, upstream } from '../upstream';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
 
@@ -177,11 +178,16 @@ export function reso(config: ResoConfig): MlsProvider {
         $count: 'true',
         ...(page > 0 && { $skip: String(page * PAGE_SIZE) }),
       };
-      const { value, cached: hit } = await cached('reso:search', `${base} ${JSON.stringify(params)}`, TTL.search, async () => {
-        const res = await query(params);
-        const found = listings(res.value);
-        return { listings: found, total: res.count ?? found.length };
-      });
+      const { value, cached: hit } = await cached(
+        'reso:search',
+        `${base} ${JSON.stringify(params)}`,
+        MLS_FRESH_MS.search,
+        async () => {
+          const res = await query(params);
+          const found = listings(res.value);
+          return { listings: found, total: res.count ?? found.length };
+        },
+      );
       return { ...value, cached: hit };
     },
     async details(address) {
@@ -190,7 +196,7 @@ export function reso(config: ResoConfig): MlsProvider {
       const filter = [`startswith(UnparsedAddress, ${literal(street)})`, city && `City eq ${literal(city)}`]
         .filter(Boolean)
         .join(' and ');
-      const { value } = await cached('reso:details', `${base} ${filter}`, TTL.details, async () => {
+      const { value } = await cached('reso:details', `${base} ${filter}`, MLS_FRESH_MS.details, async () => {
         const res = await query({
           $filter: filter,
           $select: SELECT,
@@ -215,7 +221,7 @@ export function reso(config: ResoConfig): MlsProvider {
     async autocomplete(text) {
       const street = text.split(',')[0]?.trim() ?? text;
       const filter = `startswith(UnparsedAddress, ${literal(street)})`;
-      const { value } = await cached('reso:autocomplete', `${base} ${filter}`, TTL.search, async () =>
+      const { value } = await cached('reso:autocomplete', `${base} ${filter}`, MLS_FRESH_MS.search, async () =>
         listings((await query({ $filter: filter, $select: SELECT, $top: '8', $orderby: 'UnparsedAddress' })).value).map(
           (l) => l.address,
         ),
@@ -235,7 +241,7 @@ export function reso(config: ResoConfig): MlsProvider {
       ]
         .filter(Boolean)
         .join(' and ');
-      const { value } = await cached('reso:comps', `${base} ${filter}`, TTL.comps, async () =>
+      const { value } = await cached('reso:comps', `${base} ${filter}`, MLS_FRESH_MS.comps, async () =>
         listings((await query({ $filter: filter, $select: SELECT, $top: '6', $orderby: 'CloseDate desc' })).value),
       );
       return value;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityResponse, ApiErrorBody, ContactsResponse, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
+import { client } from './helpers';
 
 async function signedIn(user = `agent-${crypto.randomUUID()}`) {
   const { accessToken } = await startSession(env, user);
@@ -10,11 +11,11 @@ async function signedIn(user = `agent-${crypto.randomUUID()}`) {
     env.DB.prepare('INSERT INTO idempotency_keys (user_id, key, response, created_at, lease_until) VALUES (?, ?, NULL, ?, ?)')
       .bind(user, key, Date.now(), leaseUntil)
       .run();
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+  const api = client(env, accessToken);
   return {
     execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
-      app.request('/v1/actions/execute', { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey }) }, env),
-    get: (path: string) => app.request(path, { headers }, env),
+      api.v1.actions.execute.$post({ json: { command, idempotencyKey } }),
+    api,
     user,
     claimDiedMidway,
   };
@@ -24,7 +25,7 @@ const lead = (params: Record<string, string>): ParsedCommand => ({
   confidence: 0.95,
   params: { firstName: 'Jane', lastName: 'Doe', ...params },
 });
-const result = async (res: Response) => ExecuteResponse.parse(await res.json());
+const result = async (res: { json(): Promise<unknown> }) => ExecuteResponse.parse(await res.json());
 
 describe('POST /v1/actions/execute with the local CRM', () => {
   it('a write whose worker died after the CRM had it is found, not written again, once its lease is over', async () => {
@@ -44,7 +45,9 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     await env.DB.prepare('UPDATE idempotency_keys SET lease_until = 0 WHERE key = ?').bind('key-crashed1').run();
     const retried = await result(await agent.execute(command, 'key-crashed1'));
     expect(retried).toMatchObject({ ok: true, result: { status: 'done', contact: { email: 'crash@example.com' } } });
-    const found = ContactsResponse.parse(await (await agent.get('/v1/contacts?query=crash@example.com')).json());
+    const found = ContactsResponse.parse(
+      await (await agent.api.v1.contacts.$get({ query: { query: 'crash@example.com' } })).json(),
+    );
     expect(found.contacts).toHaveLength(1);
   });
 
@@ -58,7 +61,7 @@ describe('POST /v1/actions/execute with the local CRM', () => {
       result: { status: 'done', intent: 'add_lead', contact: { email: 'jane@example.com' } },
     });
     expect(again).toEqual(first);
-    const found = ContactsResponse.parse(await (await agent.get('/v1/contacts?query=jane')).json());
+    const found = ContactsResponse.parse(await (await agent.api.v1.contacts.$get({ query: { query: 'jane' } })).json());
     expect(found.contacts).toHaveLength(1);
   });
 
@@ -69,7 +72,9 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     const byPhone = await result(await agent.execute(lead({ firstName: 'Sam', phone: '+15125550102' })));
     for (const r of [byEmail, byPhone])
       expect(r).toMatchObject({ ok: false, result: { status: 'duplicate', contact: { email: 'sam@example.com' } } });
-    expect(ContactsResponse.parse(await (await agent.get('/v1/contacts?query=sam@example.com')).json()).contacts).toHaveLength(1);
+    expect(
+      ContactsResponse.parse(await (await agent.api.v1.contacts.$get({ query: { query: 'sam@example.com' } })).json()).contacts,
+    ).toHaveLength(1);
   });
 
   it('notes, tasks and showings find their contact by name or id, and land in the audit log', async () => {
@@ -96,7 +101,7 @@ describe('POST /v1/actions/execute with the local CRM', () => {
       }),
     );
     for (const r of [note, task, showing]) expect(r).toMatchObject({ ok: true, result: { status: 'done', contact: { id } } });
-    const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
+    const log = ActivityResponse.parse(await (await agent.api.v1.activity.$get()).json());
     expect(log.entries.map((e) => e.intent)).toEqual(['schedule_showing', 'create_task', 'add_note', 'add_lead']);
     expect(log.entries[0]).toMatchObject({ provider: 'local', summary: 'Showing at 123 Main St on Wed, Mar 11, 3:00 PM' });
   });
@@ -113,7 +118,7 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     });
     const stored = await env.DB.prepare('SELECT contact_id, outcome, notes FROM calls WHERE user_id = ?').bind(agent.user).all();
     expect(stored.results).toEqual([{ contact_id: Number(id), outcome: 'left_voicemail', notes: 'asked about the HOA fee' }]);
-    const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
+    const log = ActivityResponse.parse(await (await agent.api.v1.activity.$get()).json());
     expect(log.entries[0]).toMatchObject({ intent: 'log_call', contactId: id, record: params });
     expect(log.entries[1]).toMatchObject({
       intent: 'add_lead',
@@ -149,7 +154,7 @@ describe('POST /v1/actions/execute with the local CRM', () => {
       .bind(agent.user)
       .first<{ n: number }>();
     expect(showings?.n).toBe(0);
-    const log = ActivityResponse.parse(await (await agent.get('/v1/activity')).json());
+    const log = ActivityResponse.parse(await (await agent.api.v1.activity.$get()).json());
     expect(log.entries.map((e) => e.intent)).toEqual(['add_lead']);
   });
 
@@ -182,7 +187,9 @@ describe('POST /v1/actions/execute with the local CRM', () => {
     const id = created.result.status === 'done' ? created.result.crmId : '';
     const res = await b.execute({ intent: 'add_note', confidence: 0.9, params: { contactId: id, text: 'x' } });
     expect(res.status).toBe(422);
-    expect(ContactsResponse.parse(await (await b.get('/v1/contacts?query=private')).json()).contacts).toEqual([]);
+    expect(ContactsResponse.parse(await (await b.api.v1.contacts.$get({ query: { query: 'private' } })).json()).contacts).toEqual(
+      [],
+    );
   });
 
   it('answers unauthenticated calls with 401 JSON and malformed bodies with 400 JSON', async () => {

@@ -1,8 +1,9 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ApiErrorBody, Health } from '../../shared/contracts';
+import { EXTENSION_ID } from '../../shared/extension-id';
 
-const EXTENSION = 'chrome-extension://ibfdcdcgalmnedalgokgpbjbpiighioa';
+const EXTENSION = `chrome-extension://${EXTENSION_ID}`;
 const url = (path: string) => `http://127.0.0.1:8787${path}`;
 
 describe('GET /v1/health', () => {

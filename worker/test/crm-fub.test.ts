@@ -18,6 +18,7 @@ import { crmFor } from '../crm';
 import { findTarget } from '../crm/resolve';
 import type { Env } from '../env';
 import app from '../index';
+import { client } from './helpers';
 
 const fub: Env = { ...env, FUB_API_KEY: FUB_KEY, FUB_SYSTEM: 'Estait', FUB_SYSTEM_KEY: 'sys-key', FUB_API_URL: env.TEST_FUB_URL };
 const control = {
@@ -40,15 +41,11 @@ const control = {
 
 async function agent(bindings: Env = fub) {
   const { accessToken } = await startSession(bindings, `agent-${crypto.randomUUID()}`);
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+  const api = client(bindings, accessToken);
   return {
     execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
-      app.request(
-        '/v1/actions/execute',
-        { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey, tz: 'America/Chicago' }) },
-        bindings,
-      ),
-    get: (path: string) => app.request(path, { headers }, bindings),
+      api.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: 'America/Chicago' } }),
+    api,
   };
 }
 const lead = (params: Record<string, string>): ParsedCommand => ({
@@ -72,7 +69,7 @@ describe('Follow Up Boss', () => {
     const health = await app.request('/v1/health', {}, fub);
     expect(await health.json()).toMatchObject({ providers: { crm: 'followupboss' } });
     const a = await agent();
-    await a.get('/v1/contacts?query=nobody');
+    await a.api.v1.contacts.$get({ query: { query: 'nobody' } });
     const [sent] = await control.requests();
     expect(sent?.headers).toMatchObject({
       authorization: `Basic ${btoa(`${FUB_KEY}:`)}`,
@@ -133,7 +130,7 @@ describe('Follow Up Boss', () => {
     const again = ExecuteResponse.parse(await (await a.execute(lead({ firstName: 'Rita B', email: 'dup@example.com' }))).json());
     expect(again).toMatchObject({ ok: false, result: { status: 'duplicate', contact: { email: 'dup@example.com' } } });
     expect((await control.requests()).some((r) => r.path === '/v1/events')).toBe(false);
-    const found = ContactsResponse.parse(await (await a.get('/v1/contacts?query=dup@example.com')).json());
+    const found = ContactsResponse.parse(await (await a.api.v1.contacts.$get({ query: { query: 'dup@example.com' } })).json());
     expect(found).toMatchObject({ provider: 'followupboss', contacts: [{ email: 'dup@example.com' }] });
   });
 

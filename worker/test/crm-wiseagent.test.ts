@@ -13,13 +13,13 @@ import {
   SessionTokens,
 } from '../../shared/contracts';
 import { base64url, sha256 } from '../../shared/encoding';
+import { EXTENSION_ID } from '../../shared/extension-id';
 import { crmFor } from '../crm';
 import { PartUnavailable } from '../crm/provider';
 import { findTarget } from '../crm/resolve';
 import type { Env } from '../env';
 import app from '../index';
 
-const EXTENSION_ID = 'ibfdcdcgalmnedalgokgpbjbpiighioa';
 const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/wiseagent`;
 const wa: Env = {
   ...env,

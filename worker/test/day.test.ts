@@ -4,29 +4,24 @@ import { addDays, dateIn } from '../../shared/agenda';
 import { Agenda, ApiErrorBody, ContactBrief, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
+import { client } from './helpers';
 
 const TZ = 'America/Chicago';
 
 async function signedIn() {
   const { accessToken } = await startSession(env, `agent-${crypto.randomUUID()}`);
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+  const api = client(env, accessToken);
   const execute = async (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) => {
-    const res = await app.request(
-      '/v1/actions/execute',
-      { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey, tz: TZ }) },
-      env,
-    );
+    const res = await api.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: TZ } });
     expect(res.status, await res.clone().text()).toBe(200);
     return ExecuteResponse.parse(await res.json()).result;
   };
   const attempt = (command: ParsedCommand) =>
-    app.request(
-      '/v1/actions/execute',
-      { method: 'POST', headers, body: JSON.stringify({ command, idempotencyKey: crypto.randomUUID(), tz: TZ }) },
-      env,
-    );
+    api.v1.actions.execute.$post({ json: { command, idempotencyKey: crypto.randomUUID(), tz: TZ } });
+  /** A raw GET, for queries the typed client would not send: those the worker must refuse. */
   const get = (path: string) => app.request(path, { headers }, env);
-  return { execute, attempt, get };
+  return { execute, attempt, api, get };
 }
 
 const write = (intent: string, params: Record<string, unknown>) => ({ intent, confidence: 0.95, params }) as ParsedCommand;
@@ -54,7 +49,7 @@ describe('the agent’s day from the local CRM', () => {
       write('save_listing', { contactId, listing: { address: '12 Elm St, Austin, TX 78701', price: 450000, mlsId: 'A1' } }),
     );
 
-    const res = await agent.get(`/v1/contacts/${contactId}/brief?tz=${encodeURIComponent(TZ)}`);
+    const res = await agent.api.v1.contacts[':id'].brief.$get({ param: { id: contactId }, query: { tz: TZ } });
     expect(res.status).toBe(200);
     const brief = ContactBrief.parse(await res.json());
     expect(brief.contact.email).toBe('dana.brief@example.com');
@@ -84,7 +79,7 @@ describe('the agent’s day from the local CRM', () => {
     await agent.execute(write('schedule_showing', { contactId, address: '5 Pine St, Austin, TX', start: `${today}T09:00` }));
     const taskId = task.status === 'done' ? task.crmId : '';
 
-    const before = Agenda.parse(await (await agent.get(`/v1/agenda?tz=${encodeURIComponent(TZ)}`)).json());
+    const before = Agenda.parse(await (await agent.api.v1.agenda.$get({ query: { tz: TZ } })).json());
     expect(before.date).toBe(today);
     expect(before.items.map((i) => i.kind)).toEqual(['task', 'showing', 'new_lead']);
     expect(before.items[0]).toMatchObject({
@@ -100,10 +95,10 @@ describe('the agent’s day from the local CRM', () => {
     expect(await agent.execute(done, key)).toEqual(first);
     expect(await agent.execute(done)).toMatchObject({ status: 'duplicate', summary: '“Send the disclosure” was already done' });
 
-    const after = Agenda.parse(await (await agent.get(`/v1/agenda?tz=${encodeURIComponent(TZ)}`)).json());
+    const after = Agenda.parse(await (await agent.api.v1.agenda.$get({ query: { tz: TZ } })).json());
     expect(after.items.map((i) => i.kind)).toEqual(['showing', 'new_lead']);
     const brief = ContactBrief.parse(
-      await (await agent.get(`/v1/contacts/${contactId}/brief?tz=${encodeURIComponent(TZ)}`)).json(),
+      await (await agent.api.v1.contacts[':id'].brief.$get({ param: { id: contactId }, query: { tz: TZ } })).json(),
     );
     expect(brief.tasks.map((t) => t.title)).toEqual(['Later task']);
   });
@@ -112,7 +107,7 @@ describe('the agent’s day from the local CRM', () => {
     const agent = await signedIn();
     const added = await agent.execute(write('add_lead', { firstName: 'Nia', lastName: 'Newlead', email: 'nia@example.com' }));
     const contactId = added.status === 'done' ? added.crmId : '';
-    const agenda = async () => Agenda.parse(await (await agent.get(`/v1/agenda?tz=${encodeURIComponent(TZ)}`)).json());
+    const agenda = async () => Agenda.parse(await (await agent.api.v1.agenda.$get({ query: { tz: TZ } })).json());
     expect((await agenda()).items).toMatchObject([{ kind: 'new_lead', contact: { id: contactId, firstName: 'Nia' } }]);
     await agent.execute(write('add_note', { contactId, text: 'Texted hello' }));
     expect((await agenda()).items).toEqual([]);
@@ -165,6 +160,6 @@ describe('the agent’s day from the local CRM', () => {
     expect(ApiErrorBody.parse(await bad.json()).error.message).toMatch(/date/);
     expect((await agent.get('/v1/agenda?tz=Mars/Olympus')).status).toBe(400);
     expect((await agent.get('/v1/agenda?when=today')).status).toBe(400);
-    expect((await agent.get('/v1/contacts/424242/brief?tz=UTC')).status).toBe(404);
+    expect((await agent.api.v1.contacts[':id'].brief.$get({ param: { id: '424242' }, query: { tz: 'UTC' } })).status).toBe(404);
   });
 });

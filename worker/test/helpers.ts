@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test';
+import { testClient } from 'hono/testing';
 import type { FakeReply, RecordedRequest } from '../../e2e/fakes/openai';
 import { startSession } from '../auth/session';
 import type { Env } from '../env';
-import app from '../index';
+import app, { type AppType } from '../index';
 
 /** The worker's bindings with the fake OpenAI-compatible endpoint configured. */
 export const withLlm = (over: Partial<Env> = {}): Env => ({
@@ -20,7 +21,17 @@ export const fake = {
   requests: async () => (await (await fetch(`${fakeRoot()}/__fake/requests`)).json()) as RecordedRequest[],
 };
 
-/** Calls the app as a signed-in extension would. */
+/** The worker's routes, typed and called in-process (Hono's testClient), signed in with `token` when given. */
+export const client = (bindings: Env = env, token?: string) =>
+  testClient<AppType>(app, bindings, undefined, token ? { headers: { Authorization: `Bearer ${token}` } } : undefined);
+
+/** The typed routes as a newly signed-in extension calls them. */
+export async function signedIn(bindings: Env = env) {
+  const { accessToken } = await startSession(bindings, 'local');
+  return client(bindings, accessToken);
+}
+
+/** Calls the app as a signed-in extension would, with any body: for requests the worker must refuse. */
 export async function call(path: string, body: unknown, bindings: Env = env, headers: Record<string, string> = {}) {
   const { accessToken } = await startSession(bindings, 'local');
   return app.request(

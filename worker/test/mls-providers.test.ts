@@ -7,6 +7,7 @@ import { AutocompleteResponse, CompsResponse, DetailsResponse, SearchResponse } 
 import { startSession } from '../auth/session';
 import type { Env } from '../env';
 import app from '../index';
+import { client } from './helpers';
 
 const control = (base: string) => ({
   requests: async () => (await (await fetch(`${base}/__fake/requests`)).json()) as Recorded[],
@@ -29,7 +30,7 @@ async function api(bindings: Env) {
       );
       return { status: res.status, body: await res.json() };
     },
-    get: (path: string) => app.request(path, { headers }, bindings),
+    properties: client(bindings, accessToken).v1.properties,
   };
 }
 
@@ -98,16 +99,14 @@ describe('RealEstateAPI', () => {
   });
 
   it('answers details with history and comps, and says clearly when the key is refused', async () => {
-    const { search, get } = await api(withReapi);
+    const { search, properties } = await api(withReapi);
     const [home] = SearchResponse.parse((await search({ location: 'Phoenix' })).body).listings;
     const details = DetailsResponse.parse(
-      await (await get(`/v1/properties/details?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
+      await (await properties.details.$get({ query: { address: home?.address ?? '' } })).json(),
     );
     expect(details.listing.street).toBe(home?.street);
     expect(details.history?.[0]).toMatchObject({ event: 'Active' });
-    const comps = CompsResponse.parse(
-      await (await get(`/v1/properties/comps?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
-    );
+    const comps = CompsResponse.parse(await (await properties.comps.$get({ query: { address: home?.address ?? '' } })).json());
     expect(comps.comps.every((c) => c.zip === home?.zip && (c.closePrice ?? 0) > 0)).toBe(true);
     const refused = await (await api({ ...withReapi, REALESTATE_API_KEY: 'wrong' })).search({ location: 'Seattle' });
     expect(refused).toMatchObject({ status: 502, body: { error: { code: 'upstream_auth' } } });
@@ -120,13 +119,11 @@ describe('address autocomplete', () => {
       [withReapi, reapi],
       [withReso, resoFake],
     ] as const) {
-      const { search, get } = await api(bindings);
+      const { search, properties } = await api(bindings);
       const [home] = SearchResponse.parse((await search({ location: 'Seattle', bedsMin: 1 })).body).listings;
       const typed = (home?.street ?? '').slice(0, 7);
       await fake.reset();
-      const res = AutocompleteResponse.parse(
-        await (await get(`/v1/properties/autocomplete?q=${encodeURIComponent(typed)}`)).json(),
-      );
+      const res = AutocompleteResponse.parse(await (await properties.autocomplete.$get({ query: { q: typed } })).json());
       expect(res.addresses.length).toBeGreaterThan(0);
       expect(res.addresses.every((a) => a.startsWith(typed))).toBe(true);
       const [sent] = await fake.requests();
@@ -191,11 +188,9 @@ describe('RESO Web API', () => {
   });
 
   it('answers comps from closed sales in the same zip', async () => {
-    const { search, get } = await api(withReso);
+    const { search, properties } = await api(withReso);
     const [home] = SearchResponse.parse((await search({ location: 'Denver' })).body).listings;
-    const comps = CompsResponse.parse(
-      await (await get(`/v1/properties/comps?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
-    );
+    const comps = CompsResponse.parse(await (await properties.comps.$get({ query: { address: home?.address ?? '' } })).json());
     expect(comps.comps.every((c) => c.status === 'Closed' && c.zip === home?.zip)).toBe(true);
   });
 });

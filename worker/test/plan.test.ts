@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiErrorBody, type PageContext, PlanResponse, type Recent } from '../../shared/contracts';
-import { call, fake, withLlm } from './helpers';
+import { call, fake, signedIn, withLlm } from './helpers';
 
 const at = { now: '2026-03-10T09:00', tz: 'America/Chicago' };
 const plan = async (text: string, bindings = withLlm(), page?: PageContext, recent?: Recent) => {
-  const res = await call('/v1/commands/plan', { text, ...at, ...(page && { page }), ...(recent && { recent }) }, bindings);
+  const api = await signedIn(bindings);
+  const res = await api.v1.commands.plan.$post({ json: { text, ...at, ...(page && { page }), ...(recent && { recent }) } });
   return { res, body: PlanResponse.parse(await res.json()) };
 };
 
@@ -177,14 +178,12 @@ describe('POST /v1/commands/plan', () => {
 
   it('resolves "him" against the memory sent with the sentence, and looks the contact up before the card', async () => {
     const { env } = await import('cloudflare:test');
-    const added = await call(
-      '/v1/actions/execute',
-      {
+    const added = await (await signedIn(env)).v1.actions.execute.$post({
+      json: {
         command: { intent: 'add_lead', confidence: 1, params: { firstName: 'Tomás', lastName: 'Ibarra' } },
         idempotencyKey: 'plan-test-lead-1',
       },
-      env,
-    );
+    });
     const { result } = (await added.json()) as { result: { contact: { id: string } } };
     const recent: Recent = { contact: { id: result.contact.id, name: 'Tomás Ibarra', via: 'added', at: Date.now() } };
     const { body } = await plan('remind me to call him friday at 3', env, undefined, recent);
@@ -224,8 +223,9 @@ describe('POST /v1/commands/plan', () => {
 
   it("finds the contact open on another CRM's page by its email, and names typed without their punctuation", async () => {
     const { env } = await import('cloudflare:test');
-    const add = (params: Record<string, string>, key: string) =>
-      call('/v1/actions/execute', { command: { intent: 'add_lead', confidence: 1, params }, idempotencyKey: key }, env);
+    const api = await signedIn(env);
+    const add = (params: { firstName: string; lastName: string; email?: string; phone?: string }, key: string) =>
+      api.v1.actions.execute.$post({ json: { command: { intent: 'add_lead', confidence: 1, params }, idempotencyKey: key } });
     await add({ firstName: 'Dana', lastName: 'Whitfield', email: 'dana@whitfield.example' }, 'plan-test-dana-1');
     await add({ firstName: 'Kevin', lastName: "O'Brien", phone: '+15125550133' }, 'plan-test-kevin-1');
     const page: PageContext = {

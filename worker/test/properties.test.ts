@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ApiErrorBody, AutocompleteResponse, CompsResponse, DetailsResponse, SearchResponse } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
+import { client } from './helpers';
 
 async function api() {
   const { accessToken } = await startSession(env, 'local');
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
   return {
+    properties: client(env, accessToken).v1.properties,
+    /** Raw requests, for what the typed client would not send: bodies and queries the worker must refuse. */
     search: (body: unknown) => app.request('/v1/properties/search', { method: 'POST', headers, body: JSON.stringify(body) }, env),
     get: (path: string) => app.request(path, { headers }, env),
   };
@@ -15,9 +18,9 @@ async function api() {
 
 describe('the sample MLS (local default)', () => {
   it('finds Austin homes with 3+ beds under 500k that all meet the criteria, marked as sample data', async () => {
-    const { search } = await api();
+    const { properties } = await api();
     const res = SearchResponse.parse(
-      await (await search({ criteria: { location: 'Austin', bedsMin: 3, priceMax: 500000 } })).json(),
+      await (await properties.search.$post({ json: { criteria: { location: 'Austin', bedsMin: 3, priceMax: 500000 } } })).json(),
     );
     expect(res.source).toMatchObject({ provider: 'sample', sample: true });
     expect(res.listings.length).toBeGreaterThan(0);
@@ -50,33 +53,33 @@ describe('the sample MLS (local default)', () => {
   });
 
   it('pages past the first 25: the next page holds the rest, none twice, with the same total', async () => {
-    const { search } = await api();
+    const { properties } = await api();
     const criteria = { location: 'Austin', bedsMin: 3 };
-    const page1 = SearchResponse.parse(await (await search({ criteria })).json());
-    const page2 = SearchResponse.parse(await (await search({ criteria, page: 1 })).json());
+    const page1 = SearchResponse.parse(await (await properties.search.$post({ json: { criteria } })).json());
+    const page2 = SearchResponse.parse(await (await properties.search.$post({ json: { criteria, page: 1 } })).json());
     expect(page1.total).toBeGreaterThan(25);
     expect(page1.listings).toHaveLength(25);
     expect(page2.total).toBe(page1.total);
     expect(page2.listings).toHaveLength(Math.min(25, page1.total - 25));
     const ids = new Set(page1.listings.map((l) => l.id));
     expect(page2.listings.some((l) => ids.has(l.id))).toBe(false);
-    const past = SearchResponse.parse(await (await search({ criteria, page: 40 })).json());
+    const past = SearchResponse.parse(await (await properties.search.$post({ json: { criteria, page: 40 } })).json());
     expect(past).toMatchObject({ listings: [], total: page1.total });
-    expect((await search({ criteria, page: 41 })).status).toBe(400);
+    expect((await properties.search.$post({ json: { criteria, page: 41 } })).status).toBe(400);
   });
 
   it('answers details with price history, and comps of recent sales nearby', async () => {
-    const { search, get } = await api();
-    const [home] = SearchResponse.parse(await (await search({ criteria: { location: 'Austin', bedsMin: 3 } })).json()).listings;
+    const { properties } = await api();
+    const [home] = SearchResponse.parse(
+      await (await properties.search.$post({ json: { criteria: { location: 'Austin', bedsMin: 3 } } })).json(),
+    ).listings;
     expect(home).toBeDefined();
     const details = DetailsResponse.parse(
-      await (await get(`/v1/properties/details?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
+      await (await properties.details.$get({ query: { address: home?.address ?? '' } })).json(),
     );
     expect(details.listing.id).toBe(home?.id);
     expect(details.history?.[0]).toMatchObject({ event: 'Listed', price: home?.price });
-    const comps = CompsResponse.parse(
-      await (await get(`/v1/properties/comps?address=${encodeURIComponent(home?.address ?? '')}`)).json(),
-    );
+    const comps = CompsResponse.parse(await (await properties.comps.$get({ query: { address: home?.address ?? '' } })).json());
     expect(comps.comps.length).toBeGreaterThan(0);
     for (const c of comps.comps) {
       expect(c).toMatchObject({ status: 'Closed', city: 'Austin', propertyType: home?.propertyType });
@@ -85,29 +88,29 @@ describe('the sample MLS (local default)', () => {
   });
 
   it('completes addresses from what the agent typed', async () => {
-    const { search, get } = await api();
-    const [home] = SearchResponse.parse(await (await search({ criteria: { location: 'Miami' } })).json()).listings;
+    const { properties } = await api();
+    const [home] = SearchResponse.parse(
+      await (await properties.search.$post({ json: { criteria: { location: 'Miami' } } })).json(),
+    ).listings;
     const typed = (home?.street ?? '').slice(0, 6);
-    const res = AutocompleteResponse.parse(
-      await (await get(`/v1/properties/autocomplete?q=${encodeURIComponent(typed)}`)).json(),
-    );
+    const res = AutocompleteResponse.parse(await (await properties.autocomplete.$get({ query: { q: typed } })).json());
     expect(res.addresses).toContain(home?.address);
     expect(res.addresses.every((a) => a.toLowerCase().startsWith(typed.toLowerCase()))).toBe(true);
-    expect((await get('/v1/properties/autocomplete?q=ab')).status).toBe(400);
+    expect((await properties.autocomplete.$get({ query: { q: 'ab' } })).status).toBe(400);
   });
 
   it('finds comps for a home that is not in the MLS by its zip', async () => {
-    const { get } = await api();
+    const { properties } = await api();
     const comps = CompsResponse.parse(
-      await (await get('/v1/properties/comps?address=1200%20Barton%20Hills%20Dr%2C%20Austin%2C%20TX%2078704')).json(),
+      await (await properties.comps.$get({ query: { address: '1200 Barton Hills Dr, Austin, TX 78704' } })).json(),
     );
     expect(comps.comps.length).toBeGreaterThan(0);
     expect(comps.comps[0]?.zip).toBe('78704');
   });
 
   it('answers an unknown address with 404 JSON and bad input with 400 JSON', async () => {
-    const { search, get } = await api();
-    const missing = await get('/v1/properties/details?address=1%20Nowhere%20Ln%2C%20Austin%2C%20TX');
+    const { properties, search, get } = await api();
+    const missing = await properties.details.$get({ query: { address: '1 Nowhere Ln, Austin, TX' } });
     expect(missing.status).toBe(404);
     expect(ApiErrorBody.parse(await missing.json()).error.code).toBe('property_not_found');
     for (const res of [

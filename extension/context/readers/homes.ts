@@ -1,4 +1,5 @@
 import { splitAddress } from '../../../shared/normalize';
+import { hostsOf } from '../../sites';
 import { meta, textOf } from '../dom';
 import { finishListing, listingPage } from '../listing';
 import type { Reader } from '../reader';
@@ -9,7 +10,7 @@ import type { Reader } from '../reader';
  */
 export const homes: Reader = {
   site: 'homes',
-  hosts: /(^|\.)homes\.com$/,
+  hosts: hostsOf('homes'),
   read(doc, url) {
     const title = meta(doc, 'og:title') ?? doc.title;
     const description = meta(doc, 'og:description') ?? meta(doc, 'description') ?? '';

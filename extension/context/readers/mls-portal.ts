@@ -1,4 +1,5 @@
 import { clean } from '../../../shared/normalize';
+import { hostsOf } from '../../sites';
 import { $$, text } from '../dom';
 import { finishListing, type ListingDraft, listingPage } from '../listing';
 import type { Reader } from '../reader';
@@ -43,8 +44,8 @@ function labelled(doc: Document): ListingDraft {
 }
 
 export const mlsPortal: Reader = {
-  site: 'mls',
-  hosts: /(^|\.)(flexmls\.com|mlsmatrix\.com|paragonrels\.com)$/,
+  site: 'mls-portal',
+  hosts: hostsOf('mls-portal'),
   read(doc, url) {
     return listingPage(url, this.site, finishListing(labelled(doc), url));
   },

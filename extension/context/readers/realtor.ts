@@ -1,3 +1,4 @@
+import { hostsOf } from '../../sites';
 import { $, asArray, get, isObject, parseJson } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
@@ -41,7 +42,7 @@ const firstList = (...candidates: unknown[]) => candidates.find((c) => Array.isA
 
 export const realtor: Reader = {
   site: 'realtor',
-  hosts: /(^|\.)realtor\.com$/,
+  hosts: hostsOf('realtor'),
   read(doc, url) {
     const next = parseJson($(doc, 'script#__NEXT_DATA__'));
     const props = get(next, 'props');

@@ -1,4 +1,5 @@
 import { clean, splitAddress } from '../../../shared/normalize';
+import { hostsOf } from '../../sites';
 import { $, $$, attr, imageSources, meta, text, textOf } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
@@ -82,7 +83,7 @@ function cards(doc: Document): ListingDraft[] {
 
 export const redfin: Reader = {
   site: 'redfin',
-  hosts: /(^|\.)redfin\.com$/,
+  hosts: hostsOf('redfin'),
   read(doc, url) {
     const draft = detail(doc);
     const found = draft && listingPage(url, this.site, finishListing(draft, url));

@@ -1,3 +1,4 @@
+import { hostsOf } from '../../sites';
 import { $, asArray, get, isObject, meta, objectAfter, parseJson } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
@@ -71,7 +72,7 @@ function searchDrafts(doc: Document): ListingDraft[] {
 
 export const trulia: Reader = {
   site: 'trulia',
-  hosts: /(^|\.)trulia\.com$/,
+  hosts: hostsOf('trulia'),
   read(doc, url) {
     const seo = parseJson($(doc, '[data-testid="hdp-seo-residence-schema"]'));
     const draft = draftFromPropertyData(doc) ?? (isObject(seo) ? draftFromThing(seo) : undefined) ?? jsonLdDrafts(doc).at(0);

@@ -1,3 +1,4 @@
+import { hostsOf } from '../../sites';
 import type { Reader } from '../reader';
 import { readContact } from './contact';
 
@@ -7,7 +8,7 @@ import { readContact } from './contact';
  */
 export const wiseAgent: Reader = {
   site: 'wiseagent',
-  hosts: /(^|\.)(thewiseagent\.com|wiseagent\.com)$/,
+  hosts: hostsOf('wiseagent'),
   read(doc, url) {
     const id = [...url.searchParams].find(([k, v]) => /^clientid$/i.test(k) && /^\d{1,15}$/.test(v))?.[1];
     if (!id) return undefined;

@@ -1,4 +1,5 @@
 import { clean, splitAddress } from '../../../shared/normalize';
+import { hostsOf } from '../../sites';
 import { $, $$, asArray, attr, get, imageSources, isObject, meta, parseJson, text, textOf } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
@@ -152,7 +153,7 @@ function searchDrafts(next: unknown): ListingDraft[] {
 
 export const zillow: Reader = {
   site: 'zillow',
-  hosts: /(^|\.)zillow\.com$/,
+  hosts: hostsOf('zillow'),
   read(doc, url) {
     const next = parseJson($(doc, 'script#__NEXT_DATA__'));
     const property =

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { findContacts } from './calls';
 import { connection, recheckDelay, reportAnswered, reportUnreachable } from './connection';
 import { WorkerError } from './errors';
 import { explain } from './explain';
 import { ownSession } from './session';
-import { findContacts } from './worker';
 
 const owner = {
   sessionToken: vi.fn(async (stale?: string) => (stale ? 'access-2' : 'access-1')),
