@@ -12,9 +12,10 @@ import { REALESTATE_KEY, startFakeRealEstateApi } from '../e2e/fakes/realestatea
 import { FUZZ_TARGETS, type FuzzTarget, fuzzBodies } from '../e2e/support/fuzz';
 import { type RunningWorker, startWorker } from '../e2e/support/worker';
 import { ActivityResponse, ExecuteResponse, type ParsedCommand, SessionTokens } from '../shared/contracts';
+import { EXTENSION_ID } from '../shared/extension-id';
 
 const QUICK = process.argv.includes('--quick');
-const EXTENSION_ORIGIN = 'chrome-extension://ibfdcdcgalmnedalgokgpbjbpiighioa';
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 const SESSION_SECRET = randomBytes(32).toString('base64url');
 const CRM_TIMEOUT_MS = 1000;
 /** wrangler.toml's SIGN_IN_LIMIT: sign-ins per IP address a minute. */
@@ -138,7 +139,7 @@ async function foreignOrigins(worker: RunningWorker) {
     'https://evil.example',
     'null',
     'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-    `https://ibfdcdcgalmnedalgokgpbjbpiighioa.evil.example`,
+    `https://${EXTENSION_ID}.evil.example`,
     'http://127.0.0.1:3000',
   ];
   let refused = 0;

@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const FOLDERS = ['shared', 'worker', 'extension', 'entrypoints', 'e2e', 'scripts', 'bench'];
 const SOURCE = /\.(ts|tsx)$/;
 const IMPORT =
-  /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+  /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 function files(folder: string): string[] {
   const path = join(ROOT, folder);
@@ -30,14 +30,17 @@ function resolveImport(from: string, spec: string): string | undefined {
   return found && relative(ROOT, found);
 }
 
-type Edge = { to: string; typeOnly: boolean };
+type Edge = { to: string };
+
+/** What a test outside the browser may run of the extension: its calls and its outbox. */
+const PUBLIC_EXTENSION_ENTRY = 'extension/headless.ts';
 
 const graph = new Map<string, Edge[]>(
   FOLDERS.flatMap(files).map((file) => {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const edges = [...text.matchAll(IMPORT)].flatMap((m) => {
-      const to = resolveImport(file, m[2] ?? m[3] ?? '');
-      return to ? [{ to, typeOnly: !!m[1] }] : [];
+      const to = resolveImport(file, m[1] ?? m[2] ?? '');
+      return to ? [{ to }] : [];
     });
     return [file, edges];
   }),
@@ -50,7 +53,7 @@ const isProduct = (file: string) =>
   !/\.test\.tsx?$/.test(file) &&
   !file.endsWith('vitest.config.ts');
 
-/** Circles through imports that run (type-only imports vanish from the build). */
+/** Circles through imports, type-only ones too: a circle of types is still two modules that cannot be read apart. */
 function circles(): string[][] {
   const found: string[][] = [];
   const state = new Map<string, 'open' | 'done'>();
@@ -58,7 +61,7 @@ function circles(): string[][] {
   const visit = (file: string) => {
     state.set(file, 'open');
     path.push(file);
-    for (const { to: next } of (graph.get(file) ?? []).filter((e) => !e.typeOnly)) {
+    for (const { to: next } of graph.get(file) ?? []) {
       if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), next]);
       else if (!state.has(next)) visit(next);
     }
@@ -89,6 +92,15 @@ describe('layers', () => {
     const wrong = [...graph].flatMap(([file, edges]) =>
       file.startsWith('e2e/fakes/') || file.startsWith('e2e/support/')
         ? edges.filter((e) => !/^(shared|e2e)\//.test(e.to)).map((e) => `${file} → ${e.to}`)
+        : [],
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('drives the extension from the browser specs through its public entry only', () => {
+    const wrong = [...graph].flatMap(([file, edges]) =>
+      file.startsWith('e2e/')
+        ? edges.filter((e) => !/^(shared|e2e)\//.test(e.to) && e.to !== PUBLIC_EXTENSION_ENTRY).map((e) => `${file} → ${e.to}`)
         : [],
     );
     expect(wrong).toEqual([]);
