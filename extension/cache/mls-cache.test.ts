@@ -66,22 +66,17 @@ describe('the MLS cache', () => {
 
   it('does not ask again while the answer is fresh', async () => {
     const fetcher = vi.fn(async () => answer);
-    await swr(
-      'search:c',
-      SearchResponse,
-      60_000,
-      fetcher,
-      (v) => v.listings,
-      () => {},
-    );
-    await swr(
-      'search:c',
-      SearchResponse,
-      60_000,
-      fetcher,
-      (v) => v.listings,
-      () => {},
-    );
+    const search = () =>
+      swr(
+        'search:c',
+        SearchResponse,
+        60_000,
+        fetcher,
+        (v) => v.listings,
+        () => {},
+      );
+    await search();
+    await search();
     expect(fetcher).toHaveBeenCalledTimes(1);
   });
 

@@ -392,6 +392,15 @@ describe('Wise Agent: the agent’s day', () => {
       tasks: string[];
       events: number[];
     };
+  const seedMariaAndTom = async () => {
+    const { contacts } = await seed({
+      contacts: [
+        { CFirst: 'Maria', CLast: 'Garcia' },
+        { CFirst: 'Tom', CLast: 'Nguyen' },
+      ],
+    });
+    return [contacts[0] ?? 0, contacts[1] ?? 0] as const;
+  };
   const calls = async (requestType: string) => (await fake.requests()).filter((r) => r.query.requestType === requestType);
   const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
   const DAY = 86_400_000;
@@ -446,14 +455,7 @@ describe('Wise Agent: the agent’s day', () => {
     await signIn();
     const crm = crmFor(wa, user, 'America/Phoenix');
     const today = dateIn('America/Phoenix');
-    const {
-      contacts: [maria = 0, tom = 0],
-    } = await seed({
-      contacts: [
-        { CFirst: 'Maria', CLast: 'Garcia' },
-        { CFirst: 'Tom', CLast: 'Nguyen' },
-      ],
-    });
+    const [maria, tom] = await seedMariaAndTom();
     await seed({
       tasks: [
         { Description: 'Order the yard sign', ContactID: maria, due: addDays(today, 3) },
@@ -482,14 +484,7 @@ describe('Wise Agent: the agent’s day', () => {
 
   it('reads the calendar in Arizona time and gives showings in the agent’s zone, the contact’s own when asked', async () => {
     await signIn();
-    const {
-      contacts: [maria = 0, tom = 0],
-    } = await seed({
-      contacts: [
-        { CFirst: 'Maria', CLast: 'Garcia' },
-        { CFirst: 'Tom', CLast: 'Nguyen' },
-      ],
-    });
+    const [maria, tom] = await seedMariaAndTom();
     await seed({
       events: [
         { Subject: 'Showing: 5 Oak Ln', start: '2026-12-10T10:00', end: '2026-12-10T10:30', Attendees: `C${maria}` },
