@@ -9,11 +9,7 @@ export function ListingCard({ listing, site }: { listing: Listing; site: string 
   const agent = listing.listingAgent;
   return (
     <article data-testid="listing-card" className="overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800">
-      <ListingPhoto
-        src={listing.photos?.[0]}
-        address={listing.address}
-        className="aspect-[16/9] w-full bg-slate-100 object-cover"
-      />
+      <ListingPhoto listing={listing} className="aspect-[16/9] w-full bg-slate-100 object-cover" />
       <div className="flex flex-col gap-1 p-3">
         <div className="flex items-baseline justify-between gap-2">
           <p data-testid="listing-price" className="text-xl font-semibold">

@@ -18,11 +18,7 @@ const Row = memo(function Row({ listing, onOpen }: { listing: Listing; onOpen: (
         style={{ minHeight: ROW }}
         className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 dark:hover:bg-slate-900"
       >
-        <ListingPhoto
-          src={listing.photos?.[0]}
-          address={listing.address}
-          className="size-12 shrink-0 rounded-md bg-slate-100 object-cover dark:bg-slate-800"
-        />
+        <ListingPhoto listing={listing} className="size-12 shrink-0 rounded-md bg-slate-100 object-cover dark:bg-slate-800" />
         <span className="flex min-w-0 flex-col">
           <span className="text-sm font-medium">
             {[formatPrice(listing.price) ?? 'No list price', formatFacts(listing)].filter(Boolean).join(' · ')}
