@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { WorkerError } from '../extension/api/errors';
 import { db } from '../extension/cache/db';
 import { enqueue, flush } from '../extension/cache/outbox';
-import { ActivityResponse, ApiErrorBody, ExecuteResponse, type ParsedCommand, SessionTokens } from '../shared/contracts';
+import { ActivityResponse, ApiErrorBody, ExecuteResponse, SessionTokens, type WriteCommand } from '../shared/contracts';
 import { sha256 } from '../shared/encoding';
 import { startFakeWiseAgent, WISEAGENT_CLIENT } from './fakes/wiseagent';
 import { startWorker } from './support/worker';
@@ -53,7 +53,7 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     );
 
     /** The outbox's transport, as extension/api/worker.ts sends: errors become WorkerErrors. */
-    const send = async (command: ParsedCommand, idempotencyKey: string) => {
+    const send = async (command: WriteCommand, idempotencyKey: string) => {
       let res: Response;
       try {
         res = await fetch(`${worker.url}/v1/actions/execute`, {
@@ -85,9 +85,9 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     }
     const [avery = '', blake = ''] = contactIds;
 
-    const writes: ParsedCommand[] = [
+    const writes: WriteCommand[] = [
       ...['cora', 'dev', 'elle', 'finn'].map(
-        (n): ParsedCommand => ({
+        (n): WriteCommand => ({
           intent: 'add_lead',
           confidence: 1,
           params: { firstName: n[0]?.toUpperCase() + n.slice(1), lastName: 'Lowell', email: `${n}@example.com` },
@@ -96,21 +96,21 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
       { intent: 'add_lead', confidence: 1, params: { firstName: 'Gus', lastName: 'Marsh', phone: '+14805550161' } },
       { intent: 'add_lead', confidence: 1, params: { firstName: 'Hana', lastName: 'Okafor' } },
       ...[1, 2, 3, 4, 5, 6].map(
-        (i): ParsedCommand => ({
+        (i): WriteCommand => ({
           intent: 'add_note',
           confidence: 1,
           params: { contactId: i % 2 ? avery : blake, text: `fault-run note ${i}` },
         }),
       ),
       ...[1, 2, 3, 4].map(
-        (i): ParsedCommand => ({
+        (i): WriteCommand => ({
           intent: 'create_task',
           confidence: 1,
           params: { contactId: avery, title: `fault-run task ${i}`, due: `2026-12-0${i}` },
         }),
       ),
       ...[1, 2, 3, 4].map(
-        (i): ParsedCommand => ({
+        (i): WriteCommand => ({
           intent: 'schedule_showing',
           confidence: 1,
           params: { contactId: blake, address: `${100 + i} Saguaro Ln`, start: `2026-12-0${i}T1${i}:30` },

@@ -7,15 +7,16 @@ import {
   ContactBrief,
   ContactsResponse,
   DetailsResponse,
+  type DraftCommand,
   DraftResponse,
   ExecuteResponse,
   OpenTasksResponse,
   type PageContext,
-  type ParsedCommand,
   PlanResponse,
   type Recent,
   type SearchCriteria,
   SearchResponse,
+  type WriteCommand,
 } from '../../shared/contracts';
 import { getWorkerUrl } from '../settings';
 import { workerClient } from './client';
@@ -110,7 +111,7 @@ export const plan = (text: string, { page, recent, areaCode }: PlanContext, sign
     signal,
   );
 
-export const execute = (command: ParsedCommand, idempotencyKey: string, signal?: AbortSignal) =>
+export const execute = (command: WriteCommand, idempotencyKey: string, signal?: AbortSignal) =>
   call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: localNow().tz } }), signal);
 
 /**
@@ -118,7 +119,7 @@ export const execute = (command: ParsedCommand, idempotencyKey: string, signal?:
  * answers at once with a template.
  */
 export async function draft(
-  command: ParsedCommand,
+  command: DraftCommand,
   page: PageContext | undefined,
   onText: (text: string) => void,
   signal?: AbortSignal,

@@ -7,7 +7,7 @@ import {
   ParsedCommand,
   type Reference,
   type Target,
-  type WriteCommand,
+  WriteCommand,
 } from '../../shared/contracts';
 import { formatFacts, formatPhone, formatPrice, fullName } from '../../shared/format';
 import type { Confirmed } from '../commands/flow';
@@ -202,7 +202,7 @@ export function ConfirmCard({
     if (intent === 'log_call' && outcome) next.outcome = outcome;
     if (listing) next.listing = listing;
     if (intent === 'complete_task' && task) Object.assign(next, { taskId: task.id, task: task.title.slice(0, 200) });
-    const parsed = ParsedCommand.safeParse({ intent, confidence: 1, params: next });
+    const parsed = WriteCommand.safeParse({ intent, confidence: 1, params: next });
     if (!parsed.success)
       return setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
     let addFirst: Confirmed['addFirst'];
@@ -218,7 +218,7 @@ export function ConfirmCard({
         return setProblem(`New lead: ${lead.error?.issues.map((i) => `${String(i.path.at(-1))}: ${i.message}`).join(' · ')}`);
       addFirst = lead.data;
     }
-    onConfirm({ command: parsed.data as WriteCommand, ...(addFirst && { addFirst }) });
+    onConfirm({ command: parsed.data, ...(addFirst && { addFirst }) });
   };
   const keys = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {

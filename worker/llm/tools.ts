@@ -51,7 +51,7 @@ function schema(s: z.ZodType): Record<string, unknown> {
  * draft or a save is about comes from the page or the memory, never from the model; the task a
  * completion is for is picked on the confirm card from the CRM's open tasks.
  */
-const MODEL_PARAMS = {
+export const MODEL_PARAMS = {
   ...INTENT_PARAMS,
   add_lead: AddLeadParams.omit({ consent: true }),
   draft_message: DraftMessageParams.omit({ listing: true }),
