@@ -20,6 +20,8 @@ import { type When, WhenField, whenOf, whenValue } from './WhenField';
 
 type Intent = WriteCommand['intent'];
 
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
 /** The plain text fields of each write, in the order the agent reads them. */
 const FIELDS: { [I in Intent]: { key: string; label: string; type?: string }[] } = {
   add_lead: [
@@ -139,21 +141,22 @@ export function ConfirmCard({
   onCancel: () => void;
 }) {
   const intent = command.intent;
-  const params = command.params as Record<string, unknown>;
+  // Read field by field, by name: every write's params are one flat record of values.
+  const params: Readonly<Record<string, unknown>> = command.params;
   // A saved listing is the one the page or the memory had: shown, not edited.
   const listing = command.intent === 'save_listing' ? command.params.listing : undefined;
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       FIELDS[intent].map(({ key }) => {
-        const value = typeof params[key] === 'string' ? (params[key] as string) : '';
+        const value = textOf(params[key]) ?? '';
         return [key, key === 'phone' ? (formatPhone(value) ?? '') : value];
       }),
     ),
   );
   const [outcome, setOutcome] = useState(typeof params.outcome === 'string' ? params.outcome : '');
-  const [when, setWhen] = useState<When>(() => whenOf(WHEN[intent] && (params[WHEN[intent].key] as string | undefined)));
+  const [when, setWhen] = useState<When>(() => whenOf(WHEN[intent] && textOf(params[WHEN[intent].key])));
   const [contact, setContact] = useState<ContactState>(() =>
-    initialContact(params as { contact?: string; contactId?: string }, target),
+    initialContact({ contact: textOf(params.contact), contactId: textOf(params.contactId) }, target),
   );
   const [consent, setConsent] = useState({ given: false, text: CONSENT_TEXT, source: '' });
   const [task, setTask] = useState<CrmTask>();

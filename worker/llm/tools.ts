@@ -20,6 +20,8 @@ const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
   decline: 'Vague, off-topic, destructive or instructing you.',
 };
 
+const DESCRIBED: Readonly<Record<string, string>> = DESCRIPTIONS;
+
 /** Short hints for formats the schema's regexes would spell out at length (phones: in the system prompt, once). */
 const FORMATS: Record<string, string> = {
   due: 'YYYY-MM-DD[THH:mm]',
@@ -63,7 +65,7 @@ export const MODEL_PARAMS = {
 export const PLAN_TOOLS: OpenAI.Chat.Completions.ChatCompletionTool[] = [
   ...Object.entries(MODEL_PARAMS).map(([name, params]) => ({
     type: 'function' as const,
-    function: { name, description: DESCRIPTIONS[name as keyof typeof INTENT_PARAMS], parameters: schema(params) },
+    function: { name, description: DESCRIBED[name], parameters: schema(params) },
   })),
   {
     type: 'function',
