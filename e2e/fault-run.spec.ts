@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { enqueue, flush, shownWrites, workerCalls, workerClient } from '../extension/headless';
-import { ActivityResponse, type ParsedCommand, SessionTokens } from '../shared/contracts';
+import { ActivityResponse, SessionTokens, type WriteCommand } from '../shared/contracts';
 import { sha256 } from '../shared/encoding';
 import { EXTENSION_ID } from '../shared/extension-id';
 import { startFakeWiseAgent, WISEAGENT_CLIENT } from './fakes/wiseagent';
@@ -61,9 +61,9 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
     }
     const [avery = '', blake = ''] = contactIds;
 
-    const writes: ParsedCommand[] = [
+    const writes: WriteCommand[] = [
       ...['cora', 'dev', 'elle', 'finn'].map(
-        (n): ParsedCommand => ({
+        (n): WriteCommand => ({
           intent: 'add_lead',
           confidence: 1,
           params: { firstName: n[0]?.toUpperCase() + n.slice(1), lastName: 'Lowell', email: `${n}@example.com` },
@@ -72,21 +72,21 @@ test('20 confirmed writes land exactly once through CRM failures and a worker cr
       { intent: 'add_lead', confidence: 1, params: { firstName: 'Gus', lastName: 'Marsh', phone: '+14805550161' } },
       { intent: 'add_lead', confidence: 1, params: { firstName: 'Hana', lastName: 'Okafor' } },
       ...[1, 2, 3, 4, 5, 6].map(
-        (i): ParsedCommand => ({
+        (i): WriteCommand => ({
           intent: 'add_note',
           confidence: 1,
           params: { contactId: i % 2 ? avery : blake, text: `fault-run note ${i}` },
         }),
       ),
       ...[1, 2, 3, 4].map(
-        (i): ParsedCommand => ({
+        (i): WriteCommand => ({
           intent: 'create_task',
           confidence: 1,
           params: { contactId: avery, title: `fault-run task ${i}`, due: `2026-12-0${i}` },
         }),
       ),
       ...[1, 2, 3, 4].map(
-        (i): ParsedCommand => ({
+        (i): WriteCommand => ({
           intent: 'schedule_showing',
           confidence: 1,
           params: { contactId: blake, address: `${100 + i} Saguaro Ln`, start: `2026-12-0${i}T1${i}:30` },

@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiErrorBody } from '../shared/contracts';
+import type { ApiErrorBody, ErrorCode } from '../shared/contracts';
 
 /** An error meant for the caller: its status, a stable code and a readable message. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-const CODES: Partial<Record<number, string>> = {
+const CODES: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -25,11 +25,17 @@ const CODES: Partial<Record<number, string>> = {
   429: 'rate_limited',
 };
 
-export const codeFor = (status: number): string => CODES[status] ?? (status >= 500 ? 'internal' : 'error');
+export const codeFor = (status: number): ErrorCode => CODES[status] ?? (status >= 500 ? 'internal' : 'error');
+
+/** The seconds a 429's details ask the caller to wait, when they say. */
+const retryAfterOf = (details: unknown) =>
+  typeof details === 'object' && details !== null && 'retryAfterS' in details && typeof details.retryAfterS === 'number'
+    ? details.retryAfterS
+    : undefined;
 
 export function errorResponse(c: Context, err: ApiError) {
-  const retryAfterS = (err.details as { retryAfterS?: unknown } | undefined)?.retryAfterS;
-  if (err.status === 429 && typeof retryAfterS === 'number') c.header('Retry-After', String(retryAfterS));
+  const retryAfterS = retryAfterOf(err.details);
+  if (err.status === 429 && retryAfterS !== undefined) c.header('Retry-After', String(retryAfterS));
   const body: ApiErrorBody = {
     error: { code: err.code, message: err.message, details: err.details, requestId: c.get('requestId') ?? '' },
   };

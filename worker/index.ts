@@ -70,9 +70,9 @@ app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route fo
 app.onError((err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err);
   if (err instanceof HTTPException) {
-    return errorResponse(c, new ApiError(err.status as 400, codeFor(err.status), err.message || 'Request failed.'));
+    return errorResponse(c, new ApiError(err.status, codeFor(err.status), err.message || 'Request failed.'));
   }
-  console.error(JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: (err as Error).stack }));
+  console.error(JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: err.stack }));
   return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on our side; the request id helps us find it.'));
 });
 

@@ -3,15 +3,23 @@ import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors';
 
-/** zValidator with the API's error shape: a 400 naming each field that failed. */
+type Problem = { path: string; message: string };
+const NOT_A_FIELD = 'not a field';
+
+/** Each failed field by its path; an unknown field on its own, so the caller sees its name ("criteria.maxPrice"). */
+const problemsOf = (issues: z.core.$ZodIssue[]): Problem[] =>
+  issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: [...i.path, key].join('.'), message: NOT_A_FIELD }))
+      : [{ path: i.path.join('.'), message: i.message }],
+  );
+
+/** zValidator with the API's error shape: a 400 naming each field that failed, and each one that is not a field. */
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
   zValidator(target, schema, (result) => {
     if (!result.success) {
-      // An unknown field is named, not just its object: "Invalid query: maxPrice".
-      const issues = result.error.issues.map((i) => ({
-        path: i.code === 'unrecognized_keys' ? [...i.path, ...i.keys].join(', ') : i.path.join('.'),
-        message: i.message,
-      }));
-      throw new ApiError(400, 'invalid_request', `Invalid ${target}: ${issues.map((i) => i.path || target).join(', ')}`, issues);
+      const problems = problemsOf(result.error.issues);
+      const named = problems.map((p) => (p.message === NOT_A_FIELD ? `${p.path} is not a field` : p.path || target));
+      throw new ApiError(400, 'invalid_request', `Invalid ${target}: ${named.join(', ')}`, problems);
     }
   });

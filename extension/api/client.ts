@@ -8,15 +8,16 @@ import {
   ContactBrief,
   ContactsResponse,
   DetailsResponse,
+  type DraftCommand,
   DraftResponse,
   ExecuteResponse,
   OpenTasksResponse,
   type PageContext,
-  type ParsedCommand,
   PlanResponse,
   type Recent,
   type SearchCriteria,
   SearchResponse,
+  type WriteCommand,
 } from '../../shared/contracts';
 import type { AppType } from '../../worker';
 import { agentNow } from '../clock';
@@ -116,7 +117,7 @@ export function workerCalls({ base: baseOf, token: tokenFor, connection }: Calle
         signal,
       ),
 
-    execute: (command: ParsedCommand, idempotencyKey: string, signal?: AbortSignal) =>
+    execute: (command: WriteCommand, idempotencyKey: string, signal?: AbortSignal) =>
       call(ExecuteResponse, (c) => c.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: agentNow().tz } }), signal),
 
     /**
@@ -124,7 +125,7 @@ export function workerCalls({ base: baseOf, token: tokenFor, connection }: Calle
      * worker answers at once with a template.
      */
     async draft(
-      command: ParsedCommand,
+      command: DraftCommand,
       page: PageContext | undefined,
       onText: (text: string) => void,
       signal?: AbortSignal,

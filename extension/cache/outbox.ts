@@ -1,14 +1,20 @@
-import { type ExecuteResponse, ParsedCommand } from '../../shared/contracts';
+import { type CallErrorCode, type ErrorCode, type ExecuteResponse, WriteCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { isUnreachable, isUnreachableCode, WorkerError } from '../api/errors';
 import { keepContacts } from './contact-cache';
 import { dayChanged } from './day-cache';
 import { db, type OutboxEntry } from './db';
 
-type Send = (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
+type Send = (command: WriteCommand, key: string) => Promise<ExecuteResponse>;
 
 /** 5 s, 10 s, 20 s … up to 10 minutes between attempts. */
 export const backoff = (attempts: number) => Math.min(10 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Refusals a later attempt gets past by itself: the same write still being saved, or no session yet
+ * (it is sent once the agent signs in). Any other 4xx is final until the agent changes something.
+ */
+const RETRIED: ReadonlySet<string> = new Set<ErrorCode | CallErrorCode>(['in_progress', 'signed_out']);
 
 /** Worth trying again later: the network, the worker or the CRM was down, busy or mid-save. */
 const retryable = (err: unknown) =>
@@ -17,11 +23,10 @@ const retryable = (err: unknown) =>
   err.status >= 500 ||
   err.status === 408 ||
   err.status === 429 ||
-  err.code === 'in_progress' ||
-  err.code === 'signed_out';
+  RETRIED.has(err.code);
 
 /** Stores a confirmed write with its idempotency key; it is sent by `flush`. */
-export async function enqueue(command: ParsedCommand, now = Date.now()): Promise<string> {
+export async function enqueue(command: WriteCommand, now = Date.now()): Promise<string> {
   const [key = ''] = await enqueueAll([command], now);
   return key;
 }
@@ -30,7 +35,7 @@ export async function enqueue(command: ParsedCommand, now = Date.now()): Promise
  * Stores confirmed writes that go in order, each with its own key: the second is for the contact
  * the first creates ("add Tom as a new lead, then the task for him"), and waits for it.
  */
-export async function enqueueAll(commands: ParsedCommand[], now = Date.now()): Promise<string[]> {
+export async function enqueueAll(commands: WriteCommand[], now = Date.now()): Promise<string[]> {
   const keys = commands.map(() => crypto.randomUUID());
   await db.outbox.bulkAdd(
     commands.map((command, i) => ({
@@ -56,7 +61,7 @@ async function ready(entry: OutboxEntry): Promise<OutboxEntry | 'wait' | 'blocke
   const contact = lead?.result?.contact;
   if (contact) {
     const params = { ...entry.command.params, contactId: contact.id, contact: fullName(contact) };
-    return { ...entry, command: ParsedCommand.parse({ ...entry.command, params }) };
+    return { ...entry, command: WriteCommand.parse({ ...entry.command, params }) };
   }
   return !lead || lead.state === 'needs_attention' ? 'blocked' : 'wait';
 }

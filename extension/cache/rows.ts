@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmContact, ExecuteResult, MlsListing, ParsedCommand } from '../../shared/contracts';
+import { CrmContact, ExecuteResult, MlsListing, WriteCommand } from '../../shared/contracts';
 
 // The rows of Estait's IndexedDB, apart from the database itself: the palette's frame checks
 // them in its answers from the background without loading Dexie.
@@ -15,7 +15,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
  */
 export const OutboxEntry = z.object({
   key: z.string(),
-  command: ParsedCommand,
+  command: WriteCommand,
   state: z.enum(['pending', 'retrying', 'done', 'duplicate', 'needs_attention']),
   attempts: z.number().int().nonnegative(),
   nextAt: z.number(),

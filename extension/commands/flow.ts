@@ -11,7 +11,7 @@ import type {
   Target,
   WriteCommand,
 } from '../../shared/contracts';
-import { isWrite } from '../../shared/contracts';
+import { isWriteCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import type { PlanContext } from '../api/client';
 import { type Cause, causeOf, explain } from '../api/explain';
@@ -58,7 +58,7 @@ export type FlowDeps = {
     signal: AbortSignal,
   ) => Promise<DraftResponse>;
   findContacts: (query: string, signal: AbortSignal) => Promise<{ contacts: CrmContact[] }>;
-  execute: (command: ParsedCommand, key: string) => Promise<ExecuteResponse>;
+  execute: (command: WriteCommand, key: string) => Promise<ExecuteResponse>;
   /** Stores the writes, in order (a later one waits for the one before it), and returns their keys. */
   enqueue: (commands: WriteCommand[]) => Promise<string[]>;
   flush: (send: FlowDeps['execute']) => Promise<void>;
@@ -173,10 +173,10 @@ export class CommandFlow {
         understood: planned.understood ?? [],
         suggestions: planned.suggestions ?? [],
       });
-    if (isWrite(command.intent))
+    if (isWriteCommand(command))
       return this.#show({
         kind: 'confirm',
-        command: command as WriteCommand,
+        command,
         references: planned.references ?? [],
         target,
         recent,

@@ -24,9 +24,10 @@ export function planLocally(text: string, { page, recent, areaCode }: PlanContex
       suggestions,
     };
   }
-  const { contact, contactId } = command.params as { contact?: string; contactId?: string };
+  const { params } = command;
+  const contact = 'contact' in params ? params.contact : undefined;
   const target: Target | undefined =
-    isWrite(command.intent) && contact && !contactId
+    isWrite(command.intent) && contact && !('contactId' in params && params.contactId)
       ? { query: contact, status: 'unchecked', contacts: [], message: uncheckedName(contact) }
       : undefined;
   return {

@@ -7,7 +7,7 @@ import {
   ParsedCommand,
   type Reference,
   type Target,
-  type WriteCommand,
+  WriteCommand,
 } from '../../shared/contracts';
 import { formatFacts, formatPhone, formatPrice, fullName } from '../../shared/format';
 import type { Confirmed } from '../commands/flow';
@@ -19,6 +19,8 @@ import { useAddressSuggestions } from './useAddressSuggestions';
 import { type When, WhenField, whenOf, whenValue } from './WhenField';
 
 type Intent = WriteCommand['intent'];
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The plain text fields of each write, in the order the agent reads them. */
 const FIELDS: { [I in Intent]: { key: string; label: string; type?: string }[] } = {
@@ -139,21 +141,22 @@ export function ConfirmCard({
   onCancel: () => void;
 }) {
   const intent = command.intent;
-  const params = command.params as Record<string, unknown>;
+  // Read field by field, by name: every write's params are one flat record of values.
+  const params: Readonly<Record<string, unknown>> = command.params;
   // A saved listing is the one the page or the memory had: shown, not edited.
   const listing = command.intent === 'save_listing' ? command.params.listing : undefined;
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       FIELDS[intent].map(({ key }) => {
-        const value = typeof params[key] === 'string' ? (params[key] as string) : '';
+        const value = textOf(params[key]) ?? '';
         return [key, key === 'phone' ? (formatPhone(value) ?? '') : value];
       }),
     ),
   );
   const [outcome, setOutcome] = useState(typeof params.outcome === 'string' ? params.outcome : '');
-  const [when, setWhen] = useState<When>(() => whenOf(WHEN[intent] && (params[WHEN[intent].key] as string | undefined)));
+  const [when, setWhen] = useState<When>(() => whenOf(WHEN[intent] && textOf(params[WHEN[intent].key])));
   const [contact, setContact] = useState<ContactState>(() =>
-    initialContact(params as { contact?: string; contactId?: string }, target),
+    initialContact({ contact: textOf(params.contact), contactId: textOf(params.contactId) }, target),
   );
   const [consent, setConsent] = useState({ given: false, text: CONSENT_TEXT, source: '' });
   const [task, setTask] = useState<CrmTask>();
@@ -202,7 +205,7 @@ export function ConfirmCard({
     if (intent === 'log_call' && outcome) next.outcome = outcome;
     if (listing) next.listing = listing;
     if (intent === 'complete_task' && task) Object.assign(next, { taskId: task.id, task: task.title.slice(0, 200) });
-    const parsed = ParsedCommand.safeParse({ intent, confidence: 1, params: next });
+    const parsed = WriteCommand.safeParse({ intent, confidence: 1, params: next });
     if (!parsed.success)
       return setProblem(parsed.error.issues.map((i) => `${String(i.path.at(-1) ?? 'field')}: ${i.message}`).join(' · '));
     let addFirst: Confirmed['addFirst'];
@@ -218,7 +221,7 @@ export function ConfirmCard({
         return setProblem(`New lead: ${lead.error?.issues.map((i) => `${String(i.path.at(-1))}: ${i.message}`).join(' · ')}`);
       addFirst = lead.data;
     }
-    onConfirm({ command: parsed.data as WriteCommand, ...(addFirst && { addFirst }) });
+    onConfirm({ command: parsed.data, ...(addFirst && { addFirst }) });
   };
   const keys = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {

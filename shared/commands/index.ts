@@ -1,4 +1,5 @@
 import type { ParsedCommand, Reference } from '../contracts';
+import { CONFIDENCE } from './confidence';
 import { type ParseOptions, sentence } from './context';
 import { addLead, bareContact } from './intents/add_lead';
 import { addNote } from './intents/add_note';
@@ -56,13 +57,13 @@ export function parse(text: string, options: ParseOptions): Parsed {
   const refusal = guard(s);
   if (refusal) return { command: refusal, references: [] };
   // A rule that is unsure does not stop the others: a signature mentioning "Home Lending" is still
-  // a lead. A guess below 0.5 is never acted on: the closest one is reported as a decline.
+  // a lead. A guess below CONFIDENCE.act is never acted on: the closest one is reported as a decline.
   let closest = 0.1;
   for (const rule of RULES) {
     s.references.length = 0;
     const command = rule(s);
     if (!command) continue;
-    if (command.confidence >= 0.5) return { command, references: [...s.references] };
+    if (command.confidence >= CONFIDENCE.act) return { command, references: [...s.references] };
     closest = Math.max(closest, command.confidence);
   }
   return { command: decline(closest), references: [] };

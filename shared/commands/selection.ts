@@ -1,5 +1,6 @@
 import type { ParsedCommand } from '../contracts';
 import { parse } from '.';
+import { CONFIDENCE } from './confidence';
 import { joinLines, type ParseOptions } from './context';
 import { takeAddress, takeEmail, takePhone, trimText } from './text';
 
@@ -73,6 +74,6 @@ export function readSelection(selected: string, options: ParseOptions): Selectio
     return { kind: 'lead', sentence: leadSentence, command: lead };
 
   const command = parse(text, options).command;
-  if (command.intent !== 'unknown' && command.confidence >= 0.75) return { kind: 'command', sentence: text, command };
+  if (command.intent !== 'unknown' && command.confidence >= CONFIDENCE.local) return { kind: 'command', sentence: text, command };
   return { kind: 'text', text, hint: SELECTION_HINT };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Crm } from './api';
 
 export const SessionTokens = z.object({
   accessToken: z.string(),
@@ -15,6 +16,7 @@ const Base64Url43 = z.string().regex(/^[\w-]{43,128}$/, '43–128 URL-safe chara
 
 /** Starts a Wise Agent sign-in; `redirect_uri` is the extension's https://<id>.chromiumapp.org/… address. */
 export const WiseAgentStart = z.strictObject({ redirect_uri: z.url(), challenge: Base64Url43 });
+/** Wise Agent's redirect back: not strict, as a provider may add parameters of its own. */
 export const WiseAgentCallback = z.object({
   state: z.string().min(1).max(128),
   code: z.string().min(1).max(2048).optional(),
@@ -33,7 +35,7 @@ export const FollowUpBossSignIn = z.strictObject({
 
 /** Who the session is and whether its CRM is signed in (Wise Agent needs a sign-in; the others do not). */
 export const AccountResponse = z.object({
-  crm: z.enum(['wiseagent', 'followupboss', 'local']),
+  crm: Crm,
   connected: z.boolean(),
   account: z.string().optional(),
 });

@@ -39,12 +39,13 @@ const confidence = z.number().min(0).max(1);
 
 export const PropertyType = z.enum(['single_family', 'condo', 'townhouse', 'multi_family', 'land', 'manufactured']);
 export const Channel = z.enum(['email', 'sms']);
+export type Channel = z.infer<typeof Channel>;
 
 /**
  * What a lead agreed to be contacted by, in whose words, when and where — the record that makes
  * texting them lawful (TCPA). Only the agent sets it, on the confirm card; never the page or the LLM.
  */
-export const Consent = z.object({
+export const Consent = z.strictObject({
   channels: z.array(z.enum(['sms', 'call', 'email'])).min(1),
   text: text,
   at: z.iso.datetime({ offset: true }),
@@ -52,7 +53,7 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
-export const AddLeadParams = z.object({
+export const AddLeadParams = z.strictObject({
   firstName: name,
   lastName: name.optional(),
   email: z.email().optional(),
@@ -61,10 +62,10 @@ export const AddLeadParams = z.object({
   source: name.optional(),
   consent: Consent.optional(),
 });
-export const AddNoteParams = z.object({ ...contactRef, text });
-export const CreateTaskParams = z.object({ ...contactRef, title, due: z.union([LocalDate, LocalDateTime]).optional() });
-export const ScheduleShowingParams = z.object({ ...contactRef, address: text.optional(), start: LocalDateTime.optional() });
-export const SearchCriteria = z.object({
+export const AddNoteParams = z.strictObject({ ...contactRef, text });
+export const CreateTaskParams = z.strictObject({ ...contactRef, title, due: z.union([LocalDate, LocalDateTime]).optional() });
+export const ScheduleShowingParams = z.strictObject({ ...contactRef, address: text.optional(), start: LocalDateTime.optional() });
+export const SearchCriteria = z.strictObject({
   location: name.optional(),
   priceMin: z.number().nonnegative().optional(),
   priceMax: z.number().nonnegative().optional(),
@@ -73,10 +74,10 @@ export const SearchCriteria = z.object({
   propertyType: PropertyType.optional(),
   features: z.array(name).max(20).optional(),
 });
-export const AddressParams = z.object({ address: text.optional() });
-export const FindContactParams = z.object({ query: name });
+export const AddressParams = z.strictObject({ address: text.optional() });
+export const FindContactParams = z.strictObject({ query: name });
 /** A draft goes to a contact, or straight to a typed number or address; it may carry the listing it is about. */
-export const DraftMessageParams = z.object({
+export const DraftMessageParams = z.strictObject({
   ...contactRef,
   phone: E164.optional(),
   email: z.email().optional(),
@@ -87,7 +88,7 @@ export const DraftMessageParams = z.object({
 export const CallOutcome = z.enum(['connected', 'left_voicemail', 'no_answer']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 /** A call with a contact, or with whoever in the CRM has the number called ("called 512-555-0139, no answer"). */
-export const LogCallParams = z.object({
+export const LogCallParams = z.strictObject({
   ...contactRef,
   phone: E164.optional(),
   outcome: CallOutcome.optional(),
@@ -101,7 +102,7 @@ const listingAddress = z
   .max(300)
   .refine((s) => !hasControl(s) && !LINE_BREAK.test(s) && /[\p{L}\p{N}]{2,}/u.test(s), 'a street address on one line');
 /** A contact's interest in a listing ("Maria is interested in this house"): the listing as the page or the memory had it. */
-export const SaveListingParams = z.object({
+export const SaveListingParams = z.strictObject({
   ...contactRef,
   listing: Listing.extend({ address: listingAddress }),
   note: text.optional(),
@@ -111,13 +112,13 @@ export const SaveListingParams = z.object({
  * A task marked done ("done with the Smith call", "mark the disclosure task done"): `task` is the
  * words naming it, `taskId` the one open task they were resolved to on the confirm card.
  */
-export const CompleteTaskParams = z.object({
+export const CompleteTaskParams = z.strictObject({
   ...contactRef,
   task: title.check(z.maxLength(200)).optional(),
   taskId: z.string().min(1).max(64).optional(),
 });
 /** The agent's day ("what's on today", "my day", "what's on tomorrow"): the day it is for. */
-export const AgendaParams = z.object({ date: LocalDate.optional() });
+export const AgendaParams = z.strictObject({ date: LocalDate.optional() });
 
 /** Each intent's params: what the LLM's tools are generated from, and what validates its answers. */
 export const INTENT_PARAMS = {
@@ -136,37 +137,42 @@ export const INTENT_PARAMS = {
   agenda: AgendaParams,
 } as const;
 
+const command = <I extends string, P extends z.ZodType>(intent: I, params: P) =>
+  z.strictObject({ intent: z.literal(intent), confidence, params });
+
+/** Intents that change the agent's CRM: these always wait for a confirmation. */
+export const WriteCommand = z.discriminatedUnion('intent', [
+  command('add_lead', AddLeadParams),
+  command('add_note', AddNoteParams),
+  command('create_task', CreateTaskParams),
+  command('schedule_showing', ScheduleShowingParams),
+  command('log_call', LogCallParams),
+  command('save_listing', SaveListingParams),
+  command('complete_task', CompleteTaskParams),
+]);
+export type WriteCommand = z.infer<typeof WriteCommand>;
+export const DraftCommand = command('draft_message', DraftMessageParams);
+export type DraftCommand = z.infer<typeof DraftCommand>;
+
 /** The closed set of things a sentence can become. There is deliberately no delete intent. */
 export const ParsedCommand = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('add_lead'), confidence, params: AddLeadParams }),
-  z.object({ intent: z.literal('add_note'), confidence, params: AddNoteParams }),
-  z.object({ intent: z.literal('create_task'), confidence, params: CreateTaskParams }),
-  z.object({ intent: z.literal('schedule_showing'), confidence, params: ScheduleShowingParams }),
-  z.object({ intent: z.literal('search_properties'), confidence, params: SearchCriteria }),
-  z.object({ intent: z.literal('property_details'), confidence, params: AddressParams }),
-  z.object({ intent: z.literal('comparables'), confidence, params: AddressParams }),
-  z.object({ intent: z.literal('find_contact'), confidence, params: FindContactParams }),
-  z.object({ intent: z.literal('draft_message'), confidence, params: DraftMessageParams }),
-  z.object({ intent: z.literal('log_call'), confidence, params: LogCallParams }),
-  z.object({ intent: z.literal('save_listing'), confidence, params: SaveListingParams }),
-  z.object({ intent: z.literal('complete_task'), confidence, params: CompleteTaskParams }),
-  z.object({ intent: z.literal('agenda'), confidence, params: AgendaParams }),
-  z.object({ intent: z.literal('unknown'), confidence, params: z.object({}) }),
+  ...WriteCommand.options,
+  DraftCommand,
+  command('search_properties', SearchCriteria),
+  command('property_details', AddressParams),
+  command('comparables', AddressParams),
+  command('find_contact', FindContactParams),
+  command('agenda', AgendaParams),
+  command('unknown', z.strictObject({})),
 ]);
 export type ParsedCommand = z.infer<typeof ParsedCommand>;
 export type Intent = ParsedCommand['intent'];
 export type SearchCriteria = z.infer<typeof SearchCriteria>;
 
-/** Intents that change the agent's CRM: these always wait for a confirmation. */
-export const WRITE_INTENTS = [
-  'add_lead',
-  'add_note',
-  'create_task',
-  'schedule_showing',
-  'log_call',
-  'save_listing',
-  'complete_task',
-] as const satisfies Intent[];
-export const isWrite = (intent: Intent): boolean => (WRITE_INTENTS as readonly Intent[]).includes(intent);
-export type WriteCommand = Extract<ParsedCommand, { intent: (typeof WRITE_INTENTS)[number] }>;
-export type DraftCommand = Extract<ParsedCommand, { intent: 'draft_message' }>;
+export const WRITE_INTENTS = WriteCommand.options.map((c) => c.shape.intent.value);
+export type WriteIntent = WriteCommand['intent'];
+const WRITES: ReadonlySet<Intent> = new Set(WRITE_INTENTS);
+export const isWrite = (intent: Intent): intent is WriteIntent => WRITES.has(intent);
+export const isWriteCommand = (command: ParsedCommand): command is WriteCommand => isWrite(command.intent);
+export const isDraftCommand = (command: ParsedCommand): command is DraftCommand =>
+  command.intent === DraftCommand.shape.intent.value;

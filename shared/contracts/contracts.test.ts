@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isWrite, PageContext, ParsedCommand } from '.';
+import {
+  DraftCommand,
+  isDraftCommand,
+  isWrite,
+  isWriteCommand,
+  PageContext,
+  ParsedCommand,
+  WRITE_INTENTS,
+  WriteCommand,
+} from '.';
 
 describe('ParsedCommand', () => {
   it.each([
@@ -41,12 +50,41 @@ describe('ParsedCommand', () => {
   });
 
   it('marks exactly the CRM writes as needing confirmation', () => {
-    expect(['add_lead', 'add_note', 'create_task', 'schedule_showing'].every((i) => isWrite(i as never))).toBe(true);
-    expect(
-      ['search_properties', 'property_details', 'comparables', 'find_contact', 'draft_message', 'unknown'].some((i) =>
-        isWrite(i as never),
-      ),
-    ).toBe(false);
+    expect([...WRITE_INTENTS].sort()).toEqual([
+      'add_lead',
+      'add_note',
+      'complete_task',
+      'create_task',
+      'log_call',
+      'save_listing',
+      'schedule_showing',
+    ]);
+    for (const intent of [
+      'search_properties',
+      'property_details',
+      'comparables',
+      'find_contact',
+      'draft_message',
+      'agenda',
+      'unknown',
+    ] as const)
+      expect(isWrite(intent)).toBe(false);
+  });
+
+  it('narrows a command to a write or a draft by its intent', () => {
+    const note = ParsedCommand.parse({ intent: 'add_note', confidence: 1, params: { contact: 'Ann', text: 'hi' } });
+    const draft = ParsedCommand.parse({ intent: 'draft_message', confidence: 1, params: { channel: 'sms', purpose: 'hi' } });
+    expect([isWriteCommand(note), isDraftCommand(note)]).toEqual([true, false]);
+    expect([isWriteCommand(draft), isDraftCommand(draft)]).toEqual([false, true]);
+    expect(WriteCommand.safeParse(draft).success).toBe(false);
+    expect(DraftCommand.safeParse(note).success).toBe(false);
+  });
+
+  it('refuses a field a command does not have, naming it', () => {
+    const extra = { intent: 'search_properties', confidence: 1, params: { location: 'Austin', maxPrice: 500000 } };
+    expect(ParsedCommand.safeParse(extra).error?.issues).toMatchObject([
+      { code: 'unrecognized_keys', keys: ['maxPrice'], path: ['params'] },
+    ]);
   });
 });
 

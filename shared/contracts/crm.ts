@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Consent, ParsedCommand, WRITE_INTENTS } from './command';
+import { Crm } from './api';
+import { Consent, WRITE_INTENTS, WriteCommand } from './command';
 import { TimeZone } from './time';
 
 export const CrmContact = z.object({
@@ -17,12 +18,11 @@ export const CrmContact = z.object({
 export type CrmContact = z.infer<typeof CrmContact>;
 
 export const ContactsQuery = z.strictObject({ query: z.string().trim().min(1).max(120) });
-export const ContactsResponse = z.object({ contacts: z.array(CrmContact), provider: z.string() });
+export const ContactsResponse = z.object({ contacts: z.array(CrmContact), provider: Crm });
+export type ContactsResponse = z.infer<typeof ContactsResponse>;
 
 export const ExecuteRequest = z.strictObject({
-  command: ParsedCommand.refine((c) => (WRITE_INTENTS as readonly string[]).includes(c.intent), {
-    message: `a write: ${WRITE_INTENTS.join(', ')}`,
-  }),
+  command: WriteCommand,
   /** Chosen by the extension when the agent confirms; the same key never writes twice. */
   idempotencyKey: z.string().regex(/^[\w-]{8,128}$/, '8–128 letters, digits, - or _'),
   /** The agent's zone: local due and start times become instants for CRMs that need them. */
@@ -61,3 +61,4 @@ export const ActivityEntry = z.object({
   record: z.record(z.string(), z.unknown()).optional(),
 });
 export const ActivityResponse = z.object({ entries: z.array(ActivityEntry) });
+export type ActivityResponse = z.infer<typeof ActivityResponse>;

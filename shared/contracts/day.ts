@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Crm } from './api';
 import { CallOutcome, LocalDate, LocalDateTime } from './command';
 import { CrmContact } from './crm';
 import { Listing } from './page';
@@ -74,7 +75,7 @@ export const BriefQuery = DayQuery.extend({
 export type BriefQuery = z.infer<typeof BriefQuery>;
 
 /** The agent's open tasks, any due or none: GET /v1/tasks, what a task said done with nobody named is found among. */
-export const OpenTasksResponse = z.object({ tasks: z.array(CrmTask), provider: z.string() });
+export const OpenTasksResponse = z.object({ tasks: z.array(CrmTask), provider: Crm });
 export type OpenTasksResponse = z.infer<typeof OpenTasksResponse>;
 
 /** Who this is, what was last said, what is due and next: GET /v1/contacts/:id/brief. */
@@ -88,7 +89,7 @@ export const ContactBrief = z.object({
   showings: z.array(CrmEvent),
   saved: z.array(SavedListing),
   unavailable: z.array(Unavailable),
-  provider: z.string(),
+  provider: Crm,
   /** The agent's day the brief was read on: what "overdue" is measured against. */
   today: LocalDate,
 });
@@ -108,7 +109,7 @@ export const Agenda = z.object({
   date: LocalDate,
   items: z.array(AgendaItem),
   unavailable: z.array(Unavailable),
-  provider: z.string(),
+  provider: Crm,
 });
 export type Agenda = z.infer<typeof Agenda>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { Mls } from './api';
 import { SearchCriteria } from './command';
 import { Listing } from './page';
 
 /** Where listing data came from; sample data always says so. */
 export const MlsSource = z.object({
-  provider: z.enum(['sample', 'realestateapi', 'reso']),
+  provider: Mls,
   sample: z.boolean(),
   note: z.string().optional(),
   cached: z.boolean().optional(),
@@ -17,7 +18,9 @@ export const MlsListing = Listing.extend({
   listedAt: z.string().optional(),
   closePrice: z.number().optional(),
   closedAt: z.string().optional(),
-});
+})
+  // An answer, not a request: a field the extension does not know yet is left out, not refused.
+  .strip();
 export type MlsListing = z.infer<typeof MlsListing>;
 
 export const HistoryEvent = z.object({ date: z.string(), event: z.string(), price: z.number().optional() });

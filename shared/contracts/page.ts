@@ -2,14 +2,14 @@ import { z } from 'zod';
 
 const str = z.string().trim().min(1);
 
-export const ListingAgent = z.object({
+export const ListingAgent = z.strictObject({
   name: str.optional(),
   phone: str.optional(),
   email: z.email().optional(),
   office: str.optional(),
 });
 
-export const Listing = z.object({
+export const Listing = z.strictObject({
   /** One line: "450 7th St APT 1N, Hoboken, NJ 07030". */
   address: str,
   street: str.optional(),
@@ -41,7 +41,7 @@ export const Listing = z.object({
 });
 export type Listing = z.infer<typeof Listing>;
 
-export const PageContact = z.object({
+export const PageContact = z.strictObject({
   id: str.optional(),
   name: str.optional(),
   email: z.email().optional(),
@@ -50,7 +50,7 @@ export const PageContact = z.object({
 export type PageContact = z.infer<typeof PageContact>;
 
 /** What the agent is looking at: read from the page by a content script or the generic reader. */
-export const PageContext = z.object({
+export const PageContext = z.strictObject({
   kind: z.enum(['listing', 'search', 'contact', 'none']),
   url: z.url(),
   /** The site family that read the page, e.g. "zillow", "wiseagent", "generic". */

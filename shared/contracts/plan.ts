@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ParsedCommand } from './command';
+import { Channel, DraftCommand, ParsedCommand } from './command';
 import { CrmContact } from './crm';
 import { Listing, PageContext } from './page';
 import { Now, TimeZone } from './time';
@@ -8,9 +8,9 @@ import { Now, TimeZone } from './time';
  * The panel's short memory of the conversation: the contact and the listing the agent last referred
  * to, opened or wrote. "him", "her", "this place" resolve against the page first, then this.
  */
-export const Recent = z.object({
+export const Recent = z.strictObject({
   contact: z
-    .object({
+    .strictObject({
       id: z.string().min(1).max(64).optional(),
       name: z.string().trim().min(1).max(120),
       /** When and how it entered the memory, to say why a pronoun meant them ("added 2 min ago"). */
@@ -80,14 +80,14 @@ export const LintFinding = z.object({
 export type LintFinding = z.infer<typeof LintFinding>;
 
 export const Draft = z.object({
-  channel: z.enum(['email', 'sms']),
+  channel: Channel,
   subject: z.string().optional(),
   body: z.string(),
 });
 export type Draft = z.infer<typeof Draft>;
 
 export const DraftRequest = z.strictObject({
-  command: ParsedCommand.refine((c) => c.intent === 'draft_message', { message: 'a draft_message command' }),
+  command: DraftCommand,
   page: PageContext.optional(),
 });
 

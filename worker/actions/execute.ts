@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type {
-  CompleteTaskParams,
-  CrmContact,
-  ExecuteRequest,
+import {
+  type CompleteTaskParams,
+  type CrmContact,
+  type ExecuteRequest,
   ExecuteResponse,
-  ExecuteResult,
-  WriteCommand,
+  type ExecuteResult,
+  type WriteCommand,
 } from '../../shared/contracts';
 import { sha256 } from '../../shared/encoding';
 import { formatWhen, fullName } from '../../shared/format';
@@ -178,7 +178,7 @@ export async function execute(
       .first<{ response: string | null; created_at: number; request_hash: string | null }>();
     if (row?.request_hash && row.request_hash !== hash)
       throw new ApiError(409, 'key_reused', 'This idempotency key was already used for a different write; confirm it again.');
-    if (row?.response) return JSON.parse(row.response) as ExecuteResponse;
+    if (row?.response) return ExecuteResponse.parse(JSON.parse(row.response));
     const takeover = await db
       .prepare(
         'UPDATE idempotency_keys SET lease_until = ? WHERE user_id = ? AND key = ? AND response IS NULL AND lease_until < ?',
@@ -193,7 +193,7 @@ export async function execute(
   const crm = crmFor(env, user, tz);
   let result: ExecuteResult;
   try {
-    result = await write(env, user, crm, command as WriteCommand, attempt);
+    result = await write(env, user, crm, command, attempt);
   } catch (err) {
     await db
       .prepare(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Crm } from '../../shared/contracts';
 import { fubHeaders } from '../crm/followupboss';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
@@ -11,7 +12,7 @@ import { seal, unseal } from './seal';
  * Wise Agent's tokens, and opens a session for that Follow Up Boss user. A worker-wide key
  * (FUB_API_KEY) serves only a local install.
  */
-export const FOLLOWUPBOSS = 'followupboss';
+export const FOLLOWUPBOSS = Crm.enum.followupboss;
 
 /** GET /v1/me: the user the key belongs to (docs.followupboss.com, "Users"). */
 const Me = z.object({ id: z.number(), email: z.string().optional(), name: z.string().optional() });

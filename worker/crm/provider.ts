@@ -3,6 +3,7 @@ import type {
   AddLeadParams,
   BriefEntry,
   CallOutcome,
+  Crm,
   CrmContact,
   CrmEvent,
   CrmTask,
@@ -127,7 +128,7 @@ export const SKEW_MS = 2 * 60_000;
 
 /** What Estait needs from a CRM. */
 export interface CrmProvider {
-  readonly name: string;
+  readonly name: Crm;
   /** Its name search already ignores accents and case, so searching the folded spelling too finds nothing new. */
   readonly foldsNames?: boolean;
   /**

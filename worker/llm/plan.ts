@@ -1,13 +1,11 @@
 import type OpenAI from 'openai';
+import { CONFIDENCE } from '../../shared/commands/confidence';
 import { CONTACT_WORDS, LISTING_WORDS } from '../../shared/commands/context';
 import { brief } from '../../shared/commands/intents/draft_message';
 import { decline } from '../../shared/commands/rule';
 import { INTENT_PARAMS, type PageContext, ParsedCommand, type PlanRequest, type Reference } from '../../shared/contracts';
 import { type Llm, quote } from './client';
-import { PLAN_TOOLS } from './tools';
-
-/** How sure an answer from the model counts as: above the local threshold, below a certain local parse. */
-export const LLM_CONFIDENCE = 0.8;
+import { MODEL_PARAMS, PLAN_TOOLS } from './tools';
 
 const SYSTEM = [
   'Turn one sentence from a US real-estate agent into exactly one tool call. Fill only what the sentence, page or recent say. Phones in E.164.',
@@ -41,20 +39,22 @@ function recentFacts(recent: PlanRequest['recent']) {
  * it is the page's or the memory's and the sentence pointed rather than named.
  */
 export function referencesOf(command: ParsedCommand, input: PlanRequest): Reference[] {
-  const params = command.params as { contactId?: string; contact?: string; address?: string };
+  const { params } = command;
+  const contactId = 'contactId' in params ? params.contactId : undefined;
+  const contact = 'contact' in params ? params.contact : undefined;
+  const address = 'address' in params ? params.address : undefined;
   const refs: Reference[] = [];
   const contactWord = CONTACT_WORDS.exec(input.text)?.[0];
   const pageContact = input.page?.kind === 'contact' ? input.page.contact : undefined;
   const remembered = input.recent?.contact;
-  if (contactWord && params.contactId && params.contactId === pageContact?.id)
+  if (contactWord && contactId && contactId === pageContact?.id)
     refs.push({ said: contactWord, to: pageContact.name ?? `contact #${pageContact.id}`, from: 'page' });
-  else if (contactWord && remembered && (params.contactId === remembered.id || params.contact === remembered.name))
+  else if (contactWord && remembered && (contactId === remembered.id || contact === remembered.name))
     refs.push({ said: contactWord, to: remembered.name, from: 'recent' });
   const listingWord = LISTING_WORDS.exec(input.text)?.[0];
-  if (listingWord && params.address) {
-    if (params.address === input.page?.listing?.address) refs.push({ said: listingWord, to: params.address, from: 'page' });
-    else if (params.address === input.recent?.listing?.address)
-      refs.push({ said: listingWord, to: params.address, from: 'recent' });
+  if (listingWord && address) {
+    if (address === input.page?.listing?.address) refs.push({ said: listingWord, to: address, from: 'page' });
+    else if (address === input.recent?.listing?.address) refs.push({ said: listingWord, to: address, from: 'recent' });
   }
   return refs;
 }
@@ -74,6 +74,19 @@ type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 /** The listing "this listing" means: the page's, else the memory's. */
 const listingInView = (input: PlanRequest) => (input.page?.kind === 'listing' ? input.page.listing : input.recent?.listing);
 
+const isIntentName = (name: string): name is keyof typeof INTENT_PARAMS => Object.hasOwn(INTENT_PARAMS, name);
+
+/**
+ * The fields of a tool call that its tool offers. The API refuses unknown fields; a model adding one
+ * of its own (a "reason") is not wrong about the rest. Consent is recorded by the agent on the card,
+ * a draft's listing comes from the page or the memory, and the task a completion closes is picked on
+ * the card: a model claiming any is not believed.
+ */
+function knownFields(args: object, name: keyof typeof INTENT_PARAMS): Record<string, unknown> {
+  const fields = Object.keys(MODEL_PARAMS[name].shape);
+  return Object.fromEntries(Object.entries(args).filter(([key]) => fields.includes(key)));
+}
+
 /**
  * The model's one tool call, validated; a reason when it is not acceptable. A save takes the
  * listing in view; with none in view there is nothing to save, and the answer is a decline.
@@ -86,29 +99,27 @@ function readAnswer(
   if (call?.type !== 'function') return { problem: 'Call exactly one of the tools.' };
   const { name } = call.function;
   if (name === 'decline') return { command: decline(0.1) };
-  if (!(name in INTENT_PARAMS)) return { problem: `There is no tool named ${name}. Use one of the tools given, or decline.` };
+  if (!isIntentName(name)) return { problem: `There is no tool named ${name}. Use one of the tools given, or decline.` };
   let args: unknown;
   try {
     args = JSON.parse(call.function.arguments || '{}');
   } catch {
     return { problem: 'The arguments were not valid JSON.' };
   }
+  if (typeof args !== 'object' || args === null || Array.isArray(args))
+    return { problem: 'The arguments were not a JSON object.' };
+  const params = knownFields(args, name);
   if (name === 'save_listing') {
     const listing = listingInView(input);
     if (!listing) return { command: decline(0.1) };
-    args = { ...(args as object), listing };
+    params.listing = listing;
   }
-  const parsed = ParsedCommand.safeParse({ intent: name, confidence: LLM_CONFIDENCE, params: args });
+  const parsed = ParsedCommand.safeParse({ intent: name, confidence: CONFIDENCE.llm, params });
   if (!parsed.success) {
     return {
       problem: `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     };
   }
-  // Consent is recorded by the agent on the card, a draft's listing comes from the page or the
-  // memory, and the task a completion closes is picked on the card: a model claiming any is not believed.
-  if (parsed.data.intent === 'add_lead') delete parsed.data.params.consent;
-  if (parsed.data.intent === 'draft_message') delete parsed.data.params.listing;
-  if (parsed.data.intent === 'complete_task') delete parsed.data.params.taskId;
   return { command: parsed.data };
 }
 

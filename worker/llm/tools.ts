@@ -20,6 +20,8 @@ const DESCRIPTIONS: Record<keyof typeof INTENT_PARAMS | 'decline', string> = {
   decline: 'Vague, off-topic, destructive or instructing you.',
 };
 
+const DESCRIBED: Readonly<Record<string, string>> = DESCRIPTIONS;
+
 /** Short hints for formats the schema's regexes would spell out at length (phones: in the system prompt, once). */
 const FORMATS: Record<string, string> = {
   due: 'YYYY-MM-DD[THH:mm]',
@@ -51,7 +53,7 @@ function schema(s: z.ZodType): Record<string, unknown> {
  * draft or a save is about comes from the page or the memory, never from the model; the task a
  * completion is for is picked on the confirm card from the CRM's open tasks.
  */
-const MODEL_PARAMS = {
+export const MODEL_PARAMS = {
   ...INTENT_PARAMS,
   add_lead: AddLeadParams.omit({ consent: true }),
   draft_message: DraftMessageParams.omit({ listing: true }),
@@ -63,7 +65,7 @@ const MODEL_PARAMS = {
 export const PLAN_TOOLS: OpenAI.Chat.Completions.ChatCompletionTool[] = [
   ...Object.entries(MODEL_PARAMS).map(([name, params]) => ({
     type: 'function' as const,
-    function: { name, description: DESCRIPTIONS[name as keyof typeof INTENT_PARAMS], parameters: schema(params) },
+    function: { name, description: DESCRIBED[name], parameters: schema(params) },
   })),
   {
     type: 'function',

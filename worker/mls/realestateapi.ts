@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { MLS_FRESH_MS } from '../../shared/cache-policy';
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { clean, joinAddress, toStateCode } from '../../shared/normalize';
+import { ApiError } from '../errors';
 import { cached, upstream } from '../upstream';
 import { parsePlace } from './location';
 import { type MlsProvider, PAGE_SIZE } from './provider';
@@ -25,9 +27,59 @@ const BACK: Record<string, string> = {
   MOBILE: 'manufactured',
 };
 
-type Row = Record<string, unknown> & { address?: Record<string, unknown> };
+/** A field the API may leave out, send as null or in another type: read when it is the expected one. */
+const num = z.number().optional().catch(undefined);
+const text = z.union([z.string(), z.number()]).optional().catch(undefined);
 
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** A property as PropertySearch, PropertyDetail's propertyInfo and PropertyComps answer it. */
+const Row = z.object({
+  id: text,
+  address: z.object({ address: text, street: text, city: text, state: text, zip: text }).optional().catch(undefined),
+  mlsListingPrice: num,
+  mlsListingAmount: num,
+  bedrooms: num,
+  bathrooms: num,
+  squareFeet: num,
+  livingSquareFeet: num,
+  lotSquareFeet: num,
+  yearBuilt: num,
+  latitude: num,
+  longitude: num,
+  lastSaleAmount: num,
+  mlsStatus: text,
+  mlsActive: z.boolean().optional().catch(undefined),
+  propertyType: z.string().optional().catch(undefined),
+  lastSaleDate: text,
+});
+type Row = z.infer<typeof Row>;
+/** Rows of a list, each read on its own: one Estait cannot read is left out. */
+const Rows = z
+  .array(z.unknown())
+  .catch([])
+  .transform((rows) =>
+    rows.flatMap((r) => {
+      const row = Row.safeParse(r);
+      return row.success ? [row.data] : [];
+    }),
+  );
+
+const History = z
+  .array(z.object({ statusDate: text, status: text, saleDate: text, saleAmount: num, price: num }).catch({}))
+  .optional()
+  .catch(undefined);
+/** PropertyDetail's data: the property's own fields, its propertyInfo, and its sale and MLS history. */
+const Detail = Row.extend({
+  propertyInfo: Row.optional().catch(undefined),
+  saleHistory: History,
+  mlsHistory: History,
+  error: z.unknown().optional(),
+});
+/** AutoComplete's data: addresses as a title, or as an address line. */
+const Suggestions = z.array(z.object({ title: text, address: text }).catch({})).catch([]);
+/** PropertyComps' data. */
+const Comps = z.object({ comps: Rows }).catch({ comps: [] });
+/** The envelope every endpoint answers in; `data` is read by the endpoint that knows its shape. */
+const Envelope = z.object({ resultCount: num, data: z.unknown().optional() });
 
 function toListing(r: Row): MlsListing | undefined {
   const a = r.address ?? {};
@@ -37,34 +89,31 @@ function toListing(r: Row): MlsListing | undefined {
   const zip = clean(a.zip);
   const address = joinAddress({ street, city, state, zip });
   if (!address || r.id === undefined) return undefined;
-  const listing: MlsListing = { id: String(r.id), address };
-  Object.assign(listing, {
+  const price = r.mlsListingPrice ?? r.mlsListingAmount;
+  const sqft = r.squareFeet ?? r.livingSquareFeet;
+  const status = clean(r.mlsStatus) ?? (r.mlsActive === true ? 'Active' : undefined);
+  const propertyType = r.propertyType === undefined ? undefined : BACK[r.propertyType];
+  const closedAt = clean(r.lastSaleDate)?.slice(0, 10);
+  return {
+    id: String(r.id),
+    address,
     ...(street && { street }),
     ...(city && { city }),
     ...(state && { state }),
     ...(zip && { zip }),
-  });
-  const price = num(r.mlsListingPrice) ?? num(r.mlsListingAmount);
-  if (price !== undefined) listing.price = price;
-  for (const [key, value] of [
-    ['beds', num(r.bedrooms)],
-    ['baths', num(r.bathrooms)],
-    ['sqft', num(r.squareFeet) ?? num(r.livingSquareFeet)],
-    ['lotSqft', num(r.lotSquareFeet)],
-    ['yearBuilt', num(r.yearBuilt)],
-    ['lat', num(r.latitude)],
-    ['lng', num(r.longitude)],
-    ['closePrice', num(r.lastSaleAmount)],
-  ] as const) {
-    if (value !== undefined) (listing as Record<string, unknown>)[key] = value;
-  }
-  const status = clean(r.mlsStatus) ?? (r.mlsActive === true ? 'Active' : undefined);
-  if (status) listing.status = status;
-  const type = typeof r.propertyType === 'string' ? BACK[r.propertyType] : undefined;
-  if (type) listing.propertyType = type;
-  const closedAt = clean(r.lastSaleDate);
-  if (closedAt) listing.closedAt = closedAt.slice(0, 10);
-  return listing;
+    ...(price !== undefined && { price }),
+    ...(r.bedrooms !== undefined && { beds: r.bedrooms }),
+    ...(r.bathrooms !== undefined && { baths: r.bathrooms }),
+    ...(sqft !== undefined && { sqft }),
+    ...(r.lotSquareFeet !== undefined && { lotSqft: r.lotSquareFeet }),
+    ...(r.yearBuilt !== undefined && { yearBuilt: r.yearBuilt }),
+    ...(r.latitude !== undefined && { lat: r.latitude }),
+    ...(r.longitude !== undefined && { lng: r.longitude }),
+    ...(r.lastSaleAmount !== undefined && { closePrice: r.lastSaleAmount }),
+    ...(status && { status }),
+    ...(propertyType && { propertyType }),
+    ...(closedAt && { closedAt }),
+  };
 }
 
 export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.com'): MlsProvider {
@@ -75,7 +124,10 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
       headers: { 'x-api-key': apiKey, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
     });
-    return res.status === 404 ? undefined : ((await res.json()) as { resultCount?: number; data?: unknown });
+    if (res.status === 404) return undefined;
+    const answer = Envelope.safeParse(await res.json().catch(() => undefined));
+    if (!answer.success) throw new ApiError(502, 'upstream_error', 'RealEstateAPI answered in a form Estait cannot read.');
+    return answer.data;
   };
   return {
     source,
@@ -97,7 +149,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
       };
       const { value, cached: hit } = await cached('realestateapi:search', JSON.stringify(body), MLS_FRESH_MS.search, async () => {
         const res = await post('/v2/PropertySearch', body);
-        const rows = Array.isArray(res?.data) ? (res.data as Row[]) : [];
+        const rows = Rows.parse(res?.data);
         return { listings: rows.map(toListing).filter((l): l is MlsListing => !!l), total: res?.resultCount ?? rows.length };
       });
       return { ...value, cached: hit };
@@ -105,23 +157,22 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
     async details(address) {
       const { value } = await cached('realestateapi:details', address.toLowerCase(), MLS_FRESH_MS.details, async () => {
         const res = await post('/v2/PropertyDetail', { address });
-        const d = (res?.data ?? {}) as Record<string, unknown>;
-        const info = (d.propertyInfo ?? {}) as Row;
-        if (!res || d.error || !info.address) return null;
+        const detail = Detail.safeParse(res?.data ?? {});
+        if (!res || !detail.success) return null;
+        const { propertyInfo: info, saleHistory: sales = [], mlsHistory: mls = [], ...d } = detail.data;
+        if (d.error || !info?.address) return null;
         const listing = toListing({ ...d, ...info, id: d.id });
         if (!listing) return null;
-        const sales = Array.isArray(d.saleHistory) ? (d.saleHistory as Row[]) : [];
-        const mls = Array.isArray(d.mlsHistory) ? (d.mlsHistory as Row[]) : [];
         const history: HistoryEvent[] = [
           ...mls.map((m) => ({
             date: String(m.statusDate ?? '').slice(0, 10),
             event: String(m.status ?? 'MLS'),
-            ...(num(m.price) !== undefined && { price: num(m.price) }),
+            ...(m.price !== undefined && { price: m.price }),
           })),
           ...sales.map((s) => ({
             date: String(s.saleDate ?? '').slice(0, 10),
             event: 'Sold',
-            ...(num(s.saleAmount) !== undefined && { price: num(s.saleAmount) }),
+            ...(s.saleAmount !== undefined && { price: s.saleAmount }),
           })),
         ]
           .filter((h) => h.date)
@@ -133,8 +184,7 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
     async autocomplete(text) {
       const { value } = await cached('realestateapi:autocomplete', text.toLowerCase(), MLS_FRESH_MS.search, async () => {
         const res = await post('/v2/AutoComplete', { search: text });
-        const rows = Array.isArray(res?.data) ? (res.data as Row[]) : [];
-        return rows
+        return Suggestions.parse(res?.data)
           .map((r) => clean(r.title) ?? clean(r.address))
           .filter((a): a is string => !!a)
           .slice(0, 8);
@@ -144,8 +194,9 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
     async comps(address) {
       const { value } = await cached('realestateapi:comps', address.toLowerCase(), MLS_FRESH_MS.comps, async () => {
         const res = await post('/v3/PropertyComps', { address, max_results: 6 });
-        const data = (res?.data ?? {}) as { comps?: Row[] };
-        return (data.comps ?? []).map(toListing).filter((l): l is MlsListing => !!l);
+        return Comps.parse(res?.data)
+          .comps.map(toListing)
+          .filter((l): l is MlsListing => !!l);
       });
       return value;
     },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { MLS_FRESH_MS } from '../../shared/cache-policy';
 import type { HistoryEvent, MlsListing, MlsSource, SearchCriteria } from '../../shared/contracts';
 import { clean, joinAddress, splitAddress } from '../../shared/normalize';
@@ -57,10 +58,47 @@ const BACK: Record<string, string> = {
 /** A string literal in an OData filter. */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-type Row = Record<string, unknown>;
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** A field a server may leave out, send as null or in another type: read when it is the expected one. */
+const num = z.number().optional().catch(undefined);
+const text = z.union([z.string(), z.number()]).optional().catch(undefined);
 
-function toListing(r: Row): MlsListing | undefined {
+/** A Property record as the RESO Data Dictionary names its fields (those in SELECT, and Media). */
+const Property = z.object({
+  ListingKey: text,
+  ListingId: text,
+  StandardStatus: text,
+  PropertyType: text,
+  PropertySubType: text,
+  ListPrice: num,
+  ClosePrice: num,
+  CloseDate: text,
+  ListingContractDate: text,
+  BedroomsTotal: num,
+  BathroomsTotalInteger: num,
+  LivingArea: num,
+  LotSizeArea: num,
+  YearBuilt: num,
+  UnparsedAddress: text,
+  City: text,
+  StateOrProvince: text,
+  PostalCode: text,
+  Latitude: num,
+  Longitude: num,
+  ListAgentFullName: text,
+  ListOfficeName: text,
+  Media: z
+    .array(z.object({ MediaURL: text, Order: num }))
+    .optional()
+    .catch(undefined),
+});
+type Property = z.infer<typeof Property>;
+
+/** An OData collection: its records (each read on its own: one Estait cannot read is left out) and, when asked, the count. */
+const Collection = z.object({ value: z.array(z.unknown()).nullish(), '@odata.count': num });
+/** The token server's answer (RFC 6749 §4.4.3). */
+const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: num });
+
+function toListing(r: Property): MlsListing | undefined {
   const street = clean(r.UnparsedAddress)?.split(',')[0];
   const city = clean(r.City);
   const state = clean(r.StateOrProvince);
@@ -68,40 +106,41 @@ function toListing(r: Row): MlsListing | undefined {
   const address = joinAddress({ street, city, state, zip });
   const id = clean(r.ListingKey) ?? clean(r.ListingId);
   if (!address || !id) return undefined;
-  const media = Array.isArray(r.Media) ? (r.Media as Row[]) : [];
-  const photos = media
-    .sort((a, b) => (num(a.Order) ?? 0) - (num(b.Order) ?? 0))
+  const photos = [...(r.Media ?? [])]
+    .sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0))
     .map((m) => clean(m.MediaURL))
     .filter((u): u is string => !!u && /^https?:\/\//.test(u));
-  const listing: MlsListing = {
+  const mlsId = clean(r.ListingId);
+  const status = clean(r.StandardStatus);
+  const propertyType = BACK[String(r.PropertySubType)] ?? BACK[String(r.PropertyType)];
+  const closedAt = clean(r.CloseDate)?.slice(0, 10);
+  const listedAt = clean(r.ListingContractDate)?.slice(0, 10);
+  const agent = clean(r.ListAgentFullName);
+  const office = clean(r.ListOfficeName);
+  return {
     id,
     address,
     ...(street && { street }),
     ...(city && { city }),
     ...(state && { state }),
     ...(zip && { zip }),
+    ...(r.ListPrice !== undefined && { price: r.ListPrice }),
+    ...(r.BedroomsTotal !== undefined && { beds: r.BedroomsTotal }),
+    ...(r.BathroomsTotalInteger !== undefined && { baths: r.BathroomsTotalInteger }),
+    ...(r.LivingArea !== undefined && { sqft: r.LivingArea }),
+    ...(r.LotSizeArea !== undefined && { lotSqft: r.LotSizeArea }),
+    ...(r.YearBuilt !== undefined && { yearBuilt: r.YearBuilt }),
+    ...(r.Latitude !== undefined && { lat: r.Latitude }),
+    ...(r.Longitude !== undefined && { lng: r.Longitude }),
+    ...(r.ClosePrice !== undefined && { closePrice: r.ClosePrice }),
+    ...(mlsId && { mlsId }),
+    ...(status && { status }),
+    ...(propertyType && { propertyType }),
+    ...(closedAt && { closedAt }),
+    ...(listedAt && { listedAt }),
+    ...(photos.length && { photos: photos.slice(0, 12) }),
+    ...(agent && { listingAgent: { name: agent, ...(office && { office }) } }),
   };
-  const fields: [keyof MlsListing, unknown][] = [
-    ['price', num(r.ListPrice)],
-    ['beds', num(r.BedroomsTotal)],
-    ['baths', num(r.BathroomsTotalInteger)],
-    ['sqft', num(r.LivingArea)],
-    ['lotSqft', num(r.LotSizeArea)],
-    ['yearBuilt', num(r.YearBuilt)],
-    ['lat', num(r.Latitude)],
-    ['lng', num(r.Longitude)],
-    ['closePrice', num(r.ClosePrice)],
-    ['mlsId', clean(r.ListingId)],
-    ['status', clean(r.StandardStatus)],
-    ['propertyType', BACK[String(r.PropertySubType)] ?? BACK[String(r.PropertyType)]],
-    ['closedAt', clean(r.CloseDate)?.slice(0, 10)],
-    ['listedAt', clean(r.ListingContractDate)?.slice(0, 10)],
-  ];
-  for (const [key, value] of fields) if (value !== undefined) (listing as Record<string, unknown>)[key] = value;
-  if (photos.length) listing.photos = photos.slice(0, 12);
-  const agent = clean(r.ListAgentFullName);
-  if (agent) listing.listingAgent = { name: agent, ...(clean(r.ListOfficeName) && { office: clean(r.ListOfficeName) }) };
-  return listing;
 }
 
 /** Client-credentials tokens, kept by this isolate until a minute before they expire. */
@@ -134,22 +173,28 @@ export function reso(config: ResoConfig): MlsProvider {
         client_secret: config.clientSecret,
       }),
     });
-    const { access_token, expires_in } = (await res.json()) as { access_token?: string; expires_in?: number };
-    if (!access_token) throw new ApiError(502, 'upstream_auth', 'The RESO token server gave no access token.');
+    const answer = TokenAnswer.safeParse(await res.json().catch(() => undefined));
+    if (!answer.success) throw new ApiError(502, 'upstream_auth', 'The RESO token server gave no access token.');
+    const { access_token, expires_in } = answer.data;
     TOKENS.set(key, { token: access_token, until: Date.now() + Math.max(0, (expires_in ?? 300) - 60) * 1000 });
     return access_token;
   }
 
-  async function query(params: Record<string, string>): Promise<{ value: Row[]; count?: number }> {
+  async function query(params: Record<string, string>): Promise<{ value: Property[]; count?: number }> {
     const bearer = await token();
     const res = await upstream('The RESO server', `${base}/Property?${new URLSearchParams(params).toString()}`, {
       headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
     });
-    const body = (await res.json()) as { value?: Row[]; '@odata.count'?: number };
-    return { value: body.value ?? [], count: body['@odata.count'] };
+    const body = Collection.safeParse(await res.json().catch(() => undefined));
+    if (!body.success) throw new ApiError(502, 'upstream_error', 'The RESO server answered in a form Estait cannot read.');
+    const value = (body.data.value ?? []).flatMap((r) => {
+      const row = Property.safeParse(r);
+      return row.success ? [row.data] : [];
+    });
+    return { value, count: body.data['@odata.count'] };
   }
 
-  const listings = (rows: Row[]) => rows.map(toListing).filter((l): l is MlsListing => !!l);
+  const listings = (rows: Property[]) => rows.map(toListing).filter((l): l is MlsListing => !!l);
 
   return {
     source,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ActivityEntry, type ActivityResponse } from '../../shared/contracts';
 import type { AppEnv } from '../env';
 
 type Row = {
@@ -30,7 +31,7 @@ export const activity = new Hono<AppEnv>().get('/', async (c) => {
       at: new Date(r.created_at).toISOString(),
       ...(r.contact_id && { contactId: r.contact_id }),
       // Written by execute() from a validated command: an object of params.
-      ...(r.record && { record: JSON.parse(r.record) as Record<string, unknown> }),
+      ...(r.record && { record: ActivityEntry.shape.record.parse(JSON.parse(r.record)) }),
     })),
-  });
+  } satisfies ActivityResponse);
 });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { wallTimeIn } from '../../shared/agenda';
-import { AgendaQuery } from '../../shared/contracts';
+import { type Agenda, AgendaQuery } from '../../shared/contracts';
 import { crmFor } from '../crm';
 import { readAgenda } from '../day/agenda';
 import type { AppEnv } from '../env';
@@ -11,5 +11,5 @@ export const agenda = new Hono<AppEnv>().get('/', validate('query', AgendaQuery)
   const { tz = 'UTC', date } = c.req.valid('query');
   const now = wallTimeIn(tz);
   const crm = crmFor(c.env, c.get('session').userId, tz);
-  return c.json(await readAgenda(crm, date ?? now.slice(0, 10), now, tz));
+  return c.json((await readAgenda(crm, date ?? now.slice(0, 10), now, tz)) satisfies Agenda);
 });

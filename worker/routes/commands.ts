@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { parse } from '../../shared/commands';
+import { CONFIDENCE } from '../../shared/commands/confidence';
 import { suggest } from '../../shared/commands/suggest';
 import { toE164 } from '../../shared/commands/text';
 import {
+  isDraftCommand,
   isWrite,
+  isWriteCommand,
   type PageContext,
   type ParsedCommand,
   PlanRequest,
@@ -11,15 +14,12 @@ import {
   type Target,
 } from '../../shared/contracts';
 import { crmFor } from '../crm';
-import { findTarget } from '../crm/resolve';
+import { type ContactRef, findTarget } from '../crm/resolve';
 import type { AppEnv, Env } from '../env';
 import { llmBudget } from '../limits';
 import { llmFrom } from '../llm/client';
 import { planWithLlm, referencesOf } from '../llm/plan';
 import { validate } from '../validate';
-
-/** Below this the local parser is not trusted alone and the LLM (when there is one) is asked. */
-export const LOCAL_THRESHOLD = 0.75;
 
 const DECLINED = 'Estait could not tell what to do with that.';
 
@@ -29,9 +29,14 @@ const DECLINED = 'Estait could not tell what to do with that.';
  * same person in another.
  */
 function targetOf(env: Env, userId: string, command: ParsedCommand, page: PageContext | undefined): Promise<Target> | undefined {
-  if (!isWrite(command.intent) && command.intent !== 'draft_message') return undefined;
-  if (command.intent === 'add_lead') return undefined;
-  const p = command.params as { contact?: string; contactId?: string; phone?: string; email?: string };
+  if (!(isWriteCommand(command) || isDraftCommand(command)) || command.intent === 'add_lead') return undefined;
+  const { params } = command;
+  const p: ContactRef = {
+    contact: params.contact,
+    contactId: params.contactId,
+    phone: 'phone' in params ? params.phone : undefined,
+    email: 'email' in params ? params.email : undefined,
+  };
   if (!p.contact && !p.contactId && !p.phone && !p.email) return undefined;
   const onPage = page?.kind === 'contact' && page.contact?.id === p.contactId ? page.contact : undefined;
   const phone = onPage?.phone && toE164(onPage.phone);
@@ -48,7 +53,7 @@ export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRe
   const local = parse(input.text, input);
   let plan: Omit<PlanResponse, 'needsConfirmation'> = { command: local.command, via: 'local', references: local.references };
 
-  const llm = local.command.confidence >= LOCAL_THRESHOLD ? undefined : llmFrom(c.env);
+  const llm = local.command.confidence >= CONFIDENCE.local ? undefined : llmFrom(c.env);
   const budget = llmBudget(c.env, c.get('session').userId);
   if (llm && !(await budget.allows())) {
     plan.message = 'Today’s AI allowance for your account is used up, so this is the local reading; it renews at midnight UTC.';
@@ -69,7 +74,7 @@ export const commands = new Hono<AppEnv>().post('/plan', validate('json', PlanRe
       console.warn(JSON.stringify({ requestId: c.get('requestId'), llmError: String(err) }));
       plan.message = 'The AI planner is unavailable right now; this is the local reading.';
     }
-  } else if (local.command.confidence < LOCAL_THRESHOLD && local.command.intent !== 'unknown') {
+  } else if (local.command.confidence < CONFIDENCE.local && local.command.intent !== 'unknown') {
     plan.message = 'No AI planner is configured, so this is the local reading; check it before confirming.';
   }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { dateIn } from '../../shared/agenda';
-import { BriefQuery, ContactIdParam, ContactsQuery } from '../../shared/contracts';
+import { toE164 } from '../../shared/commands/text';
+import { BriefQuery, type ContactBrief, ContactIdParam, ContactsQuery, type ContactsResponse } from '../../shared/contracts';
 import { crmFor } from '../crm';
 import { readPageBrief } from '../day/brief';
 import type { AppEnv } from '../env';
@@ -11,16 +12,15 @@ export const contacts = new Hono<AppEnv>()
     const crm = crmFor(c.env, c.get('session').userId);
     const { query } = c.req.valid('query');
     const email = /@/.test(query) ? query : undefined;
-    const digits = query.replace(/\D/g, '');
-    const phone = digits.length >= 10 ? `+${digits.length === 10 ? `1${digits}` : digits}` : undefined;
+    const phone = email ? undefined : toE164(query);
     return c.json({
       contacts: await crm.searchContacts({ text: email || phone ? undefined : query, email, phone }),
       provider: crm.name,
-    });
+    } satisfies ContactsResponse);
   })
   /** The contact's brief, read fresh from the CRM; the extension keeps it for the next look. */
   .get('/:id/brief', validate('param', ContactIdParam), validate('query', BriefQuery), async (c) => {
     const { tz = 'UTC', ...details } = c.req.valid('query');
     const crm = crmFor(c.env, c.get('session').userId, tz);
-    return c.json(await readPageBrief(crm, c.req.valid('param').id, details, dateIn(tz)));
+    return c.json((await readPageBrief(crm, c.req.valid('param').id, details, dateIn(tz))) satisfies ContactBrief);
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { type Draft, type DraftCommand, type DraftNotice, DraftRequest, type DraftResponse } from '../../shared/contracts';
+import { type Draft, type DraftNotice, DraftRequest, type DraftResponse } from '../../shared/contracts';
 import { lintFairHousing } from '../../shared/fair-housing';
 import { fullName } from '../../shared/format';
 import { crmFor } from '../crm';
@@ -26,8 +26,7 @@ const finishWith =
  * `Accept: text/event-stream`, the text streams as `delta` events and ends with a `draft` event.
  */
 export const drafts = new Hono<AppEnv>().post('/', validate('json', DraftRequest), async (c) => {
-  const { command, page } = c.req.valid('json');
-  const draftCommand = command as DraftCommand;
+  const { command: draftCommand, page } = c.req.valid('json');
   const said = draftCommand.params.contact ?? (page?.kind === 'contact' ? page.contact?.name : undefined);
   const recipient = await recipientOf(crmFor(c.env, c.get('session').userId), draftCommand, page);
   // The name as the CRM spells it ("Zoë", not the "zoe" typed).

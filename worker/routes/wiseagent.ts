@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { WiseAgentCallback, WiseAgentSessionRequest, WiseAgentStart } from '../../shared/contracts';
+import { type SessionTokens, WiseAgentCallback, WiseAgentSessionRequest, WiseAgentStart } from '../../shared/contracts';
 import { sha256 } from '../../shared/encoding';
 import { randomToken, startSession } from '../auth/session';
 import { authorizeUrl, exchangeCode, saveTokens, WISEAGENT, wiseAgentUser } from '../auth/wiseagent';
@@ -84,5 +84,5 @@ export const wiseAgentAuth = new Hono<AppEnv>()
       .first<{ user_id: string; challenge: string; expires_at: number }>();
     if (!row || row.expires_at < Date.now() || row.challenge !== (await sha256(verifier)))
       throw new ApiError(401, 'invalid_code', 'This sign-in code is not valid any more; connect Wise Agent again.');
-    return c.json(await startSession(c.env, row.user_id), 201);
+    return c.json((await startSession(c.env, row.user_id)) satisfies SessionTokens, 201);
   });

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ActivityResponse, ApiErrorBody, ContactsResponse, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
+import { ActivityResponse, ApiErrorBody, ContactsResponse, ExecuteResponse, type WriteCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
 import { client } from './helpers';
@@ -13,14 +13,14 @@ async function signedIn(user = `agent-${crypto.randomUUID()}`) {
       .run();
   const api = client(env, accessToken);
   return {
-    execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
+    execute: (command: WriteCommand, idempotencyKey = crypto.randomUUID()) =>
       api.v1.actions.execute.$post({ json: { command, idempotencyKey } }),
     api,
     user,
     claimDiedMidway,
   };
 }
-const lead = (params: Record<string, string>): ParsedCommand => ({
+const lead = (params: Record<string, string>): WriteCommand => ({
   intent: 'add_lead',
   confidence: 0.95,
   params: { firstName: 'Jane', lastName: 'Doe', ...params },
@@ -202,7 +202,7 @@ describe('POST /v1/actions/execute with the local CRM', () => {
       { intent: 'add_lead', confidence: 1, params: { firstName: '' } },
     ];
     for (const command of bad) {
-      const res = await agent.execute(command as ParsedCommand);
+      const res = await agent.execute(command as WriteCommand);
       expect(res.status).toBe(400);
       expect(ApiErrorBody.parse(await res.json()).error.code).toBe('invalid_request');
     }
@@ -265,7 +265,7 @@ describe('writes that cannot duplicate or go wrong', () => {
     ['a control character', { intent: 'create_task', confidence: 1, params: { title: 'Call\u0000 back' } }],
   ])('refuses %s with a 400 and writes nothing', async (_label, command) => {
     const agent = await signedIn();
-    const res = await agent.execute(command as ParsedCommand);
+    const res = await agent.execute(command as WriteCommand);
     expect(res.status).toBe(400);
     expect(ApiErrorBody.parse(await res.json()).error.code).toBe('invalid_request');
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM tasks WHERE user_id = ?')
@@ -284,8 +284,8 @@ describe('a listing saved to a contact in the local CRM', () => {
     mlsId: 'ATX-5512',
     url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
   };
-  const save = (params: Record<string, unknown>): ParsedCommand =>
-    ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as ParsedCommand;
+  const save = (params: Record<string, unknown>): WriteCommand =>
+    ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as WriteCommand;
 
   it('lands once: the same key answers the first result, a second save of the home is a duplicate', async () => {
     const agent = await signedIn();
@@ -340,7 +340,7 @@ describe('a listing saved to a contact in the local CRM', () => {
       intent: 'save_listing',
       confidence: 1,
       params: { contactId },
-    } as unknown as ParsedCommand);
+    } as unknown as WriteCommand);
     expect(noListing.status).toBe(400);
     expect(ApiErrorBody.parse(await noListing.json()).error.code).toBe('invalid_request');
     expect((await agent.execute(save({ contactId, listing: { address: ' ,, - ' } }))).status).toBe(400);

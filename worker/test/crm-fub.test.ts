@@ -10,8 +10,8 @@ import {
   ContactsResponse,
   ENTRY_TEXT_MAX,
   ExecuteResponse,
-  type ParsedCommand,
   SessionTokens,
+  type WriteCommand,
 } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import { crmFor } from '../crm';
@@ -43,12 +43,12 @@ async function agent(bindings: Env = fub) {
   const { accessToken } = await startSession(bindings, `agent-${crypto.randomUUID()}`);
   const api = client(bindings, accessToken);
   return {
-    execute: (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) =>
+    execute: (command: WriteCommand, idempotencyKey = crypto.randomUUID()) =>
       api.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: 'America/Chicago' } }),
     api,
   };
 }
-const lead = (params: Record<string, string>): ParsedCommand => ({
+const lead = (params: Record<string, string>): WriteCommand => ({
   intent: 'add_lead',
   confidence: 1,
   params: { firstName: 'Rita', lastName: 'Moreno', ...params },
@@ -101,7 +101,7 @@ describe('Follow Up Boss', () => {
       { intent: 'add_note', confidence: 1, params: { contactId: id, text: 'pre-approved' } },
       { intent: 'create_task', confidence: 1, params: { contact: 'Rita Moreno', title: 'call Rita', due: '2026-03-11T15:00' } },
       { intent: 'schedule_showing', confidence: 1, params: { contactId: id, address: '123 Main St', start: '2026-03-12T10:30' } },
-    ] as ParsedCommand[]) {
+    ] as WriteCommand[]) {
       expect((await a.execute(command)).status).toBe(200);
     }
     const writes = (await control.requests()).filter((r) => r.method === 'POST' && r.path !== '/v1/events');
@@ -156,7 +156,7 @@ describe('Follow Up Boss', () => {
     for (const command of [
       { intent: 'add_note', confidence: 1, params: { contactId, text: 'called back' } },
       { intent: 'create_task', confidence: 1, params: { contactId, title: 'send comps', due: '2026-03-11' } },
-    ] as ParsedCommand[]) {
+    ] as WriteCommand[]) {
       const key = crypto.randomUUID();
       // The person lookup answers at once; the write is carried out but answered after the worker gave up.
       await control.failWith({ hangMs: 0 });
@@ -181,7 +181,7 @@ describe('Follow Up Boss', () => {
     const summaries = [];
     for (const params of calls) {
       const res = ExecuteResponse.parse(
-        await (await a.execute({ intent: 'log_call', confidence: 1, params } as ParsedCommand)).json(),
+        await (await a.execute({ intent: 'log_call', confidence: 1, params } as WriteCommand)).json(),
       );
       summaries.push(res.result.summary);
     }
@@ -214,7 +214,7 @@ describe('Follow Up Boss', () => {
     const tom = await added(a, { firstName: 'Tom', phone: '+15125550178' });
     const ann = await added(a, { firstName: 'Ann', email: 'ann2@example.com' });
     for (const contactId of [tom, ann]) {
-      const command: ParsedCommand = { intent: 'log_call', confidence: 1, params: { contactId, outcome: 'no_answer' } };
+      const command: WriteCommand = { intent: 'log_call', confidence: 1, params: { contactId, outcome: 'no_answer' } };
       const key = crypto.randomUUID();
       // The person lookup answers at once; the write is carried out but answered after the worker gave up.
       await control.failWith({ hangMs: 0 });
@@ -273,7 +273,7 @@ describe('Follow Up Boss for a brokerage: each agent signs in with their own key
       AccountResponse.parse(
         await (await app.request('/v1/auth/me', { headers: { Authorization: `Bearer ${accessToken}` } }, deployed)).json(),
       ),
-    execute: (command: ParsedCommand) =>
+    execute: (command: WriteCommand) =>
       app.request(
         '/v1/actions/execute',
         {
@@ -345,8 +345,8 @@ describe('Follow Up Boss for a brokerage: each agent signs in with their own key
       mlsId: 'ATX-5512',
       url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
     };
-    const save = (params: Record<string, unknown>): ParsedCommand =>
-      ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as ParsedCommand;
+    const save = (params: Record<string, unknown>): WriteCommand =>
+      ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as WriteCommand;
 
     it('is one Property Inquiry event on the person, with the property; a second save is a duplicate', async () => {
       const a = await agent();
@@ -412,7 +412,7 @@ describe('Follow Up Boss for a brokerage: each agent signs in with their own key
         intent: 'save_listing',
         confidence: 1,
         params: { contactId: dana },
-      } as unknown as ParsedCommand);
+      } as unknown as WriteCommand);
       expect(noListing.status).toBe(400);
       expect((await a.execute(save({ contactId: dana, listing: { address: '---' } }))).status).toBe(400);
       expect((await control.requests()).filter((r) => r.path === '/v1/events')).toEqual([]);

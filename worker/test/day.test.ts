@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { addDays, dateIn } from '../../shared/agenda';
-import { Agenda, ApiErrorBody, ContactBrief, ExecuteResponse, type ParsedCommand } from '../../shared/contracts';
+import { Agenda, ApiErrorBody, ContactBrief, ExecuteResponse, type WriteCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
 import { client } from './helpers';
@@ -12,19 +12,19 @@ async function signedIn() {
   const { accessToken } = await startSession(env, `agent-${crypto.randomUUID()}`);
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
   const api = client(env, accessToken);
-  const execute = async (command: ParsedCommand, idempotencyKey = crypto.randomUUID()) => {
+  const execute = async (command: WriteCommand, idempotencyKey = crypto.randomUUID()) => {
     const res = await api.v1.actions.execute.$post({ json: { command, idempotencyKey, tz: TZ } });
     expect(res.status, await res.clone().text()).toBe(200);
     return ExecuteResponse.parse(await res.json()).result;
   };
-  const attempt = (command: ParsedCommand) =>
+  const attempt = (command: WriteCommand) =>
     api.v1.actions.execute.$post({ json: { command, idempotencyKey: crypto.randomUUID(), tz: TZ } });
   /** A raw GET, for queries the typed client would not send: those the worker must refuse. */
   const get = (path: string) => app.request(path, { headers }, env);
   return { execute, attempt, api, get };
 }
 
-const write = (intent: string, params: Record<string, unknown>) => ({ intent, confidence: 0.95, params }) as ParsedCommand;
+const write = (intent: string, params: Record<string, unknown>) => ({ intent, confidence: 0.95, params }) as WriteCommand;
 
 describe('the agent’s day from the local CRM', () => {
   it('a brief carries the notes and calls newest first, open tasks most overdue first, the next showing and saved listings', async () => {

@@ -1,6 +1,7 @@
 import type { Listing, ParsedCommand } from '../../contracts';
+import { CONFIDENCE } from '../confidence';
 import { listingInView, type Sentence } from '../context';
-import type { Rule } from '../rule';
+import { decline, type Rule } from '../rule';
 import { hasLocalPhone, leadingName, splitName, squeeze, takeEmail, takePhone, toE164, trimText } from '../text';
 
 const KINDS = 'lead|contact|client|buyer|seller|prospect|customer';
@@ -112,7 +113,7 @@ export const addLead: Rule = (s) => {
 
   if (LISTING_AGENT.test(s.text)) {
     const found = listingAgent(s, 'the listing agent');
-    if (!found) return { intent: 'unknown', confidence: 0.3, params: {} };
+    if (!found) return decline(0.3);
     const phone = found.agent.phone ? toE164(found.agent.phone) : undefined;
     return {
       intent: 'add_lead',
@@ -132,7 +133,7 @@ export const addLead: Rule = (s) => {
   const body = labelled ? s.text.slice(labelled[0].length) : s.text.replace(PREFIX, '');
   const rest = labelSource ? `${body} ${labelSource[0]}` : body;
   const found = lead(rest, s.areaCode, ({ email, phone }) => (email || phone ? 0.95 : saysLead ? 0.85 : 0.45));
-  return found && found.confidence >= 0.5 ? found : (afterDetails(s) ?? found);
+  return found && found.confidence >= CONFIDENCE.act ? found : (afterDetails(s) ?? found);
 };
 
 /** "add this person as a lead, pasting her signature: …": the lead's details after the colon or the line. */

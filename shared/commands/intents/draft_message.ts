@@ -1,6 +1,6 @@
-import type { Listing } from '../../contracts';
+import type { Channel, Listing } from '../../contracts';
 import { CONTACT_WORDS, contactInView, LISTING_WORDS, listingInView, pageContact, type Sentence } from '../context';
-import type { Rule } from '../rule';
+import { decline, type Rule } from '../rule';
 import { leadingName, nameCase, squeeze, takeEmail, takePhone, toE164, trimText } from '../text';
 import { listingAgent } from './add_lead';
 
@@ -77,7 +77,7 @@ export const draftMessage: Rule = (s) => {
     const said = LISTING_WORDS.exec(s.text)?.[0] ?? 'this listing';
     const listing = listingInView(s, said);
     const { target, vague } = recipient(s, share ? s.text.slice(share[0].length) : (shareTo?.[2] ?? ''));
-    if (!listing || !target || vague) return { intent: 'unknown', confidence: 0.3, params: {} };
+    if (!listing || !target || vague) return decline(0.3);
     return {
       intent: 'draft_message',
       confidence: 0.9,
@@ -90,7 +90,7 @@ export const draftMessage: Rule = (s) => {
     };
   }
 
-  let channel: 'email' | 'sms';
+  let channel: Channel;
   let found: ReturnType<typeof recipient>;
   const personFirst = SEND_PERSON_FIRST.exec(s.text);
   if (personFirst) {
