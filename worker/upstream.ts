@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { retryAfterSeconds } from '../shared/retry-after';
 import { ApiError } from './errors';
 
@@ -87,16 +88,18 @@ async function digest(text: string): Promise<string> {
  * Identical upstream requests are answered from the worker's cache for `ttlMs`, which saves the
  * agent's API credits. The key covers the provider, the request and its body — never the key.
  */
-export async function cached<T>(
+export async function cached<S extends z.ZodType>(
+  schema: S,
   provider: string,
   request: string,
   ttlMs: number,
-  load: () => Promise<T>,
-): Promise<{ value: T; cached: boolean }> {
+  load: () => Promise<z.output<S>>,
+): Promise<{ value: z.output<S>; cached: boolean }> {
   const cache = await caches.open('estait-upstream');
   const key = new Request(`https://cache.estait.invalid/${provider}/${await digest(request)}`);
   const hit = await cache.match(key);
-  if (hit) return { value: (await hit.json()) as T, cached: true };
+  const kept = hit && schema.safeParse(await hit.json().catch(() => undefined));
+  if (kept?.success) return { value: kept.data, cached: true };
   const value = await load();
   await cache.put(
     key,

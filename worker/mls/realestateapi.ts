@@ -5,7 +5,7 @@ import { clean, joinAddress, toStateCode } from '../../shared/normalize';
 import { ApiError } from '../errors';
 import { cached, upstream } from '../upstream';
 import { parsePlace } from './location';
-import { type MlsProvider, PAGE_SIZE } from './provider';
+import { Addresses, FoundListings, ListingDetails, Listings, type MlsProvider, PAGE_SIZE } from './provider';
 
 /**
  * RealEstateAPI (RealEstateApi/docs): JSON POST endpoints with an `x-api-key` header, answers in the
@@ -147,52 +147,70 @@ export function realEstateApi(apiKey: string, base = 'https://api.realestateapi.
         ...(criteria.priceMin !== undefined && { mls_listing_price_min: criteria.priceMin }),
         ...(criteria.priceMax !== undefined && { mls_listing_price_max: criteria.priceMax }),
       };
-      const { value, cached: hit } = await cached('realestateapi:search', JSON.stringify(body), MLS_FRESH_MS.search, async () => {
-        const res = await post('/v2/PropertySearch', body);
-        const rows = Rows.parse(res?.data);
-        return { listings: rows.map(toListing).filter((l): l is MlsListing => !!l), total: res?.resultCount ?? rows.length };
-      });
+      const { value, cached: hit } = await cached(
+        FoundListings,
+        'realestateapi:search',
+        JSON.stringify(body),
+        MLS_FRESH_MS.search,
+        async () => {
+          const res = await post('/v2/PropertySearch', body);
+          const rows = Rows.parse(res?.data);
+          return { listings: rows.map(toListing).filter((l): l is MlsListing => !!l), total: res?.resultCount ?? rows.length };
+        },
+      );
       return { ...value, cached: hit };
     },
     async details(address) {
-      const { value } = await cached('realestateapi:details', address.toLowerCase(), MLS_FRESH_MS.details, async () => {
-        const res = await post('/v2/PropertyDetail', { address });
-        const detail = Detail.safeParse(res?.data ?? {});
-        if (!res || !detail.success) return null;
-        const { propertyInfo: info, saleHistory: sales = [], mlsHistory: mls = [], ...d } = detail.data;
-        if (d.error || !info?.address) return null;
-        const listing = toListing({ ...d, ...info, id: d.id });
-        if (!listing) return null;
-        const history: HistoryEvent[] = [
-          ...mls.map((m) => ({
-            date: String(m.statusDate ?? '').slice(0, 10),
-            event: String(m.status ?? 'MLS'),
-            ...(m.price !== undefined && { price: m.price }),
-          })),
-          ...sales.map((s) => ({
-            date: String(s.saleDate ?? '').slice(0, 10),
-            event: 'Sold',
-            ...(s.saleAmount !== undefined && { price: s.saleAmount }),
-          })),
-        ]
-          .filter((h) => h.date)
-          .sort((x, y) => x.date.localeCompare(y.date));
-        return { listing, history };
-      });
+      const { value } = await cached(
+        ListingDetails.nullable(),
+        'realestateapi:details',
+        address.toLowerCase(),
+        MLS_FRESH_MS.details,
+        async () => {
+          const res = await post('/v2/PropertyDetail', { address });
+          const detail = Detail.safeParse(res?.data ?? {});
+          if (!res || !detail.success) return null;
+          const { propertyInfo: info, saleHistory: sales = [], mlsHistory: mls = [], ...d } = detail.data;
+          if (d.error || !info?.address) return null;
+          const listing = toListing({ ...d, ...info, id: d.id });
+          if (!listing) return null;
+          const history: HistoryEvent[] = [
+            ...mls.map((m) => ({
+              date: String(m.statusDate ?? '').slice(0, 10),
+              event: String(m.status ?? 'MLS'),
+              ...(m.price !== undefined && { price: m.price }),
+            })),
+            ...sales.map((s) => ({
+              date: String(s.saleDate ?? '').slice(0, 10),
+              event: 'Sold',
+              ...(s.saleAmount !== undefined && { price: s.saleAmount }),
+            })),
+          ]
+            .filter((h) => h.date)
+            .sort((x, y) => x.date.localeCompare(y.date));
+          return { listing, history };
+        },
+      );
       return value ?? undefined;
     },
     async autocomplete(text) {
-      const { value } = await cached('realestateapi:autocomplete', text.toLowerCase(), MLS_FRESH_MS.search, async () => {
-        const res = await post('/v2/AutoComplete', { search: text });
-        return Suggestions.parse(res?.data)
-          .map((r) => clean(r.title) ?? clean(r.address))
-          .filter((a): a is string => !!a)
-          .slice(0, 8);
-      });
+      const { value } = await cached(
+        Addresses,
+        'realestateapi:autocomplete',
+        text.toLowerCase(),
+        MLS_FRESH_MS.search,
+        async () => {
+          const res = await post('/v2/AutoComplete', { search: text });
+          return Suggestions.parse(res?.data)
+            .map((r) => clean(r.title) ?? clean(r.address))
+            .filter((a): a is string => !!a)
+            .slice(0, 8);
+        },
+      );
       return value;
     },
     async comps(address) {
-      const { value } = await cached('realestateapi:comps', address.toLowerCase(), MLS_FRESH_MS.comps, async () => {
+      const { value } = await cached(Listings, 'realestateapi:comps', address.toLowerCase(), MLS_FRESH_MS.comps, async () => {
         const res = await post('/v3/PropertyComps', { address, max_results: 6 });
         return Comps.parse(res?.data)
           .comps.map(toListing)

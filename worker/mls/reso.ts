@@ -5,7 +5,7 @@ import { clean, joinAddress, splitAddress } from '../../shared/normalize';
 import { ApiError } from '../errors';
 import { cached, upstream } from '../upstream';
 import { parsePlace } from './location';
-import { type MlsProvider, PAGE_SIZE } from './provider';
+import { Addresses, FoundListings, ListingDetails, Listings, type MlsProvider, PAGE_SIZE } from './provider';
 
 /**
  * Any RESO Web API server (the MLS standard, OData 4): the Property resource with $filter, $select,
@@ -224,6 +224,7 @@ export function reso(config: ResoConfig): MlsProvider {
         ...(page > 0 && { $skip: String(page * PAGE_SIZE) }),
       };
       const { value, cached: hit } = await cached(
+        FoundListings,
         'reso:search',
         `${base} ${JSON.stringify(params)}`,
         MLS_FRESH_MS.search,
@@ -241,32 +242,44 @@ export function reso(config: ResoConfig): MlsProvider {
       const filter = [`startswith(UnparsedAddress, ${literal(street)})`, city && `City eq ${literal(city)}`]
         .filter(Boolean)
         .join(' and ');
-      const { value } = await cached('reso:details', `${base} ${filter}`, MLS_FRESH_MS.details, async () => {
-        const res = await query({
-          $filter: filter,
-          $select: SELECT,
-          $top: '1',
-          $orderby: 'ModificationTimestamp desc',
-          $expand: 'Media($select=MediaURL,Order)',
-        });
-        const listing = listings(res.value)[0];
-        if (!listing) return null;
-        const history: HistoryEvent[] = [
-          ...(listing.listedAt
-            ? [{ date: listing.listedAt, event: 'Listed', ...(listing.price !== undefined && { price: listing.price }) }]
-            : []),
-          ...(listing.closedAt
-            ? [{ date: listing.closedAt, event: 'Sold', ...(listing.closePrice !== undefined && { price: listing.closePrice }) }]
-            : []),
-        ];
-        return { listing, history };
-      });
+      const { value } = await cached(
+        ListingDetails.nullable(),
+        'reso:details',
+        `${base} ${filter}`,
+        MLS_FRESH_MS.details,
+        async () => {
+          const res = await query({
+            $filter: filter,
+            $select: SELECT,
+            $top: '1',
+            $orderby: 'ModificationTimestamp desc',
+            $expand: 'Media($select=MediaURL,Order)',
+          });
+          const listing = listings(res.value)[0];
+          if (!listing) return null;
+          const history: HistoryEvent[] = [
+            ...(listing.listedAt
+              ? [{ date: listing.listedAt, event: 'Listed', ...(listing.price !== undefined && { price: listing.price }) }]
+              : []),
+            ...(listing.closedAt
+              ? [
+                  {
+                    date: listing.closedAt,
+                    event: 'Sold',
+                    ...(listing.closePrice !== undefined && { price: listing.closePrice }),
+                  },
+                ]
+              : []),
+          ];
+          return { listing, history };
+        },
+      );
       return value ?? undefined;
     },
     async autocomplete(text) {
       const street = text.split(',')[0]?.trim() ?? text;
       const filter = `startswith(UnparsedAddress, ${literal(street)})`;
-      const { value } = await cached('reso:autocomplete', `${base} ${filter}`, MLS_FRESH_MS.search, async () =>
+      const { value } = await cached(Addresses, 'reso:autocomplete', `${base} ${filter}`, MLS_FRESH_MS.search, async () =>
         listings((await query({ $filter: filter, $select: SELECT, $top: '8', $orderby: 'UnparsedAddress' })).value).map(
           (l) => l.address,
         ),
@@ -286,7 +299,7 @@ export function reso(config: ResoConfig): MlsProvider {
       ]
         .filter(Boolean)
         .join(' and ');
-      const { value } = await cached('reso:comps', `${base} ${filter}`, MLS_FRESH_MS.comps, async () =>
+      const { value } = await cached(Listings, 'reso:comps', `${base} ${filter}`, MLS_FRESH_MS.comps, async () =>
         listings((await query({ $filter: filter, $select: SELECT, $top: '6', $orderby: 'CloseDate desc' })).value),
       );
       return value;
