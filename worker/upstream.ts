@@ -18,6 +18,18 @@ export type UpstreamOptions = {
   reauth?: (res: Response) => Promise<HeadersInit | undefined>;
 };
 
+/** The provider refused Estait's credentials (401) or a scope the agent did not grant (403). */
+export class CredentialsRefused extends ApiError {
+  constructor(
+    name: string,
+    readonly upstreamStatus: 401 | 403,
+  ) {
+    super(502, 'upstream_auth', `${name} refused Estait's credentials; connect it again (or check the worker's key).`, {
+      status: upstreamStatus,
+    });
+  }
+}
+
 /**
  * A request to a data provider: 429 waits as long as Retry-After says and tries again (twice at
  * most — a 429 means nothing was done), a read's 5xx or lost connection is tried once more, and
@@ -56,14 +68,7 @@ export async function upstream(
       continue;
     }
     if (res.status >= 500 && !write && attempt < 1) continue;
-    if (res.status === 401 || res.status === 403)
-      throw new ApiError(
-        502,
-        'upstream_auth',
-        `${name} refused Estait's credentials; connect it again (or check the worker's key).`,
-        // A 403 is a scope the agent did not grant: a provider may say so for one part instead.
-        { status: res.status },
-      );
+    if (res.status === 401 || res.status === 403) throw new CredentialsRefused(name, res.status);
     if (res.status === 429)
       throw new ApiError(429, 'upstream_rate_limited', `${name} is rate-limiting requests; try again shortly.`);
     // The provider refused what was sent: sending it again will not help, so the caller gets a 4xx.

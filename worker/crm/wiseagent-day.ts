@@ -10,6 +10,7 @@ import {
 } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { ApiError } from '../errors';
+import { CredentialsRefused } from '../upstream';
 import { type CrmProvider, noteSubjectStart, OUTCOME_WORDS, PartUnavailable, SAVED_LISTING, SKEW_MS } from './provider';
 import { type Call, Contacts, Events, isTrue, type Note, Notes, type TaskRow, Tasks, TaskUpdated } from './wiseagent-api';
 import { ARIZONA, addedAt, calendarParam, instantOf, readWall, rezone, taskDue, toContact } from './wiseagent-rows';
@@ -100,8 +101,7 @@ export function wiseAgentDay(call: Call, tz: string): Pick<CrmProvider, DayReads
     try {
       return await read;
     } catch (err) {
-      if (err instanceof ApiError && (err.details as { status?: number } | undefined)?.status === 403)
-        throw new PartUnavailable(part, reason);
+      if (err instanceof CredentialsRefused && err.upstreamStatus === 403) throw new PartUnavailable(part, reason);
       throw err;
     }
   };
