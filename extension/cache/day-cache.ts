@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ContactBrief } from '../../shared/contracts';
 import { db } from './db';
 import { localCacheUsable } from './keeper';
 
@@ -27,7 +28,7 @@ export async function dayChanged(contactId: string | undefined): Promise<void> {
     await db.responses
       .where('key')
       .startsWith('brief:')
-      .filter((row) => !contactId || (row.value as { contact?: { id?: unknown } })?.contact?.id === contactId)
+      .filter((row) => !contactId || ContactBrief.safeParse(row.value).data?.contact.id === contactId)
       .modify({ fetchedAt: 0 });
   });
   // The palette's frame cannot watch the database: it watches this stamp (extension pages only).

@@ -32,14 +32,18 @@ export function parseJson(source: Element | string | null | undefined): unknown 
 export function get(value: unknown, ...path: (string | number)[]): unknown {
   let current = value;
   for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[key];
+    if (Array.isArray(current)) current = current[Number(key)];
+    else if (isObject(current)) current = current[key];
+    else return undefined;
   }
   return current;
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The value when it is a JSON object, else an empty one: a page's missing part reads as no fields. */
+export const objectOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});
 
 export const asArray = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];

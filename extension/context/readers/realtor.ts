@@ -1,5 +1,5 @@
 import { hostsOf } from '../../sites';
-import { $, asArray, get, isObject, parseJson } from '../dom';
+import { $, asArray, get, isObject, objectOf, parseJson } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
 
@@ -7,8 +7,8 @@ type Json = Record<string, unknown>;
 
 /** Realtor.com's "home" shape, the same on detail pages and in search results. */
 function draftFromHome(home: Json): ListingDraft {
-  const d = (home.description ?? {}) as Json;
-  const a = (get(home, 'location', 'address') ?? {}) as Json;
+  const d = objectOf(home.description);
+  const a = objectOf(get(home, 'location', 'address'));
   const full = Number(d.baths_full);
   const agents = asArray(get(home, 'source', 'agents'));
   const seller = asArray(home.advertisers).find((x) => get(x, 'type') === 'seller');
@@ -38,7 +38,7 @@ function draftFromHome(home: Json): ListingDraft {
 }
 
 const first = (...candidates: unknown[]) => candidates.find(isObject);
-const firstList = (...candidates: unknown[]) => candidates.find((c) => Array.isArray(c) && c.length) as unknown[] | undefined;
+const firstList = (...candidates: unknown[]) => candidates.find((c): c is unknown[] => Array.isArray(c) && c.length > 0);
 
 export const realtor: Reader = {
   site: 'realtor',

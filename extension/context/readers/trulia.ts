@@ -1,5 +1,5 @@
 import { hostsOf } from '../../sites';
-import { $, asArray, get, isObject, meta, objectAfter, parseJson } from '../dom';
+import { $, asArray, get, isObject, meta, objectAfter, objectOf, parseJson } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
 import { draftFromThing, jsonLdDrafts } from '../schema-org';
@@ -37,7 +37,7 @@ type Json = Record<string, unknown>;
 const fact = (v: unknown) => (isObject(v) ? (v.value ?? v.formattedValue ?? v.formattedDimension) : v);
 
 function resultStatus(h: Json): string | undefined {
-  const status = (h.currentStatus ?? {}) as Json;
+  const status = objectOf(h.currentStatus);
   if (status.isRecentlySold) return 'Sold';
   if (status.isOffMarket) return 'Off market';
   if (status.isActiveForRent) return 'For rent';
@@ -49,7 +49,7 @@ function resultStatus(h: Json): string | undefined {
 function searchDrafts(doc: Document): ListingDraft[] {
   const homes = asArray(get(parseJson($(doc, 'script#__NEXT_DATA__')), 'props', 'searchData', 'homes'));
   return homes.filter(isObject).map((h) => {
-    const location = (h.location ?? {}) as Json;
+    const location = objectOf(h.location);
     const hero = get(h, 'media', 'heroImage', 'url');
     return {
       street: location.streetAddress,

@@ -1,6 +1,6 @@
 import { clean, splitAddress } from '../../../shared/normalize';
 import { hostsOf } from '../../sites';
-import { $, $$, asArray, attr, get, imageSources, isObject, meta, parseJson, text, textOf } from '../dom';
+import { $, $$, asArray, attr, get, imageSources, isObject, meta, objectOf, parseJson, text, textOf } from '../dom';
 import { finishListing, type ListingDraft, listingPage, searchPage } from '../listing';
 import type { Reader } from '../reader';
 
@@ -23,8 +23,8 @@ function largestPhoto(photo: unknown): unknown {
 }
 
 function draftFromProperty(p: Json): ListingDraft {
-  const a = (p.address ?? {}) as Json;
-  const info = (p.attributionInfo ?? {}) as Json;
+  const a = objectOf(p.address);
+  const info = objectOf(p.attributionInfo);
   const acres = typeof p.lotAreaUnits === 'string' && /acre/i.test(p.lotAreaUnits);
   const photos = asArray(p.originalPhotos ?? p.responsivePhotos).map(largestPhoto);
   return {
@@ -131,7 +131,7 @@ function searchDrafts(next: unknown): ListingDraft[] {
     ['listResults', 'mapResults'].flatMap((list) => asArray(get(state, cat, 'searchResults', list))),
   );
   return results.filter(isObject).map((r) => {
-    const home = (get(r, 'hdpData', 'homeInfo') ?? {}) as Json;
+    const home = objectOf(get(r, 'hdpData', 'homeInfo'));
     return {
       street: clean(r.addressStreet ?? home.streetAddress)?.replace(/\s*#\s*$/, ''),
       city: r.addressCity ?? home.city,
