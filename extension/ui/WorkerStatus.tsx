@@ -114,12 +114,16 @@ export function WorkerStatus({ url, checking, result, connection, recheck }: Wor
         </span>
       )}
       <span className="flex flex-wrap gap-1">
-        {(Object.keys(LABELS) as (keyof Providers)[]).map((kind) => (
+        {[
+          ['crm', LABELS.crm[providers.crm]],
+          ['mls', LABELS.mls[providers.mls]],
+          ['llm', LABELS.llm[providers.llm]],
+        ].map(([kind, label]) => (
           <span
             key={kind}
             className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
           >
-            {(LABELS[kind] as Record<string, string>)[providers[kind]]}
+            {label}
           </span>
         ))}
       </span>

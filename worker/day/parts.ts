@@ -13,7 +13,7 @@ type Values<R extends Reads> = { [K in keyof R]: Awaited<R[K]['read']> };
 export async function readParts<R extends Reads>(reads: R): Promise<{ values: Values<R>; unavailable: Unavailable[] }> {
   const entries = Object.entries(reads);
   const settled = await Promise.allSettled(entries.map(([, r]) => r.read));
-  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  const failures: unknown[] = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
   const hard = failures.filter((f) => !(f instanceof PartUnavailable));
   if (hard.length && hard.length === entries.length) throw hard[0];
   const unavailable: Unavailable[] = [];
