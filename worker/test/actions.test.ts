@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityResponse, ApiErrorBody, ContactsResponse, ExecuteResponse, type WriteCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import app from '../index';
-import { client } from './helpers';
+import { client, SAVED_HOME, saveListing } from './helpers';
 
 async function signedIn(user = `agent-${crypto.randomUUID()}`) {
   const { accessToken } = await startSession(env, user);
@@ -276,16 +276,8 @@ describe('writes that cannot duplicate or go wrong', () => {
 });
 
 describe('a listing saved to a contact in the local CRM', () => {
-  const listing = {
-    address: '1200 Barton Hills Dr, Austin, TX 78704',
-    price: 725000,
-    beds: 3,
-    baths: 2,
-    mlsId: 'ATX-5512',
-    url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
-  };
-  const save = (params: Record<string, unknown>): WriteCommand =>
-    ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as WriteCommand;
+  const save = saveListing;
+  const listing = SAVED_HOME;
 
   it('lands once: the same key answers the first result, a second save of the home is a duplicate', async () => {
     const agent = await signedIn();

@@ -19,6 +19,7 @@ import { PartUnavailable } from '../crm/provider';
 import { findTarget } from '../crm/resolve';
 import type { Env } from '../env';
 import app from '../index';
+import { SAVED_HOME, saveListing } from './helpers';
 
 const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/wiseagent`;
 const wa: Env = {
@@ -299,16 +300,8 @@ describe('Wise Agent CRM', () => {
       await (await a.execute(lead({ firstName: 'Maria', lastName: 'Garcia', email: 'maria@example.com' }))).json(),
     );
     const contactId = created.result.status === 'done' ? created.result.crmId : '';
-    const listing = {
-      address: '1200 Barton Hills Dr, Austin, TX 78704',
-      price: 725000,
-      beds: 3,
-      baths: 2,
-      mlsId: 'ATX-5512',
-      url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
-    };
-    const save = (params: Record<string, unknown>) =>
-      ({ intent: 'save_listing', confidence: 1, params: { listing, ...params } }) as ParsedCommand;
+    const save = saveListing;
+    const listing = SAVED_HOME;
     const key = crypto.randomUUID();
     // getSingleContact and getContactNotes answer at once; addContactNote is kept, but answered after the worker gave up.
     await fake.fail({ hangMs: 0 });

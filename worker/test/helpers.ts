@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { testClient } from 'hono/testing';
 import type { FakeReply, RecordedRequest } from '../../e2e/fakes/openai';
+import type { WriteCommand } from '../../shared/contracts';
 import { startSession } from '../auth/session';
 import type { Env } from '../env';
 import app, { type AppType } from '../index';
@@ -44,3 +45,17 @@ export async function call(path: string, body: unknown, bindings: Env = env, hea
     bindings,
   );
 }
+
+/** A home the tests save to a contact, as a listing page gives it. */
+export const SAVED_HOME = {
+  address: '1200 Barton Hills Dr, Austin, TX 78704',
+  price: 725000,
+  beds: 3,
+  baths: 2,
+  mlsId: 'ATX-5512',
+  url: 'https://www.zillow.com/homedetails/1200-Barton-Hills-Dr/1_zpid/',
+};
+
+/** "Maria is interested in this house": SAVED_HOME saved to whoever `params` names. */
+export const saveListing = (params: Record<string, unknown>) =>
+  ({ intent: 'save_listing', confidence: 1, params: { listing: SAVED_HOME, ...params } }) as WriteCommand;
