@@ -11,6 +11,8 @@
  * the calendar) or CompletedDate (its examples read as UTC, as written here).
  */
 
+import { wallTimeIn } from '../../shared/agenda';
+
 export type Contact = {
   ClientID: number;
   CFirst: string;
@@ -61,35 +63,19 @@ export type Held = { contacts: Contact[]; notes: Note[]; tasks: Task[]; events: 
 /** A task never completed carries this CompletedDate, as in the docs' example. */
 export const NEVER = '1/1/1900 7:00:00 AM';
 
-/** An instant as Wise Agent writes it, "3/12/2026 10:30:00 AM", in `tz`. */
-export function stamp(at: Date, tz: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  const hour = Number(p.hour);
-  return `${p.month}/${p.day}/${p.year} ${String(hour % 12 || 12).padStart(2, '0')}:${p.minute}:${p.second} ${hour < 12 ? 'AM' : 'PM'}`;
-}
+/** An instant as Wise Agent writes it, "3/12/2026 10:30:00 AM", in `tz` (zones here differ by whole minutes). */
+export const stamp = (at: Date, tz: string): string => written(wallTimeIn(tz, at), at.getUTCSeconds());
 export const arizona = (at: Date) => stamp(at, 'America/Phoenix');
 export const utc = (at: Date) => stamp(at, 'UTC');
 
-/** Wall time "2026-03-12T10:30" (Arizona) as the calendar writes it. */
-const calendarWall = (local: string) => {
+/** Wall time "2026-03-12T10:30" as Wise Agent writes it: "3/12/2026 10:30:00 AM". */
+function written(local: string, seconds = 0): string {
   const [date = '', time = '00:00'] = local.split('T');
   const [y, m, d] = date.split('-').map(Number);
   const [h = 0, mi = 0] = time.split(':').map(Number);
-  return `${m}/${d}/${y} ${String(h % 12 || 12).padStart(2, '0')}:${String(mi).padStart(2, '0')}:00 ${h < 12 ? 'AM' : 'PM'}`;
-};
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${m}/${d}/${y} ${two(h % 12 || 12)}:${two(mi)}:${two(seconds)} ${h < 12 ? 'AM' : 'PM'}`;
+}
 
 /**
  * What a test seeds (POST /__fake/seed), with defaults for the rest: contacts (`addedAt` an ISO
@@ -164,8 +150,8 @@ export function seed(held: Held, body: Seed, nextId: () => number) {
       PlannerID: nextId(),
       Subject: e.Subject,
       Memo: null,
-      StartDate: calendarWall(e.start),
-      EndDate: calendarWall(e.end ?? e.start),
+      StartDate: written(e.start),
+      EndDate: written(e.end ?? e.start),
       AllDayEvent: false,
       Completed: false,
       location: e.location ?? '',
