@@ -1,26 +1,14 @@
+import type { Crm } from '../../shared/contracts';
 import type { Env } from '../env';
 import { seal, unseal } from './seal';
 
 /** The CRMs whose sign-in each agent keeps in `crm_tokens`, sealed: one row per agent and CRM. */
-export type SignedInCrm = 'wiseagent' | 'followupboss';
+export type SignedInCrm = Exclude<Crm, 'local'>;
 
 /** An OAuth sign-in's tokens, as the agent's calls use them. */
 export type Tokens = { access: string; refresh: string; expiresAt: number };
 /** The stored tokens; `sealed` (the access token as stored) tells whether another request has replaced them since. */
 export type StoredTokens = Tokens & { sealed: string };
-
-/** The account (its email) an agent signed in to a CRM with, or undefined when they are not signed in. */
-export async function signedInAccount(env: Env, userId: string, crm: SignedInCrm): Promise<string | undefined> {
-  const row = await env.DB.prepare('SELECT account FROM crm_tokens WHERE user_id = ? AND provider = ?')
-    .bind(userId, crm)
-    .first<{ account: string | null }>();
-  return row ? (row.account ?? '') : undefined;
-}
-
-/** Forgets an agent's sign-in to a CRM. */
-export async function forgetSignIn(env: Env, userId: string, crm: SignedInCrm): Promise<void> {
-  await env.DB.prepare('DELETE FROM crm_tokens WHERE user_id = ? AND provider = ?').bind(userId, crm).run();
-}
 
 type Row = { access_token: string; refresh_token: string; expires_at: number };
 
@@ -83,7 +71,32 @@ export function tokenStore(env: Env, userId: string, crm: SignedInCrm) {
         .run();
       return saved.meta.changes === 1;
     },
-    account: () => signedInAccount(env, userId, crm),
-    forget: () => forgetSignIn(env, userId, crm),
+    /** An API key the agent pasted (Follow Up Boss): kept like an access token, with nothing to renew. */
+    async saveKey(apiKey: string, account: string): Promise<void> {
+      await env.DB.prepare(
+        `INSERT INTO crm_tokens (user_id, provider, access_token, refresh_token, expires_at, account, updated_at)
+         VALUES (?, ?, ?, '', 0, ?, ?)
+         ON CONFLICT (user_id, provider) DO UPDATE SET access_token = excluded.access_token, account = excluded.account,
+           updated_at = excluded.updated_at`,
+      )
+        .bind(userId, crm, await seal(env, apiKey, context), account, Date.now())
+        .run();
+    },
+    async loadKey(): Promise<string | undefined> {
+      const row = await env.DB.prepare('SELECT access_token FROM crm_tokens WHERE user_id = ? AND provider = ?')
+        .bind(userId, crm)
+        .first<{ access_token: string }>();
+      return row ? unseal(env, row.access_token, context) : undefined;
+    },
+    /** The account (its email) the agent signed in with, or undefined when they are not signed in. */
+    async account(): Promise<string | undefined> {
+      const row = await env.DB.prepare('SELECT account FROM crm_tokens WHERE user_id = ? AND provider = ?')
+        .bind(userId, crm)
+        .first<{ account: string | null }>();
+      return row ? (row.account ?? '') : undefined;
+    },
+    async forget(): Promise<void> {
+      await env.DB.prepare('DELETE FROM crm_tokens WHERE user_id = ? AND provider = ?').bind(userId, crm).run();
+    },
   };
 }

@@ -3,8 +3,7 @@ import { Crm } from '../../shared/contracts';
 import { fubHeaders } from '../crm/followupboss';
 import { crmTimeoutMs, type Env } from '../env';
 import { ApiError } from '../errors';
-import { forgetSignIn, signedInAccount } from './crm-tokens';
-import { seal, unseal } from './seal';
+import { tokenStore } from './crm-tokens';
 
 /**
  * Follow Up Boss sign-in: each agent pastes their own API key (Admin → API in Follow Up Boss). The
@@ -18,7 +17,6 @@ export const FOLLOWUPBOSS = Crm.enum.followupboss;
 const Me = z.object({ id: z.number(), email: z.string().optional(), name: z.string().optional() });
 
 export const fubBase = (env: Env) => (env.FUB_API_URL || 'https://api.followupboss.com').replace(/\/$/, '');
-const context = (userId: string) => `${userId}/${FOLLOWUPBOSS}`;
 
 /** The Follow Up Boss user behind an API key, or a 401 the agent can act on. */
 export async function whoseKey(env: Env, apiKey: string): Promise<z.infer<typeof Me>> {
@@ -39,27 +37,16 @@ export async function whoseKey(env: Env, apiKey: string): Promise<z.infer<typeof
 /** The session's user for a Follow Up Boss user: stable across new keys for the same person. */
 export const fubUserId = (me: z.infer<typeof Me>) => `${FOLLOWUPBOSS}:${me.email?.toLowerCase() ?? me.id}`;
 
-export async function saveKey(env: Env, userId: string, apiKey: string, account: string): Promise<void> {
-  const sealed = await seal(env, apiKey, context(userId));
-  await env.DB.prepare(
-    `INSERT INTO crm_tokens (user_id, provider, access_token, refresh_token, expires_at, account, updated_at)
-     VALUES (?, ?, ?, '', 0, ?, ?)
-     ON CONFLICT (user_id, provider) DO UPDATE SET access_token = excluded.access_token, account = excluded.account,
-       updated_at = excluded.updated_at`,
-  )
-    .bind(userId, FOLLOWUPBOSS, sealed, account, Date.now())
-    .run();
-}
+export const saveKey = (env: Env, userId: string, apiKey: string, account: string) =>
+  tokenStore(env, userId, FOLLOWUPBOSS).saveKey(apiKey, account);
 
 /** The worker-wide key, which only a local install may use. */
 const sharedKey = (env: Env) => (env.LOCAL_MODE === 'true' ? env.FUB_API_KEY : undefined);
 
 /** Which key a user's calls go with: their own, else (local install only) the worker's. */
 export async function fubKey(env: Env, userId: string): Promise<string> {
-  const row = await env.DB.prepare('SELECT access_token FROM crm_tokens WHERE user_id = ? AND provider = ?')
-    .bind(userId, FOLLOWUPBOSS)
-    .first<{ access_token: string }>();
-  if (row) return unseal(env, row.access_token, context(userId));
+  const own = await tokenStore(env, userId, FOLLOWUPBOSS).loadKey();
+  if (own !== undefined) return own;
   const shared = sharedKey(env);
   if (shared) return shared;
   throw new ApiError(403, 'crm_not_connected', 'Connect Follow Up Boss first: paste your API key on Estait’s options page.');
@@ -67,7 +54,7 @@ export async function fubKey(env: Env, userId: string): Promise<string> {
 
 /** The Follow Up Boss account (its email) a user signed in with; the worker's own in a local install. */
 export async function fubAccount(env: Env, userId: string): Promise<string | undefined> {
-  return (await signedInAccount(env, userId, FOLLOWUPBOSS)) ?? (sharedKey(env) ? '' : undefined);
+  return (await tokenStore(env, userId, FOLLOWUPBOSS).account()) ?? (sharedKey(env) ? '' : undefined);
 }
 
-export const forgetKey = (env: Env, userId: string) => forgetSignIn(env, userId, FOLLOWUPBOSS);
+export const forgetKey = (env: Env, userId: string) => tokenStore(env, userId, FOLLOWUPBOSS).forget();
