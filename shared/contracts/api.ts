@@ -70,7 +70,8 @@ export type CallErrorCode = z.infer<typeof CallErrorCode>;
 /** Every error the worker returns, whatever the route. */
 export const ApiErrorBody = z.object({
   error: z.object({
-    code: ErrorCode,
+    // A newer worker may answer a code this extension does not know yet: its message still shows.
+    code: ErrorCode.catch('error'),
     message: z.string(),
     details: z.unknown().optional(),
     requestId: z.string(),

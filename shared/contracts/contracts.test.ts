@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ApiErrorBody,
   DraftCommand,
   isDraftCommand,
   isWrite,
@@ -113,5 +114,12 @@ describe('PageContext', () => {
   ])('refuses %s', (_label, fields) => {
     const page = { kind: 'listing', url: 'https://x.test/', site: 'generic', listing: { address: 'a', ...fields } };
     expect(PageContext.safeParse(page).success).toBe(false);
+  });
+});
+
+describe('ApiErrorBody', () => {
+  it('keeps the message of an error whose code this extension does not know yet', () => {
+    const body = { error: { code: 'calendar_full', message: 'That hour is taken.', requestId: 'r1' } };
+    expect(ApiErrorBody.parse(body).error).toMatchObject({ code: 'error', message: 'That hour is taken.' });
   });
 });
