@@ -260,8 +260,18 @@ describe('call logs', () => {
     ['spoke with Ravi Shah about the inspection', { contact: 'Ravi Shah', outcome: 'connected', notes: 'about the inspection' }],
     ['left a vm for ravi', { contact: 'Ravi', outcome: 'left_voicemail' }],
     ['talked to the Hendersons, they want to offer', { contact: 'Henderson', outcome: 'connected' }],
+    // A bare "w" after a word for talking is "with", never the start of a name.
+    ['logged a call w Ivy Nakamura, ready to list', { contact: 'Ivy Nakamura', notes: 'ready to list' }],
+    ['spoke w ravi shah re the appraisal', { contact: 'Ravi Shah', outcome: 'connected' }],
   ])('%s', (text, params) => {
     expect(read(text)).toMatchObject({ intent: 'log_call', params });
+  });
+
+  it('keeps a W that is a street quadrant', () => {
+    expect(read('showing at 12 W 5th St for Ravi Shah tomorrow 3pm')).toMatchObject({
+      intent: 'schedule_showing',
+      params: { address: '12 W 5th St', contact: 'Ravi Shah' },
+    });
   });
 
   it('logs a call with the contact open in the tab', () => {

@@ -39,6 +39,8 @@ export function sentence(text: string, options: ParseOptions): Sentence {
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\bw\/\s?/gi, 'with ')
+      // "call w Jenna": a bare w is "with" after a word for talking; elsewhere it is a quadrant ("W 5th St").
+      .replace(/\b(call|called|calls|spoke|speak|talked|talk|met|meet|meeting|chat|chatted)\s+w\s+(?=\p{L})/giu, '$1 with ')
       // "Selam Worku,left a vm": a comma typed without its space still ends the name.
       .replace(/,(?=\p{L})/gu, ', ')
       .replace(/\s+/g, ' ')
