@@ -7,7 +7,10 @@ import type { Page } from '@playwright/test';
 import { test as base, expect, localWorker } from './support/extension';
 import { localCrm } from './support/local-crm';
 
-/** A worker of this file's own: it is stopped and started again under the panel. */
+/**
+ * A worker apart from the one most files share, since this file stops and starts it under the panel
+ * (sentences.spec.ts names the same fixture, so the two may share it; neither needs it empty).
+ */
 const test = base.extend({ worker: localWorker });
 
 async function type(side: Page, sentence: string) {

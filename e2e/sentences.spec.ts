@@ -7,7 +7,10 @@ import { test as base, expect, localWorker } from './support/extension';
 import { localCrm, localDay } from './support/local-crm';
 import { confirmAndLand } from './support/panel';
 
-/** A worker of this file's own: what each test reads back from the CRM is only what it wrote. */
+/**
+ * A worker apart from the one most files share (outage.spec.ts may share this one): each test reads
+ * back from the CRM by the names it wrote, so another file's writes do not count.
+ */
 const test = base.extend({ worker: localWorker });
 
 const LISTING = 'http://www.zillow.com/homedetails/1200-Barton-Hills-Dr-Austin-TX-78704/29384756_zpid/';
