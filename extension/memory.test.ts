@@ -17,6 +17,16 @@ describe('the conversation memory', () => {
     expect(await recall(1, 1000 + MEMORY_TTL_MS + 1)).toEqual({ listing: { address: '9 Finch Ct, Round Rock, TX 78664' } });
   });
 
+  it('keeps an MLS listing as the listing a page would give, and the contact beside it', async () => {
+    await remember(1, { contact: { id: '7', name: 'Tom Nguyen', via: 'added' } }, 1000);
+    const fromMls = { id: 'ATX-5512', address: '1200 Barton Hills Dr, Austin, TX 78704', price: 725000, listedAt: '2026-05-01' };
+    await remember(1, { listing: fromMls }, 2000);
+    expect(await recall(1, 3000)).toEqual({
+      contact: { id: '7', name: 'Tom Nguyen', via: 'added', at: 1000 },
+      listing: { address: '1200 Barton Hills Dr, Austin, TX 78704', price: 725000 },
+    });
+  });
+
   it('says why a pronoun meant who it did', () => {
     expect(whyRemembered({ name: 'Tom', via: 'added', at: 0 }, 20_000)).toBe('added just now');
     expect(whyRemembered({ name: 'Tom', via: 'named', at: 0 }, 120_000)).toBe('mentioned 2 min ago');

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { type Listing, type PageContext, Recent } from '../shared/contracts';
+import { type Listing, ListingRead, type PageContext, Recent } from '../shared/contracts';
 
 /**
  * The conversation's short memory, one per browser window: the contact and the listing the agent
@@ -31,9 +31,13 @@ export async function remember(windowId: number, mention: Mention, now = Date.no
   const key = memoryKey(windowId);
   const parsed = Stored.safeParse((await browser.storage.session.get(key))[key]);
   const stored = parsed.success ? parsed.data : {};
+  // An MLS listing carries more than a page's (its id, its close): the memory keeps a page's fields.
+  const listing = mention.listing && ListingRead.safeParse(mention.listing).data;
   const next = mention.contact
     ? { ...stored, contact: { ...mention.contact, at: now } }
-    : { ...stored, listing: mention.listing, listingAt: now };
+    : listing
+      ? { ...stored, listing, listingAt: now }
+      : stored;
   await browser.storage.session.set({ [key]: next });
 }
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApiErrorBody,
+  ContactBrief,
   DraftCommand,
   isDraftCommand,
   isWrite,
   isWriteCommand,
   PageContext,
   ParsedCommand,
+  SearchResponse,
   WRITE_INTENTS,
   WriteCommand,
 } from '.';
@@ -121,5 +123,41 @@ describe('ApiErrorBody', () => {
   it('keeps the message of an error whose code this extension does not know yet', () => {
     const body = { error: { code: 'calendar_full', message: 'That hour is taken.', requestId: 'r1' } };
     expect(ApiErrorBody.parse(body).error).toMatchObject({ code: 'error', message: 'That hour is taken.' });
+  });
+});
+
+describe('answers', () => {
+  const listing = {
+    id: 'ATX-5512',
+    address: '1200 Barton Hills Dr, Austin, TX 78704',
+    listingAgent: { name: 'Eric Brown', license: 'TX-1' },
+    virtualTour: 'https://example.com/tour',
+  };
+
+  it('drop a field this version does not know, at every level, where a request would refuse it', () => {
+    const answer = SearchResponse.parse({ listings: [listing], total: 1, source: { provider: 'sample', sample: true } });
+    expect(answer.listings[0]).toEqual({
+      id: 'ATX-5512',
+      address: '1200 Barton Hills Dr, Austin, TX 78704',
+      listingAgent: { name: 'Eric Brown' },
+    });
+    const { id: _, ...onPage } = listing;
+    expect(
+      PageContext.safeParse({ kind: 'listing', url: 'https://www.zillow.com/x', site: 'zillow', listing: onPage }).success,
+    ).toBe(false);
+  });
+
+  it('keep a saved listing in a brief', () => {
+    const brief = ContactBrief.safeParse({
+      contact: { id: '7', firstName: 'Maria' },
+      activity: [],
+      tasks: [],
+      showings: [],
+      saved: [{ listing }],
+      unavailable: [],
+      provider: 'local',
+      today: '2026-06-01',
+    });
+    expect(brief.error).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Crm } from './api';
 import { CallOutcome, LocalDate, LocalDateTime } from './command';
 import { CrmContact } from './crm';
-import { Listing } from './page';
+import { ListingRead } from './page';
 import { TimeZone } from './time';
 
 /** How much of a note or call a brief carries: a few lines, as the card shows them. */
@@ -47,7 +47,7 @@ export type CrmEvent = z.infer<typeof CrmEvent>;
 
 /** A listing saved to a contact ("Maria is interested in this house"). */
 export const SavedListing = z.object({
-  listing: Listing,
+  listing: ListingRead,
   savedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type SavedListing = z.infer<typeof SavedListing>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Mls } from './api';
 import { SearchCriteria } from './command';
-import { Listing } from './page';
+import { ListingRead } from './page';
 
 /** Where listing data came from; sample data always says so. */
 export const MlsSource = z.object({
@@ -13,14 +13,12 @@ export const MlsSource = z.object({
 export type MlsSource = z.infer<typeof MlsSource>;
 
 /** A listing as the MLS answers it: the page Listing plus the provider's id and, for sales, the close. */
-export const MlsListing = Listing.extend({
+export const MlsListing = ListingRead.extend({
   id: z.string(),
   listedAt: z.string().optional(),
   closePrice: z.number().optional(),
   closedAt: z.string().optional(),
-})
-  // An answer, not a request: a field the extension does not know yet is left out, not refused.
-  .strip();
+}).strip();
 export type MlsListing = z.infer<typeof MlsListing>;
 
 export const HistoryEvent = z.object({ date: z.string(), event: z.string(), price: z.number().optional() });

@@ -41,6 +41,12 @@ export const Listing = z.strictObject({
 });
 export type Listing = z.infer<typeof Listing>;
 
+/**
+ * A listing as it is answered or was stored: the same fields, but one this version does not know
+ * (a newer worker's, an older row's) is dropped rather than refused, at every level.
+ */
+export const ListingRead = Listing.extend({ listingAgent: z.object(ListingAgent.shape).optional() }).strip();
+
 export const PageContact = z.strictObject({
   id: str.optional(),
   name: str.optional(),

@@ -6,7 +6,7 @@ import {
   type CrmEvent,
   type CrmTask,
   ENTRY_TEXT_MAX,
-  Listing,
+  ListingRead,
   type SavedListing,
 } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
@@ -124,7 +124,7 @@ export function localDay(
         .bind(userId, Number(contactId))
         .all<{ listing: string; created_at: number }>();
       return results.flatMap((r): SavedListing[] => {
-        const listing = Listing.safeParse(JSON.parse(r.listing));
+        const listing = ListingRead.safeParse(JSON.parse(r.listing));
         return listing.success ? [{ listing: listing.data, savedAt: instant(r.created_at) }] : [];
       });
     },
