@@ -2,7 +2,7 @@ import { ApiErrorBody, Health } from '../../shared/contracts';
 import { getWorkerUrl } from '../settings';
 import { workerCalls, workerClient } from './client';
 import { connection, heldFor, reportAnswered, reportHeld, reportUnreachable } from './connection';
-import { isUnreachable, WorkerError } from './errors';
+import { isTimeout, isUnreachable, unanswered, WorkerError } from './errors';
 import { accessToken } from './session';
 
 /** What a failed call tells the shared connection state: the worker is gone, or wants a pause. */
@@ -46,8 +46,7 @@ export async function checkHealth(baseUrl: string, timeoutMs = 5000): Promise<He
   try {
     res = await workerClient(baseUrl).v1.health.$get(undefined, { init: { signal: AbortSignal.timeout(timeoutMs) } });
   } catch (err) {
-    const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-    const reason = timedOut ? `The worker at ${baseUrl} did not answer in time.` : `No worker answers at ${baseUrl}.`;
+    const reason = unanswered(baseUrl, isTimeout(err)).message;
     await reportUnreachable(reason);
     return { reachable: false, reason };
   }

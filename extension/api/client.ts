@@ -21,7 +21,7 @@ import {
 } from '../../shared/contracts';
 import type { AppType } from '../../worker';
 import { agentNow } from '../clock';
-import { errorFrom, WorkerError } from './errors';
+import { errorFrom, unanswered, WorkerError } from './errors';
 
 /** The worker's routes, typed from its own app: every call to the worker goes through one of these. */
 export const workerClient = (baseUrl: string, options?: Parameters<typeof hc>[1]) => hc<AppType>(baseUrl, options);
@@ -81,8 +81,7 @@ export function workerCalls({ base: baseOf, token: tokenFor, connection }: Calle
           res = await request(client);
         } catch (err) {
           if (signal?.aborted) throw err;
-          if (limit.aborted) throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
-          throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+          throw unanswered(base, limit.aborted);
         }
         if (res.status === 401 && !stale) {
           stale = token;

@@ -43,3 +43,11 @@ export async function errorFrom(res: Response): Promise<WorkerError> {
         retryAfter,
       );
 }
+
+/** A call the worker never answered: nothing in time, or nobody at that address. */
+export const unanswered = (base: string, timedOut: boolean) =>
+  timedOut
+    ? new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`)
+    : new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+
+export const isTimeout = (err: unknown) => err instanceof DOMException && err.name === 'TimeoutError';

@@ -1,7 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { isWrite, type WriteCommand } from '../../shared/contracts';
 import { execute } from '../api/calls';
 import { keepContacts } from '../cache/contact-cache';
 import { db } from '../cache/db';
@@ -53,8 +52,7 @@ const HANDLERS: Handlers = {
   'palette-row': async ({ kind, id }) =>
     kind === 'contact' ? { contact: (await db.contacts.get(id))?.contact } : { listing: (await db.listings.get(id))?.listing },
   'palette-send': async ({ commands }) => {
-    const writes = commands.filter((c): c is WriteCommand => isWrite(c.intent));
-    const keys = await enqueueAll(writes);
+    const keys = await enqueueAll(commands);
     await flush(execute);
     return { keys };
   },

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SessionTokens } from '../../shared/contracts';
 import { workerClient } from '../api/client';
-import { errorFrom, WorkerError } from '../api/errors';
+import { errorFrom, isTimeout, unanswered, WorkerError } from '../api/errors';
 import { announceSessionChange } from '../api/session-changes';
 import { getWorkerUrl } from '../settings';
 import { clearSession, loadSession, type StoredSession, storeSession } from './session-store';
@@ -26,9 +26,7 @@ async function auth(
   try {
     return await request(client.v1.auth);
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'TimeoutError')
-      throw new WorkerError(0, 'timeout', `The worker at ${base} did not answer in time.`);
-    throw new WorkerError(0, 'offline', `No worker answers at ${base}.`);
+    throw unanswered(base, isTimeout(err));
   }
 }
 

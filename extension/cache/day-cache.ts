@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ContactBrief } from '../../shared/contracts';
+import { z } from 'zod';
 import { db } from './db';
 import { localCacheUsable } from './keeper';
 
@@ -8,6 +8,9 @@ import { localCacheUsable } from './keeper';
  * is read again behind it, and a write through Estait makes it old at once.
  */
 export const DAY_MAX_AGE = 60_000;
+
+/** Whose brief a kept row is: all a write needs to know of it. */
+const BriefOf = z.object({ contact: z.object({ id: z.string() }) });
 
 /** What a brief is asked for by: a CRM contact's id, or a contact page's id and what the page showed. */
 export type BriefRef = { id: string; page?: { site: string; email?: string; phone?: string; name?: string } };
@@ -28,7 +31,7 @@ export async function dayChanged(contactId: string | undefined): Promise<void> {
     await db.responses
       .where('key')
       .startsWith('brief:')
-      .filter((row) => !contactId || ContactBrief.safeParse(row.value).data?.contact.id === contactId)
+      .filter((row) => !contactId || BriefOf.safeParse(row.value).data?.contact.id === contactId)
       .modify({ fetchedAt: 0 });
   });
   // The palette's frame cannot watch the database: it watches this stamp (extension pages only).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmContact, MlsListing, ParsedCommand } from '../../shared/contracts';
+import { CrmContact, MlsListing, WriteCommand } from '../../shared/contracts';
 import { OutboxEntry } from '../cache/rows';
 import { Entry } from './search-index';
 
@@ -17,7 +17,7 @@ export const PaletteRequest = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('palette-row'), kind: z.enum(['contact', 'listing']), id: z.string().min(1).max(200) }),
   /** Confirmed writes, in order, into the outbox; answered once they were sent (or held). */
-  z.object({ type: z.literal('palette-send'), commands: z.array(ParsedCommand).min(1).max(2) }),
+  z.object({ type: z.literal('palette-send'), commands: z.array(WriteCommand).min(1).max(2) }),
   z.object({ type: z.literal('palette-outcomes'), keys: z.array(z.string().min(1).max(100)).max(20) }),
   z.object({ type: z.literal('palette-remember'), text: z.string().min(1).max(2000) }),
   /** The contacts of a CRM answer read in the frame, for the cache. */
