@@ -141,7 +141,29 @@ test('contacts and listings seen before are found as they are typed, with their 
   await expect(home).toBeVisible();
   const street = ((await home.locator('span').nth(1).textContent()) ?? '').split(',')[0]?.trim() ?? '';
   await input.fill(street.toLowerCase());
-  await expect(frame.locator('[role=option][data-kind=listing]').first()).toContainText(street);
+  const found = frame.locator('[role=option][data-kind=listing]').first();
+  await expect(found).toContainText(street);
+
+  // Saved to a contact from there, "this listing" is the home picked, not the page's own.
+  await found.click();
+  const picked = frame.getByTestId('palette-listing');
+  const address = (await picked.getByRole('heading').textContent()) ?? '';
+  expect(address).toContain(street);
+  await picked.getByRole('button', { name: 'Save to a contact' }).click();
+  await expect(input).toHaveValue('save this listing to ');
+  await input.pressSequentially('Thandiwe Okonkwo');
+  await input.press('Enter');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(street);
+  await expect(card).toContainText('Thandiwe Okonkwo');
+  await card.getByRole('button', { name: /Confirm/ }).click();
+  await expect(frame.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done');
+  const saves = (await localCrm(worker.url).activity()).filter(
+    (a) => a.intent === 'save_listing' && a.contactId === thandiwe?.id,
+  );
+  expect(saves).toEqual([
+    expect.objectContaining({ record: expect.objectContaining({ listing: expect.objectContaining({ address }) }) }),
+  ]);
 });
 
 test('where no script may run, the shortcut opens the side panel instead', async ({ context, extensionId }) => {

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { CrmContact, MlsListing } from '../../shared/contracts';
+import type { CrmContact, MlsListing, PageContext } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { actionsFor } from '../palette/actions';
@@ -44,6 +44,11 @@ export function useShortcut(): string | undefined {
  * recent commands in one ranked list; free text is previewed live, reads answer here and writes
  * show the same confirm card as the panel, into the same outbox.
  */
+/** The tab's page with its homes set aside (its contact stays): what a sentence about a picked home is read against. */
+function withoutListings({ listing: _listing, listings: _listings, ...page }: PageContext): PageContext {
+  return { ...page, kind: page.kind === 'contact' ? 'contact' : 'none' };
+}
+
 export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose: () => void }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
@@ -51,6 +56,9 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   const [recent, setRecent] = useState<string[]>([]);
   const [indexVersion, setIndexVersion] = useState(0);
   const { context: page } = usePageContext(tabId);
+  /** A sentence was started from a home picked here: "this listing" in it is that home, not the tab's. */
+  const [fromPicked, setFromPicked] = useState(false);
+  const sentencePage = useMemo(() => (fromPicked && page ? withoutListings(page) : page), [fromPicked, page]);
   const [engine, setEngine] = useState<EngineState>();
   /** A sentence run before the engine was loaded: it runs once it is. */
   const waiting = useRef<string>(undefined);
@@ -94,8 +102,16 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   }, []);
   const confirmed = useCallback(() => {
     setText('');
+    setFromPicked(false);
     input.current?.focus();
   }, []);
+  const startFromPicked = useCallback(
+    (sentence: string) => {
+      setFromPicked(true);
+      fill(sentence);
+    },
+    [fill],
+  );
   const run = (sentence: string) => {
     setText(sentence);
     setView({ kind: 'list' });
@@ -104,6 +120,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   };
   const open = async (entry: Entry) => {
     if (entry.kind !== 'contact' && entry.kind !== 'listing') return;
+    setFromPicked(false);
     const { contact, listing } = await paletteRow(entry.kind, entry.id);
     if (contact) setView({ kind: 'contact', contact });
     else if (listing) setView({ kind: 'listing', listing });
@@ -222,6 +239,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           value={text}
           onChange={(e) => {
             setText(e.target.value);
+            if (!e.target.value) setFromPicked(false);
             setActive(0);
             if (stepKind !== 'idle') engine?.cancel();
             if (view.kind !== 'list') setView({ kind: 'list' });
@@ -233,7 +251,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           <Suspense fallback={null}>
             <Engine
               text={text}
-              page={page}
+              page={sentencePage}
               listed={view.kind === 'list'}
               onState={onEngine}
               onText={setText}
@@ -244,7 +262,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           {stepKind !== 'idle' ? null : view.kind === 'contact' ? (
             <ContactActions contact={view.contact} onFill={fill} onPropose={(p) => engine?.propose(p)} />
           ) : view.kind === 'listing' ? (
-            <ListingActions listing={view.listing} onFill={fill} onRun={run} />
+            <ListingActions listing={view.listing} onFill={startFromPicked} onRun={run} />
           ) : (
             <div id="palette-results" role="listbox" aria-label="Results" data-testid="palette-results">
               {rows.map((row, i) => (
