@@ -1,13 +1,13 @@
 import { type KeyboardEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { CrmContact, MlsListing, PageContext } from '../../shared/contracts';
+import type { CrmContact, MlsListing } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 import { mentionOf, remember, thisWindow } from '../memory';
 import { actionsFor } from '../palette/actions';
 import { paletteRow } from '../palette/bridge';
 import { PaletteIndex } from '../palette/index-store';
 import { buildIndex, type Entry, search } from '../palette/search-index';
-import type { ContactActions as ContactActionsOf } from './next-steps';
+import { type ContactActions as ContactActionsOf, saveProposal } from './next-steps';
 import type { EngineState } from './PaletteEngine';
 import { useFocusTrap } from './useFocusTrap';
 import { usePageContext } from './usePageContext';
@@ -44,11 +44,6 @@ export function useShortcut(): string | undefined {
  * recent commands in one ranked list; free text is previewed live, reads answer here and writes
  * show the same confirm card as the panel, into the same outbox.
  */
-/** The tab's page with its homes set aside (its contact stays): what a sentence about a picked home is read against. */
-function withoutListings({ listing: _listing, listings: _listings, ...page }: PageContext): PageContext {
-  return { ...page, kind: page.kind === 'contact' ? 'contact' : 'none' };
-}
-
 export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose: () => void }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
@@ -56,9 +51,6 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   const [recent, setRecent] = useState<string[]>([]);
   const [indexVersion, setIndexVersion] = useState(0);
   const { context: page } = usePageContext(tabId);
-  /** A sentence was started from a home picked here: "this listing" in it is that home, not the tab's. */
-  const [fromPicked, setFromPicked] = useState(false);
-  const sentencePage = useMemo(() => (fromPicked && page ? withoutListings(page) : page), [fromPicked, page]);
   const [engine, setEngine] = useState<EngineState>();
   /** A sentence run before the engine was loaded: it runs once it is. */
   const waiting = useRef<string>(undefined);
@@ -102,16 +94,8 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   }, []);
   const confirmed = useCallback(() => {
     setText('');
-    setFromPicked(false);
     input.current?.focus();
   }, []);
-  const startFromPicked = useCallback(
-    (sentence: string) => {
-      setFromPicked(true);
-      fill(sentence);
-    },
-    [fill],
-  );
   const run = (sentence: string) => {
     setText(sentence);
     setView({ kind: 'list' });
@@ -120,7 +104,6 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
   };
   const open = async (entry: Entry) => {
     if (entry.kind !== 'contact' && entry.kind !== 'listing') return;
-    setFromPicked(false);
     const { contact, listing } = await paletteRow(entry.kind, entry.id);
     if (contact) setView({ kind: 'contact', contact });
     else if (listing) setView({ kind: 'listing', listing });
@@ -239,7 +222,6 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            if (!e.target.value) setFromPicked(false);
             setActive(0);
             if (stepKind !== 'idle') engine?.cancel();
             if (view.kind !== 'list') setView({ kind: 'list' });
@@ -251,7 +233,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           <Suspense fallback={null}>
             <Engine
               text={text}
-              page={sentencePage}
+              page={page}
               listed={view.kind === 'list'}
               onState={onEngine}
               onText={setText}
@@ -262,7 +244,7 @@ export function Palette({ tabId, onClose }: { tabId: number | undefined; onClose
           {stepKind !== 'idle' ? null : view.kind === 'contact' ? (
             <ContactActions contact={view.contact} onFill={fill} onPropose={(p) => engine?.propose(p)} />
           ) : view.kind === 'listing' ? (
-            <ListingActions listing={view.listing} onFill={startFromPicked} onRun={run} />
+            <ListingActions listing={view.listing} onFill={fill} onRun={run} onPropose={(p) => engine?.propose(p)} />
           ) : (
             <div id="palette-results" role="listbox" aria-label="Results" data-testid="palette-results">
               {rows.map((row, i) => (
@@ -383,10 +365,12 @@ function ListingActions({
   listing,
   onFill,
   onRun,
+  onPropose,
 }: {
   listing: MlsListing;
   onFill: (text: string) => void;
   onRun: (text: string) => void;
+  onPropose: ContactActionsOf['propose'];
 }) {
   // In memory, "this listing" in the sentence started here is this one.
   const start = (sentence: string) => {
@@ -395,7 +379,8 @@ function ListingActions({
   };
   const items = [
     { label: 'Comparables', act: () => onRun(`comps for ${listing.address}`) },
-    { label: 'Save to a contact', act: () => start('save this listing to ') },
+    // This home itself on the card, whatever listing the tab shows.
+    { label: 'Save to a contact', act: () => onPropose(saveProposal(listing)) },
     { label: 'Schedule a showing here', act: () => start(`schedule a showing at ${listing.address} with `) },
   ];
   return (

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { joinLines, type ParseOptions } from '../../shared/commands/context';
-import { savedListing } from '../../shared/commands/intents/save_listing';
 import { readSelection } from '../../shared/commands/selection';
 import type { PageContext } from '../../shared/contracts';
 import { execute } from '../api/calls';
@@ -12,7 +11,7 @@ import { getAreaCode } from '../settings';
 import { AgendaList } from './AgendaList';
 import { CommandBox, type Prefill } from './CommandBox';
 import { CrmAccount } from './CrmAccount';
-import type { ContactActions, Proposal } from './next-steps';
+import { type ContactActions, type Proposal, saveProposal } from './next-steps';
 import { PageCard } from './PageCard';
 import { useConnection } from './useConnection';
 import { usePageContext } from './usePageContext';
@@ -44,12 +43,7 @@ function commandFor(handoff: Handoff, options: ParseOptions): Omit<Prefill, 'at'
 /** "Save this listing to a contact…": the card for the tab's listing, asking who. */
 function saveCard(page: PageContext | undefined, at: number): Proposal | undefined {
   const listing = page?.kind === 'listing' ? page.listing : undefined;
-  if (!listing) return undefined;
-  return {
-    command: { intent: 'save_listing', confidence: 1, params: { listing: savedListing(listing, page?.url) } },
-    why: 'Who is interested in this listing?',
-    at,
-  };
+  return listing && { ...saveProposal(listing, page?.url), at };
 }
 
 /** The worker is back: what waited out the outage is sent now, not at the next alarm. */

@@ -1,5 +1,6 @@
+import { savedListing } from '../../shared/commands/intents/save_listing';
 import { splitName } from '../../shared/commands/text';
-import type { CrmContact, CrmTask, Target, WriteCommand } from '../../shared/contracts';
+import type { CrmContact, CrmTask, Listing, Target, WriteCommand } from '../../shared/contracts';
 import { fullName } from '../../shared/format';
 
 /** What the agent does next with a contact: a sentence for the command box to finish. */
@@ -42,3 +43,9 @@ export function completeProposal(task: CrmTask, from: CrmContact | undefined): O
     ...(contact && { target: { query: fullName(contact), status: 'one', contacts: [contact] } }),
   };
 }
+
+/** "Save to a contact" on a listing (the tab's, or one picked in the palette): its card, asking who. */
+export const saveProposal = (listing: Listing, pageUrl?: string): Omit<Proposal, 'at'> => ({
+  command: { intent: 'save_listing', confidence: 1, params: { listing: savedListing(listing, pageUrl) } },
+  why: 'Who is interested in this listing?',
+});
