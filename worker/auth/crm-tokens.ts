@@ -3,7 +3,7 @@ import type { Env } from '../env';
 import { seal, unseal } from './seal';
 
 /** The CRMs whose sign-in each agent keeps in `crm_tokens`, sealed: one row per agent and CRM. */
-export type SignedInCrm = Exclude<Crm, 'local'>;
+type SignedInCrm = Exclude<Crm, 'local'>;
 
 /** An OAuth sign-in's tokens, as the agent's calls use them. */
 export type Tokens = { access: string; refresh: string; expiresAt: number };
